@@ -1,7 +1,13 @@
 // Counts every emulated service call, so tests and the benchmark can see what a run costs.
 
 /** Services whose calls count as "sheet calls" in the benchmark. */
-export const SHEET_SERVICES = new Set(['SpreadsheetApp', 'Spreadsheet', 'Sheet', 'Range', 'Protection']);
+export const SHEET_SERVICES = new Set([
+  'SpreadsheetApp',
+  'Spreadsheet',
+  'Sheet',
+  'Range',
+  'Protection',
+]);
 
 /** A log of service calls: `Service.method` → count, plus cells read or written. */
 export class CallLog {

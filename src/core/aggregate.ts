@@ -1,0 +1,112 @@
+// Aggregates over a period: unit means, competition ranking, criterion pass rates, units not inspected (scoring.md §6).
+
+import { classify } from './classify';
+import { roundRatio1 } from './round';
+import type { Aggregate, Config, CriterionSummary, Inspection, Period, UnitSummary } from './types';
+import { compareCodes, validDuring } from './units';
+
+/**
+ * The period asked for, with a missing end taken from the scored inspections' dates.
+ * Throws (a Vietnamese message) when `from` is after `to`.
+ */
+export function resolvePeriod(
+  inspections: readonly Inspection[],
+  from?: string,
+  to?: string,
+): Period {
+  let lo: string | null = from ?? null;
+  let hi: string | null = to ?? null;
+  if (!lo || !hi) {
+    for (const i of inspections) {
+      if (!from && (lo === null || i.date < lo)) lo = i.date;
+      if (!to && (hi === null || i.date > hi)) hi = i.date;
+    }
+  }
+  if (lo && hi && lo > hi)
+    throw new Error(`Kỳ báo cáo không hợp lệ: ngày bắt đầu ${lo} sau ngày kết thúc ${hi}.`);
+  return { from: lo, to: hi };
+}
+
+/** Whether an ISO date lies in the inclusive period. */
+export function inPeriod(period: Period, date: string): boolean {
+  return (!period.from || date >= period.from) && (!period.to || date <= period.to);
+}
+
+/** Assigns competition ranks (1, 2, 2, 4) to items already sorted by value, highest first. */
+export function competitionRanks(values: readonly number[]): number[] {
+  return values.map((v, i) => {
+    let r = i;
+    while (r > 0 && values[r - 1] === v) r--;
+    return r + 1;
+  });
+}
+
+/** Aggregates the scored inspections whose date lies in the period. */
+export function aggregate(config: Config, all: readonly Inspection[], period: Period): Aggregate {
+  const inspections = all.filter((i) => inPeriod(period, i.date));
+  const byUnit = new Map<string, Inspection[]>();
+  for (const i of inspections) {
+    const list = byUnit.get(i.unitCode);
+    if (list) list.push(i);
+    else byUnit.set(i.unitCode, [i]);
+  }
+
+  const units: UnitSummary[] = [];
+  for (const [code, list] of byUnit) {
+    let tenths = 0;
+    let worst = 0;
+    let last = list[0];
+    for (const i of list) {
+      tenths += Math.round(i.score * 10);
+      worst = Math.max(worst, i.criticalFailures.length);
+      if (
+        i.date > last.date ||
+        (i.date === last.date && (i.timestamp ?? 0) >= (last.timestamp ?? 0))
+      )
+        last = i;
+    }
+    const mean = roundRatio1(1, tenths, list.length * 10);
+    units.push({
+      unit: last.unit,
+      unitCode: code,
+      inspections: list.length,
+      mean,
+      rank: 0,
+      tier: classify(config.checklist, mean, worst),
+      lastDate: last.date,
+      lastScore: last.score,
+      maxCriticalFailures: worst,
+    });
+  }
+  units.sort((a, b) => b.mean - a.mean || compareCodes(a.unitCode, b.unitCode));
+  competitionRanks(units.map((u) => u.mean)).forEach((r, k) => {
+    units[k].rank = r;
+  });
+
+  const seen = new Set<string>();
+  const notInspected = config.units
+    .filter((u) => !byUnit.has(u.code) && validDuring(u, period.from, period.to))
+    .filter((u) => !seen.has(u.code) && !!seen.add(u.code))
+    .sort((a, b) => compareCodes(a.code, b.code))
+    .map((u) => ({ unit: u.name, unitCode: u.code }));
+
+  const criteria: CriterionSummary[] = config.checklist.criteria.map((c, k) => {
+    let applicable = 0;
+    let compliant = 0;
+    for (const i of inspections) {
+      const item =
+        i.items[k]?.code === c.code ? i.items[k] : i.items.find((x) => x.code === c.code);
+      if (!item || item.credit === null) continue;
+      applicable++;
+      if (item.credit === 1) compliant++;
+    }
+    return {
+      code: c.code,
+      applicable,
+      compliant,
+      passRate: applicable ? roundRatio1(100, compliant, applicable) : null,
+    };
+  });
+
+  return { period, inspections, units, notInspected, criteria };
+}

@@ -1,0 +1,232 @@
+// One response → a scored inspection or a review entry: validation in contract order, then scoring (scoring.md §4).
+
+import { isLabelType, parseLabel, parseWhole } from './answers';
+import { itemTitle } from './checklist';
+import { classify } from './classify';
+import { formatDmy, parseDateAnswer, parseTimestamp, vnDateOf } from './dates';
+import { add, type Frac, fracOf, mul, roundRatio1 } from './round';
+import type { Config, DateOrder, Inspection, ItemResult, RawResponse, ReviewEntry } from './types';
+import { indexUnits, matchUnit, type UnitIndex } from './units';
+import { normalizeText } from './vi';
+
+/** Column titles as the source names them, for messages; defaults to the form's titles. */
+export interface ColumnTitles {
+  unit: string;
+  date: string;
+  timestamp: string;
+  /** By criterion or base-number code; absent = the column is not in the file. */
+  items: Record<string, string | undefined>;
+}
+
+/** What evaluation needs besides the response, prepared once per run. */
+export interface EvalContext {
+  config: Config;
+  units: UnitIndex;
+  dateOrder: DateOrder;
+  titles: ColumnTitles;
+}
+
+/** The default column titles: those the generated form uses. */
+export function formTitles(config: Config): ColumnTitles {
+  const items: Record<string, string> = {};
+  for (const b of config.checklist.bases) items[b.code] = itemTitle(b.code, b.title);
+  for (const c of config.checklist.criteria) items[c.code] = itemTitle(c.code, c.text);
+  return { unit: 'Đơn vị được kiểm tra', date: 'Ngày kiểm tra', timestamp: 'Dấu thời gian', items };
+}
+
+/** Prepares an evaluation context. */
+export function makeContext(
+  config: Config,
+  dateOrder: DateOrder = 'dmy',
+  titles: ColumnTitles = formTitles(config),
+): EvalContext {
+  return { config, units: indexUnits(config.units), dateOrder, titles };
+}
+
+/** The outcome of evaluating one response. */
+export type Outcome = { ok: true; inspection: Inspection } | { ok: false; review: ReviewEntry };
+
+const review = (row: number, code: ReviewEntry['code'], reason: string): Outcome => ({
+  ok: false,
+  review: { row, code, reason },
+});
+
+/** Validates and scores one response; the first fault in contract order sends it to review. */
+export function evaluate(raw: RawResponse, ctx: EvalContext): Outcome {
+  const { checklist } = ctx.config;
+  const t = ctx.titles;
+  const col = (code: string) => t.items[code] ?? itemTitle(code, '').trim();
+  const row = raw.row;
+
+  // 1. The unit: empty, then unknown by name (validity needs the date, checked after it).
+  const unitText = normalizeText(raw.unit);
+  if (!unitText)
+    return review(row, 'missing-unit', `Thiếu đơn vị được kiểm tra (cột "${t.unit}" để trống).`);
+  const byName = matchUnit(ctx.units, unitText, null);
+  if (!byName.ok && byName.why === 'unknown')
+    return review(row, 'unknown-unit', `Không tìm thấy đơn vị: ${unitText} (cột "${t.unit}").`);
+
+  // 2. The date: the answer, else the timestamp's date in Vietnam.
+  const timestamp = raw.timestamp.trim() ? parseTimestamp(raw.timestamp, ctx.dateOrder) : null;
+  let date: string | null;
+  if (raw.date.trim()) {
+    date = parseDateAnswer(raw.date, ctx.dateOrder);
+    if (!date)
+      return review(
+        row,
+        'bad-date',
+        `Ngày kiểm tra không hợp lệ: "${raw.date.trim()}" (cột "${t.date}").`,
+      );
+  } else {
+    date = timestamp === null ? null : vnDateOf(timestamp);
+    if (!date)
+      return review(
+        row,
+        'bad-date',
+        raw.timestamp.trim()
+          ? `Thiếu ngày kiểm tra (cột "${t.date}") và dấu thời gian không đọc được: "${raw.timestamp.trim()}".`
+          : `Thiếu ngày kiểm tra (cột "${t.date}") và không có dấu thời gian.`,
+      );
+  }
+  const match = matchUnit(ctx.units, unitText, date);
+  if (!match.ok) {
+    const names = match.candidates.map((u) => u.name).join(', ');
+    return review(
+      row,
+      'unknown-unit',
+      match.why === 'not-valid'
+        ? `Đơn vị "${unitText}" không có hiệu lực vào ngày ${formatDmy(date)} (cột "${t.unit}").`
+        : `Không xác định được đơn vị: ${unitText} khớp với nhiều đơn vị (${names}); hãy ghi đủ dấu (cột "${t.unit}").`,
+    );
+  }
+  const unit = match.unit;
+
+  // 3. Base numbers.
+  const warnings: string[] = [];
+  const bases: Record<string, number | null> = {};
+  for (const b of checklist.bases) {
+    const text = (raw.answers[b.code] ?? '').trim();
+    if (text === '') {
+      bases[b.code] = null;
+      const users = checklist.criteria.filter((c) => c.base === b.code).map((c) => c.code);
+      warnings.push(
+        `Thiếu số liệu ${b.code} (cột "${col(b.code)}"): ${users.length ? `không chấm các tiêu chí ${users.join(', ')}` : 'không dùng'}.`,
+      );
+      continue;
+    }
+    const n = parseWhole(text);
+    if (n === null)
+      return review(
+        row,
+        'bad-number',
+        `Số liệu không hợp lệ ở cột "${col(b.code)}": "${text}" (phải là số nguyên, chỉ gồm chữ số).`,
+      );
+    bases[b.code] = n;
+  }
+
+  // 4. Items in checklist order: parse, check, and accumulate exactly.
+  const items: ItemResult[] = [];
+  let earned: Frac | null = { n: 0, d: 1 };
+  let max: Frac | null = { n: 0, d: 1 };
+  let earnedFloat = 0;
+  let maxFloat = 0;
+  const findings: string[] = [];
+  const criticalFailures: string[] = [];
+  for (const c of checklist.criteria) {
+    const text = (raw.answers[c.code] ?? '').trim();
+    let credit: number | null = null;
+    let exact: Frac | null = null;
+    if (isLabelType(c.type)) {
+      const p = parseLabel(c.type, text);
+      if (p.kind === 'invalid') {
+        const allowed =
+          c.type === 'yesno'
+            ? 'Đạt, Không đạt, Không áp dụng'
+            : 'Đạt, Đạt một phần, Không đạt, Không áp dụng';
+        return review(
+          row,
+          'bad-answer',
+          `Câu trả lời không hợp lệ ở cột "${col(c.code)}": "${text}" (chỉ nhận: ${allowed}).`,
+        );
+      }
+      if (p.kind === 'credit') {
+        credit = p.credit;
+        exact = { n: p.credit * 2, d: 2 };
+      }
+      if (p.kind === 'missing') warnings.push(missing(c.code, t.items[c.code]));
+    } else if (text === '') {
+      warnings.push(missing(c.code, t.items[c.code]));
+    } else {
+      const v = parseWhole(text);
+      if (v === null)
+        return review(
+          row,
+          'bad-number',
+          `Số liệu không hợp lệ ở cột "${col(c.code)}": "${text}" (phải là số nguyên, chỉ gồm chữ số).`,
+        );
+      const b = c.base ? bases[c.base] : null;
+      if (b !== null && b !== undefined && b > 0) {
+        if (v > b)
+          return review(
+            row,
+            'count-exceeds-base',
+            `Số liệu ở cột "${col(c.code)}" (${v}) lớn hơn ${c.base} (${b}) ở cột "${col(c.base ?? '')}".`,
+          );
+        credit = (b - v) / b;
+        exact = { n: b - v, d: b };
+      }
+    }
+    items.push({ code: c.code, answer: text, credit });
+    if (credit === null || exact === null) continue;
+    const points = fracOf(c.points);
+    const gained = mul(points, exact);
+    earned = earned && gained ? add(earned, gained) : null;
+    max = max ? add(max, points) : null;
+    earnedFloat += c.points * credit;
+    maxFloat += c.points;
+    if (credit < 1) {
+      findings.push(c.code);
+      if (c.critical) criticalFailures.push(c.code);
+    }
+  }
+  if (maxFloat === 0)
+    return review(
+      row,
+      'not-scorable',
+      'Không có tiêu chí nào áp dụng được để chấm điểm (tất cả để trống hoặc "Không áp dụng").',
+    );
+
+  // score = 100 × earned / max, rounded half up on the exact fraction.
+  const score =
+    earned && max
+      ? roundRatio1(100, earned.n * max.d, earned.d * max.n)
+      : roundRatio1(100, earnedFloat, maxFloat);
+  return {
+    ok: true,
+    inspection: {
+      row,
+      unit: unit.name,
+      unitCode: unit.code,
+      date,
+      timestamp,
+      inspector: normalizeText(raw.inspector) || normalizeText(raw.email),
+      email: normalizeText(raw.email),
+      score,
+      earned: earned ? earned.n / earned.d : earnedFloat,
+      max: max ? max.n / max.d : maxFloat,
+      tier: classify(checklist, score, criticalFailures.length),
+      findings,
+      criticalFailures,
+      warnings,
+      items,
+      notes: raw.notes,
+      extras: raw.extras,
+    },
+  };
+}
+
+function missing(code: string, title: string | undefined): string {
+  return title
+    ? `Thiếu câu trả lời cho tiêu chí ${code} (cột "${title}").`
+    : `Thiếu câu trả lời cho tiêu chí ${code} (không có cột này trong tệp).`;
+}

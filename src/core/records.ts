@@ -1,0 +1,152 @@
+// Columns of a response export or response sheet → roles, and a row of text → a RawResponse (scoring.md §8).
+
+import { itemTitle } from './checklist';
+import type { ColumnTitles } from './evaluate';
+import type { Checklist, RawResponse } from './types';
+import { foldCase, nfc } from './vi';
+
+const ROLE_HEADERS: Record<string, 'timestamp' | 'email' | 'unit' | 'date' | 'inspector'> = {
+  timestamp: 'timestamp',
+  'dấu thời gian': 'timestamp',
+  'email address': 'email',
+  email: 'email',
+  'địa chỉ email': 'email',
+  'đơn vị được kiểm tra': 'unit',
+  'ngày kiểm tra': 'date',
+  'trưởng đoàn': 'inspector',
+};
+
+type Role = 'timestamp' | 'email' | 'unit' | 'date' | 'inspector';
+
+/** Where each role, code and group note sits among the columns (several columns per code allowed). */
+export interface ColumnMap {
+  roles: Record<Role, number[]>;
+  items: Map<string, number[]>;
+  notes: Map<string, number[]>;
+  extras: number[];
+  headers: string[];
+  /** Criterion and base-number codes with no column at all. */
+  absent: string[];
+  titles: ColumnTitles;
+}
+
+const CODE_PREFIX = /^([A-Za-z][A-Za-z0-9]*)\.(\s|$)?/;
+const NOTE = /^ghi chú nhóm\s+([a-z0-9]+)$/;
+
+/** Maps header cells to roles; null when there is no unit column (an error for the whole file). */
+export function mapColumns(headerRow: readonly string[], checklist: Checklist): ColumnMap | null {
+  const headers = headerRow.map((h) =>
+    nfc(String(h))
+      .replace(/^\uFEFF/, '')
+      .trim(),
+  );
+  const codes = new Map<string, string>();
+  for (const b of checklist.bases) codes.set(b.code.toUpperCase(), b.code);
+  for (const c of checklist.criteria) codes.set(c.code.toUpperCase(), c.code);
+  const groups = new Map(checklist.groups.map((g) => [g.code.toUpperCase(), g.code]));
+
+  const roles: Record<Role, number[]> = {
+    timestamp: [],
+    email: [],
+    unit: [],
+    date: [],
+    inspector: [],
+  };
+  const items = new Map<string, number[]>();
+  const notes = new Map<string, number[]>();
+  const extras: number[] = [];
+  const push = (m: Map<string, number[]>, k: string, i: number) => {
+    const list = m.get(k);
+    if (list) list.push(i);
+    else m.set(k, [i]);
+  };
+  for (const [i, h] of headers.entries()) {
+    const key = foldCase(h);
+    const role = ROLE_HEADERS[key];
+    const code = CODE_PREFIX.exec(h);
+    const known = code && codes.get(code[1].toUpperCase());
+    const note = NOTE.exec(key);
+    const group = note && groups.get(note[1].toUpperCase());
+    if (role) roles[role].push(i);
+    else if (known) push(items, known, i);
+    else if (group) push(notes, group, i);
+    else if (h !== '') extras.push(i);
+  }
+  if (roles.unit.length === 0) return null;
+
+  const titles: ColumnTitles = {
+    unit: headers[roles.unit[0]],
+    date: roles.date.length ? headers[roles.date[0]] : 'Ngày kiểm tra',
+    timestamp: roles.timestamp.length ? headers[roles.timestamp[0]] : 'Dấu thời gian',
+    items: {},
+  };
+  const absent: string[] = [];
+  for (const code of codes.values()) {
+    const cols = items.get(code);
+    if (cols) titles.items[code] = headers[cols[cols.length - 1]];
+    else absent.push(code);
+  }
+  return { roles, items, notes, extras, headers, absent, titles };
+}
+
+/** The rightmost non-empty value among the columns, or ''. */
+function pick(values: readonly string[], cols: readonly number[] | undefined): string {
+  if (!cols) return '';
+  for (let k = cols.length - 1; k >= 0; k--) {
+    const v = values[cols[k]];
+    if (v !== undefined && v !== '' && nfc(v).trim() !== '') return nfc(v);
+  }
+  return '';
+}
+
+/** Whether every field of a record is empty (a blank record is skipped silently). */
+export function isBlank(values: readonly string[]): boolean {
+  return values.every((v) => v === undefined || String(v).trim() === '');
+}
+
+/** Reads one record (short records count as padded with empty fields). */
+export function readRecord(map: ColumnMap, values: readonly string[], row: number): RawResponse {
+  const answers: Record<string, string> = {};
+  for (const [code, cols] of map.items) answers[code] = pick(values, cols);
+  const notes: Record<string, string> = {};
+  for (const [group, cols] of map.notes) {
+    const v = pick(values, cols);
+    if (v.trim()) notes[group] = v.trim();
+  }
+  const extras: { header: string; value: string }[] = [];
+  for (const i of map.extras) {
+    const v = values[i];
+    if (v !== undefined && String(v).trim() !== '')
+      extras.push({ header: map.headers[i], value: nfc(String(v)).trim() });
+  }
+  return {
+    row,
+    timestamp: pick(values, map.roles.timestamp),
+    email: pick(values, map.roles.email),
+    unit: pick(values, map.roles.unit),
+    date: pick(values, map.roles.date),
+    inspector: pick(values, map.roles.inspector),
+    answers,
+    notes,
+    extras,
+  };
+}
+
+/** The headers of a form built from this checklist, in form order (what Google writes as row 1). */
+export function formHeaders(checklist: Checklist, collectEmail = true): string[] {
+  const out = ['Dấu thời gian'];
+  if (collectEmail) out.push('Địa chỉ email');
+  out.push('Đơn vị được kiểm tra', 'Ngày kiểm tra', 'Trưởng đoàn');
+  for (const g of checklist.groups) {
+    const crit = checklist.criteria.filter((c) => c.group === g.code);
+    const baseCodes = crit.map((c) => c.base).filter((b): b is string => !!b);
+    for (const b of checklist.bases) {
+      const firstUse = checklist.criteria.find((c) => c.base === b.code);
+      if (firstUse && firstUse.group === g.code && baseCodes.includes(b.code))
+        out.push(itemTitle(b.code, b.title));
+    }
+    for (const c of crit) out.push(itemTitle(c.code, c.text));
+    out.push(`Ghi chú nhóm ${g.code}`);
+  }
+  return out;
+}

@@ -1,0 +1,66 @@
+// The Vietnamese summary the CLI prints: period, ranking table, review counts and reasons.
+
+import { formatDmy } from '../core/dates';
+import type { ScoreRun } from '../core/score-export';
+import type { ReviewCode } from '../core/types';
+
+const REVIEW_LABELS: Record<ReviewCode, string> = {
+  duplicate: 'trùng lặp',
+  'missing-unit': 'thiếu đơn vị',
+  'unknown-unit': 'không rõ đơn vị',
+  'bad-date': 'ngày không hợp lệ',
+  'bad-answer': 'câu trả lời không hợp lệ',
+  'bad-number': 'số liệu không hợp lệ',
+  'count-exceeds-base': 'số vi phạm lớn hơn số liệu nền',
+  'not-scorable': 'không có tiêu chí áp dụng',
+  'not-inspector': 'người gửi không có trong danh sách',
+};
+
+const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - [...s].length));
+const padStart = (s: string, n: number) => ' '.repeat(Math.max(0, n - [...s].length)) + s;
+const num1 = (x: number) => x.toFixed(1).replace('.', ',');
+
+/** Formats a period for people: `từ 18/02/2019 đến 24/02/2019`. */
+export function periodText(from: string | null, to: string | null): string {
+  if (!from || !to) return 'không có phiếu kiểm tra nào được chấm điểm';
+  return `từ ${formatDmy(from)} đến ${formatDmy(to)}`;
+}
+
+/** The summary as lines of text. */
+export function summaryLines(run: ScoreRun, outFile: string): string[] {
+  const { aggregate: agg, batch } = run;
+  const lines: string[] = [];
+  lines.push(`Kỳ báo cáo: ${periodText(agg.period.from, agg.period.to)}`);
+  lines.push(
+    `Đã đọc ${run.records} phiếu: ${batch.inspections.length} được chấm điểm (${agg.inspections.length} trong kỳ), ${batch.review.length} cần xem lại.`,
+  );
+  if (run.absentColumns.length)
+    lines.push(
+      `Cảnh báo: tệp không có cột cho ${run.absentColumns.join(', ')}: các mục này bị coi là bỏ trống.`,
+    );
+  lines.push('');
+  if (agg.units.length) {
+    const w = Math.max(6, ...agg.units.map((u) => [...u.unit].length));
+    lines.push(
+      `${pad('Hạng', 5)} ${pad('Đơn vị', w)} ${padStart('Số lần', 6)} ${padStart('Điểm TB', 7)}  Xếp loại`,
+    );
+    for (const u of agg.units)
+      lines.push(
+        `${padStart(String(u.rank), 4)}  ${pad(u.unit, w)} ${padStart(String(u.inspections), 6)} ${padStart(num1(u.mean), 7)}  ${u.tier}`,
+      );
+  } else lines.push('Không có đơn vị nào được chấm điểm trong kỳ.');
+  if (agg.notInspected.length)
+    lines.push(
+      '',
+      `Chưa được kiểm tra (${agg.notInspected.length}): ${agg.notInspected.map((u) => u.unit).join(', ')}`,
+    );
+  if (batch.review.length) {
+    const counts = new Map<ReviewCode, number>();
+    for (const r of batch.review) counts.set(r.code, (counts.get(r.code) ?? 0) + 1);
+    const parts = [...counts].map(([code, n]) => `${n} ${REVIEW_LABELS[code]}`);
+    lines.push('', `Cần xem lại ${batch.review.length} phiếu (${parts.join(', ')}):`);
+    for (const r of batch.review) lines.push(`  - Dòng ${r.row}: ${r.reason}`);
+  }
+  lines.push('', `Đã ghi kết quả: ${outFile}`);
+  return lines;
+}
