@@ -21,6 +21,8 @@ export interface ColumnTitles {
 /** What evaluation needs besides the response, prepared once per run. */
 export interface EvalContext {
   config: Config;
+  /** Points of each criterion as exact fractions, in checklist order. */
+  points: Frac[];
   units: UnitIndex;
   dateOrder: DateOrder;
   titles: ColumnTitles;
@@ -40,7 +42,8 @@ export function makeContext(
   dateOrder: DateOrder = 'dmy',
   titles: ColumnTitles = formTitles(config),
 ): EvalContext {
-  return { config, units: indexUnits(config.units), dateOrder, titles };
+  const points = config.checklist.criteria.map((c) => fracOf(c.points));
+  return { config, points, units: indexUnits(config.units), dateOrder, titles };
 }
 
 /** The outcome of evaluating one response. */
@@ -132,7 +135,7 @@ export function evaluate(raw: RawResponse, ctx: EvalContext): Outcome {
   let maxFloat = 0;
   const findings: string[] = [];
   const criticalFailures: string[] = [];
-  for (const c of checklist.criteria) {
+  for (const [k, c] of checklist.criteria.entries()) {
     const text = (raw.answers[c.code] ?? '').trim();
     let credit: number | null = null;
     let exact: Frac | null = null;
@@ -178,7 +181,7 @@ export function evaluate(raw: RawResponse, ctx: EvalContext): Outcome {
     }
     items.push({ code: c.code, answer: text, credit });
     if (credit === null || exact === null) continue;
-    const points = fracOf(c.points);
+    const points = ctx.points[k];
     const gained = mul(points, exact);
     earned = earned && gained ? add(earned, gained) : null;
     max = max ? add(max, points) : null;

@@ -94,7 +94,9 @@ function pick(values: readonly string[], cols: readonly number[] | undefined): s
   if (!cols) return '';
   for (let k = cols.length - 1; k >= 0; k--) {
     const v = values[cols[k]];
-    if (v !== undefined && v !== '' && nfc(v).trim() !== '') return nfc(v);
+    if (v === undefined || v === '') continue;
+    const text = nfc(String(v));
+    if (text.trim() !== '') return text;
   }
   return '';
 }

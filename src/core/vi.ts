@@ -2,8 +2,20 @@
 
 /** Unicode NFC: phones and some keyboards send NFD, storage and comparison use NFC. */
 export function nfc(s: string): string {
-  return s.normalize('NFC');
+  // Plain ASCII is already NFC, and short answers repeat: both shortcuts matter on large exports.
+  if (ASCII.test(s)) return s;
+  if (s.length > 32) return s.normalize('NFC');
+  const hit = NFC_CACHE.get(s);
+  if (hit !== undefined) return hit;
+  const out = s.normalize('NFC');
+  if (NFC_CACHE.size >= FOLD_CACHE_MAX) NFC_CACHE.clear();
+  NFC_CACHE.set(s, out);
+  return out;
 }
+
+const NFC_CACHE = new Map<string, string>();
+
+const ASCII = /^[\x00-\x7f]*$/;
 
 /** NFC, trimmed, every run of white space (NBSP included) collapsed to one space. */
 export function normalizeText(s: string): string {
@@ -11,10 +23,22 @@ export function normalizeText(s: string): string {
   return nfc(s).replace(/\s+/g, ' ').trim();
 }
 
+// Answers repeat a handful of labels thousands of times: memoising the fold keeps a 100,000-row
+// export from normalising the same short strings over and over. Bounded so memory stays flat.
+const FOLD_CACHE = new Map<string, string>();
+const FOLD_CACHE_MAX = 4096;
+
 /** `normalizeText` then lower case: the key for comparing labels, headers and names. */
 export function foldCase(s: string): string {
+  const hit = FOLD_CACHE.get(s);
+  if (hit !== undefined) return hit;
   // toLowerCase, not toLocaleLowerCase: the result must not depend on the host's locale.
-  return normalizeText(s).toLowerCase();
+  const folded = normalizeText(s).toLowerCase();
+  if (s.length <= 64) {
+    if (FOLD_CACHE.size >= FOLD_CACHE_MAX) FOLD_CACHE.clear();
+    FOLD_CACHE.set(s, folded);
+  }
+  return folded;
 }
 
 /** Accent-free form: NFD, combining marks dropped, đ→d and Đ→D, then NFC (`Hồng Sơn` → `Hong Son`). */

@@ -1,23 +1,28 @@
 // Reads a Forms/Sheets CSV export from disk into rows of text (RFC 4180, UTF-8 with or without BOM).
 
 import { readFileSync } from 'node:fs';
-import { parse } from 'csv-parse/sync';
+import Papa from 'papaparse';
 import { InputError } from '../core/score-export';
 
 /** Parses CSV text into rows; short records are kept short (the reader pads them). */
 export function parseCsv(text: string): string[][] {
-  try {
-    return parse(text, {
-      bom: true,
-      relax_column_count: true,
-      skip_empty_lines: false,
-    }) as string[][];
-  } catch (e) {
-    const err = e as Error & { lines?: number };
+  const body = text.replace(/^\uFEFF/, '');
+  // Papa guesses the delimiter when not told; exports are always comma-separated.
+  const result = Papa.parse<string[]>(body, {
+    delimiter: ',',
+    newline: undefined,
+    skipEmptyLines: false,
+  });
+  const quoteError = result.errors.find((e) => e.type === 'Quotes');
+  if (quoteError)
     throw new InputError(
-      `Tệp không phải CSV hợp lệ${err.lines ? ` (dòng ${err.lines})` : ''}: ${err.message.split('\n')[0]}`,
+      `Tệp không phải CSV hợp lệ (bản ghi ${(quoteError.row ?? 0) + 1}): dấu ngoặc kép không được đóng.`,
     );
-  }
+  const rows = result.data;
+  // A final line break yields one empty record, which is not a response.
+  const last = rows[rows.length - 1];
+  if (rows.length > 0 && last.length === 1 && last[0] === '') rows.pop();
+  return rows;
 }
 
 /** Reads and parses a CSV file, refusing files that are not UTF-8 text. */

@@ -2,11 +2,11 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
+import { parseCsv } from '../../src/local/csv';
 import { exportHeader, generateExport } from '../../src/local/generate';
 
 const SAMPLE = join(__dirname, '../../src/local/sample/responses.csv');
-const read = (text: string): string[][] => parse(text, { bom: true, relax_column_count: true });
+const read = (text: string): string[][] => parseCsv(text);
 const YESNO = new Set(['Đạt', 'Không đạt', 'Không áp dụng']);
 
 describe('generateExport', () => {
