@@ -15,7 +15,8 @@ export function nfc(s: string): string {
 
 const NFC_CACHE = new Map<string, string>();
 
-const ASCII = /^[\x00-\x7f]*$/;
+// Every UTF-16 unit below U+0080: such text has no combining mark and no composable pair.
+const ASCII = /^[^\u0080-\uffff]*$/;
 
 /** NFC, trimmed, every run of white space (NBSP included) collapsed to one space. */
 export function normalizeText(s: string): string {
