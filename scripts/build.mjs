@@ -1,5 +1,5 @@
-// Builds the Node tools (CLI, benchmark) into build/ and, once it exists, the Apps Script bundle into dist/.
-import { existsSync } from 'node:fs';
+// Builds the Apps Script bundle into dist/ (Code.js + appsscript.json) and the Node tools into build/.
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const quiet = process.argv.includes('--quiet');
@@ -18,3 +18,30 @@ const entries = { cli: 'src/local/cli.ts', bench: 'src/local/bench.ts' };
 for (const [name, file] of Object.entries(entries)) {
   if (existsSync(file)) await build({ ...node, entryPoints: [file], outfile: `build/${name}.js` });
 }
+
+// Apps Script has no modules: an IIFE exposes the entry module as `App`, and the footer declares
+// one real top-level function per entry point, which is what triggers and menus look up.
+const ENTRY_POINTS = [
+  'onOpen',
+  'onEdit',
+  'setup',
+  'checkConfig',
+  'handleFormSubmit',
+  'rebuildAll',
+  'reconcile',
+];
+const footer = ENTRY_POINTS.map((n) => `function ${n}(e) { return App.${n}(e); }`).join('\n');
+mkdirSync('dist', { recursive: true });
+await build({
+  entryPoints: ['src/gas/entry.ts'],
+  bundle: true,
+  format: 'iife',
+  globalName: 'App',
+  target: 'es2019',
+  platform: 'neutral',
+  outfile: 'dist/Code.js',
+  footer: { js: footer },
+  logLevel: quiet ? 'warning' : 'info',
+  legalComments: 'none',
+});
+copyFileSync('appsscript.json', 'dist/appsscript.json');

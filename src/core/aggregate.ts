@@ -41,16 +41,24 @@ export function competitionRanks(values: readonly number[]): number[] {
   });
 }
 
-/** Aggregates the scored inspections whose date lies in the period. */
-export function aggregate(config: Config, all: readonly Inspection[], period: Period): Aggregate {
-  const inspections = all.filter((i) => inPeriod(period, i.date));
-  const byUnit = new Map<string, Inspection[]>();
-  for (const i of inspections) {
+/** The per-unit facts ranking needs: one scored inspection. */
+export interface UnitScore {
+  unit: string;
+  unitCode: string;
+  date: string;
+  timestamp: number | null;
+  score: number;
+  criticalCount: number;
+}
+
+/** Per-unit means, tiers (capped by the worst inspection) and competition ranks, highest first. */
+export function rankUnits(config: Config, scores: readonly UnitScore[]): UnitSummary[] {
+  const byUnit = new Map<string, UnitScore[]>();
+  for (const i of scores) {
     const list = byUnit.get(i.unitCode);
     if (list) list.push(i);
     else byUnit.set(i.unitCode, [i]);
   }
-
   const units: UnitSummary[] = [];
   for (const [code, list] of byUnit) {
     let tenths = 0;
@@ -58,7 +66,7 @@ export function aggregate(config: Config, all: readonly Inspection[], period: Pe
     let last = list[0];
     for (const i of list) {
       tenths += Math.round(i.score * 10);
-      worst = Math.max(worst, i.criticalFailures.length);
+      worst = Math.max(worst, i.criticalCount);
       if (
         i.date > last.date ||
         (i.date === last.date && (i.timestamp ?? 0) >= (last.timestamp ?? 0))
@@ -82,14 +90,31 @@ export function aggregate(config: Config, all: readonly Inspection[], period: Pe
   competitionRanks(units.map((u) => u.mean)).forEach((r, k) => {
     units[k].rank = r;
   });
+  return units;
+}
 
+/** Units valid at some day of the period with no scored inspection in it, in unit-code order. */
+export function unitsNotInspected(
+  config: Config,
+  inspected: ReadonlySet<string>,
+  period: Period,
+): { unit: string; unitCode: string }[] {
   const seen = new Set<string>();
-  const notInspected = config.units
-    .filter((u) => !byUnit.has(u.code) && validDuring(u, period.from, period.to))
+  return config.units
+    .filter((u) => !inspected.has(u.code) && validDuring(u, period.from, period.to))
     .filter((u) => !seen.has(u.code) && !!seen.add(u.code))
     .sort((a, b) => compareCodes(a.code, b.code))
     .map((u) => ({ unit: u.name, unitCode: u.code }));
+}
 
+/** Aggregates the scored inspections whose date lies in the period. */
+export function aggregate(config: Config, all: readonly Inspection[], period: Period): Aggregate {
+  const inspections = all.filter((i) => inPeriod(period, i.date));
+  const units = rankUnits(
+    config,
+    inspections.map((i) => ({ ...i, criticalCount: i.criticalFailures.length })),
+  );
+  const notInspected = unitsNotInspected(config, new Set(units.map((u) => u.unitCode)), period);
   const criteria: CriterionSummary[] = config.checklist.criteria.map((c, k) => {
     let applicable = 0;
     let compliant = 0;

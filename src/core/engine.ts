@@ -11,6 +11,8 @@ import { foldCase } from './vi';
 export interface Batch {
   inspections: Inspection[];
   review: ReviewEntry[];
+  /** Duplicate key of every scorable response by row (kept and duplicate alike). */
+  keys: Map<number, string>;
 }
 
 /** The identity of an inspection for duplicate detection: unit, date and every answer, normalised. */
@@ -45,6 +47,7 @@ export function scoreResponses(raws: readonly RawResponse[], ctx: EvalContext): 
   const review: ReviewEntry[] = [];
   const scored: { inspection: Inspection; key: string }[] = [];
   const winner = new Map<string, Inspection>();
+  const keys = new Map<number, string>();
   for (const raw of raws) {
     const out = evaluate(raw, ctx);
     if (!out.ok) {
@@ -53,6 +56,7 @@ export function scoreResponses(raws: readonly RawResponse[], ctx: EvalContext): 
     }
     const key = duplicateKey(ctx.config.checklist, raw, out.inspection);
     scored.push({ inspection: out.inspection, key });
+    keys.set(raw.row, key);
     const prev = winner.get(key);
     if (!prev || newer(out.inspection, prev)) winner.set(key, out.inspection);
   }
@@ -70,7 +74,7 @@ export function scoreResponses(raws: readonly RawResponse[], ctx: EvalContext): 
     });
   }
   review.sort((a, b) => a.row - b.row);
-  return { inspections, review };
+  return { inspections, review, keys };
 }
 
 /** Reads and scores the data rows of a table whose first row is the header; blank records are skipped. */

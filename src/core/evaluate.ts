@@ -7,7 +7,7 @@ import { formatDmy, parseDateAnswer, parseTimestamp, vnDateOf } from './dates';
 import { add, type Frac, fracOf, mul, roundRatio1 } from './round';
 import type { Config, DateOrder, Inspection, ItemResult, RawResponse, ReviewEntry } from './types';
 import { indexUnits, matchUnit, type UnitIndex } from './units';
-import { normalizeText } from './vi';
+import { foldCase, normalizeText } from './vi';
 
 /** Column titles as the source names them, for messages; defaults to the form's titles. */
 export interface ColumnTitles {
@@ -26,6 +26,8 @@ export interface EvalContext {
   units: UnitIndex;
   dateOrder: DateOrder;
   titles: ColumnTitles;
+  /** Folded emails allowed to submit; empty = anyone. */
+  inspectors: ReadonlySet<string>;
 }
 
 /** The default column titles: those the generated form uses. */
@@ -41,9 +43,18 @@ export function makeContext(
   config: Config,
   dateOrder: DateOrder = 'dmy',
   titles: ColumnTitles = formTitles(config),
+  inspectors: readonly string[] = [],
 ): EvalContext {
   const points = config.checklist.criteria.map((c) => fracOf(c.points));
-  return { config, points, units: indexUnits(config.units), dateOrder, titles };
+  const allowed = new Set(inspectors.map(foldCase).filter((e) => e !== ''));
+  return {
+    config,
+    points,
+    units: indexUnits(config.units),
+    dateOrder,
+    titles,
+    inspectors: allowed,
+  };
 }
 
 /** The outcome of evaluating one response. */
@@ -60,6 +71,16 @@ export function evaluate(raw: RawResponse, ctx: EvalContext): Outcome {
   const t = ctx.titles;
   const col = (code: string) => t.items[code] ?? itemTitle(code, '').trim();
   const row = raw.row;
+
+  // 0. The sender, when the office keeps a list of inspectors.
+  if (ctx.inspectors.size > 0 && !ctx.inspectors.has(foldCase(raw.email)))
+    return review(
+      row,
+      'not-inspector',
+      raw.email.trim()
+        ? `Người gửi không có trong danh sách cán bộ kiểm tra: ${raw.email.trim()}.`
+        : 'Phiếu không ghi địa chỉ email nên không xác định được cán bộ kiểm tra.',
+    );
 
   // 1. The unit: empty, then unknown by name (validity needs the date, checked after it).
   const unitText = normalizeText(raw.unit);

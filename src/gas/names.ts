@@ -1,0 +1,120 @@
+// Names the workbook shows (sheets, headers, menu) and the keys the script stores: one place for each.
+
+/** Sheet names, in Vietnamese as the office sees them. */
+export const SHEETS = {
+  settings: 'Cài đặt',
+  criteria: 'Tiêu chí',
+  tiers: 'Xếp loại',
+  units: 'Đơn vị',
+  inspectors: 'Cán bộ kiểm tra',
+  summary: 'Tổng hợp',
+  results: 'Kết quả',
+  findings: 'Tồn tại',
+  review: 'Cần xem lại',
+  log: 'Nhật ký',
+} as const;
+
+/** Sheets the office edits; an edit there makes the cached configuration stale. */
+export const CONFIG_SHEETS: readonly string[] = [
+  SHEETS.settings,
+  SHEETS.criteria,
+  SHEETS.tiers,
+  SHEETS.units,
+  SHEETS.inspectors,
+];
+
+/** Sheets the script derives from the responses; protected with a warning. */
+export const DERIVED_SHEETS: readonly string[] = [
+  SHEETS.summary,
+  SHEETS.results,
+  SHEETS.findings,
+  SHEETS.review,
+  SHEETS.log,
+];
+
+export const HEADERS = {
+  results: [
+    'Mã phản hồi',
+    'Dòng',
+    'Dấu thời gian',
+    'Ngày kiểm tra',
+    'Mã đơn vị',
+    'Đơn vị',
+    'Trưởng đoàn',
+    'Email',
+    'Điểm',
+    'Xếp loại',
+    'Tồn tại',
+    'Vi phạm nghiêm trọng',
+    'Đạt được',
+    'Tối đa',
+    'Cảnh báo',
+  ],
+  findings: [
+    'Mã phản hồi',
+    'Ngày kiểm tra',
+    'Mã đơn vị',
+    'Đơn vị',
+    'Mã tiêu chí',
+    'Tiêu chí',
+    'Trả lời',
+    'Nghiêm trọng',
+    'Ghi chú của đoàn',
+  ],
+  review: [
+    'Mã phản hồi',
+    'Dòng',
+    'Dấu thời gian',
+    'Đơn vị (như đã nhập)',
+    'Email',
+    'Mã lỗi',
+    'Lý do',
+  ],
+  summary: [
+    'Hạng',
+    'Mã đơn vị',
+    'Đơn vị',
+    'Số lần kiểm tra',
+    'Ngày kiểm tra gần nhất',
+    'Điểm lần gần nhất',
+    'Điểm trung bình',
+    'Xếp loại',
+    'Vi phạm nghiêm trọng (nhiều nhất/lần)',
+  ],
+  log: ['Thời gian', 'Chức năng', 'Nội dung'],
+} as const;
+
+/**
+ * Columns the script keeps to the right of Google's columns in the form's response sheet: the
+ * processing state of each response row. The row is the response's identity (an edit rewrites
+ * the same row), so one read of that sheet tells what is processed, and rebuilds need no call
+ * per response.
+ */
+export const MACHINE_HEADERS = [
+  '[KTCV] Mã phản hồi',
+  '[KTCV] Đã xử lý lúc',
+  '[KTCV] Trạng thái',
+  '[KTCV] Mã đơn vị',
+  '[KTCV] Ngày kiểm tra',
+  '[KTCV] Điểm',
+  '[KTCV] Số vi phạm nghiêm trọng',
+  '[KTCV] Số tồn tại',
+  '[KTCV] Khóa trùng',
+] as const;
+
+/** Script property keys. */
+export const PROPS = {
+  formId: 'formId',
+  responseSheet: 'responseSheet',
+  config: 'config',
+  grid: 'gridRows',
+  reconcileHour: 'reconcileHour',
+} as const;
+
+/** Handler names the triggers call (top-level functions of the bundle). */
+export const HANDLERS = {
+  submit: 'handleFormSubmit',
+  reconcile: 'reconcile',
+} as const;
+
+export const MENU_TITLE = 'Kiểm tra công vụ';

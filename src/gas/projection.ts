@@ -1,0 +1,182 @@
+// What each response row contributes to the derived sheets, and the block edits that keep them aligned with the rows.
+
+import { rankUnits, unitsNotInspected } from '../core/aggregate';
+import { vnInstant } from '../core/dates';
+import type { Config, Inspection, RawResponse, ReviewEntry } from '../core/types';
+import { HEADERS, SHEETS } from './names';
+import type { RowState } from './response-table';
+
+type Cell = string | number | Date;
+
+/** The evaluation of one response row, with the state to record for it. */
+export interface RowOutcome {
+  row: number;
+  ts: number | null;
+  raw: RawResponse;
+  state: RowState;
+  inspection?: Inspection;
+  review?: ReviewEntry;
+}
+
+/** Sheets whose rows follow the response rows, block by block. */
+export const ALIGNED = [SHEETS.results, SHEETS.findings, SHEETS.review] as const;
+export type AlignedSheet = (typeof ALIGNED)[number];
+
+export const WIDTH: Record<AlignedSheet | typeof SHEETS.summary, number> = {
+  [SHEETS.results]: HEADERS.results.length,
+  [SHEETS.findings]: HEADERS.findings.length,
+  [SHEETS.review]: HEADERS.review.length,
+  [SHEETS.summary]: HEADERS.summary.length,
+};
+
+/** How many rows a response with this state has in each aligned sheet. */
+export function countIn(sheet: AlignedSheet, s: RowState): number {
+  if (sheet === SHEETS.results) return s.status === 'ok' ? 1 : 0;
+  if (sheet === SHEETS.findings) return s.status === 'ok' ? s.findings : 0;
+  return s.status !== '' && s.status !== 'ok' ? 1 : 0;
+}
+
+const dateCell = (iso: string): Cell => (iso ? new Date(vnInstant(iso)) : '');
+const tsCell = (ts: number | null): Cell => (ts === null ? '' : new Date(ts));
+
+/** The rows one outcome contributes to an aligned sheet. */
+export function rowsFor(sheet: AlignedSheet, o: RowOutcome, config: Config): Cell[][] {
+  const id = o.state.id;
+  const i = o.inspection;
+  if (sheet === SHEETS.results) {
+    if (!i || o.state.status !== 'ok') return [];
+    return [
+      [
+        id,
+        o.row,
+        tsCell(o.ts),
+        dateCell(i.date),
+        i.unitCode,
+        i.unit,
+        i.inspector,
+        i.email,
+        i.score,
+        i.tier,
+        i.findings.join(', '),
+        i.criticalFailures.join(', '),
+        Math.round(i.earned * 1e6) / 1e6,
+        i.max,
+        i.warnings.join(' '),
+      ],
+    ];
+  }
+  if (sheet === SHEETS.findings) {
+    if (!i || o.state.status !== 'ok') return [];
+    const crit = new Map(config.checklist.criteria.map((c) => [c.code, c]));
+    return i.findings.map((code) => {
+      const c = crit.get(code);
+      const item = i.items.find((x) => x.code === code);
+      const answer =
+        c?.type === 'count' && c.base
+          ? `${item?.answer ?? ''}/${o.raw.answers[c.base] ?? ''}`
+          : (item?.answer ?? '');
+      return [
+        id,
+        dateCell(i.date),
+        i.unitCode,
+        i.unit,
+        code,
+        c?.text ?? '',
+        answer,
+        c?.critical ? 'Có' : '',
+        (c && i.notes[c.group]) || '',
+      ];
+    });
+  }
+  const r = o.review;
+  if (!r || o.state.status === 'ok' || o.state.status === '') return [];
+  return [[id, o.row, tsCell(o.ts), o.raw.unit.trim(), o.raw.email.trim(), r.code, r.reason]];
+}
+
+/** A replacement of one response's block in an aligned sheet. */
+export interface BlockEdit {
+  sheet: AlignedSheet;
+  /** First sheet row of the block. */
+  start: number;
+  oldCount: number;
+  rows: Cell[][];
+  /** Whether no data follows the block (then it can grow or shrink without moving rows). */
+  atEnd: boolean;
+}
+
+/**
+ * The block edits that turn the aligned sheets from `before` into `after` for the changed rows,
+ * last row first so that earlier starts stay valid while the edits are applied in order.
+ */
+export function planEdits(
+  before: readonly { row: number; state: RowState }[],
+  changed: readonly RowOutcome[],
+  config: Config,
+): BlockEdit[] {
+  const edits: BlockEdit[] = [];
+  const byRow = new Map(changed.map((o) => [o.row, o]));
+  const rows = [...changed].sort((a, b) => b.row - a.row);
+  for (const sheet of ALIGNED) {
+    // Prefix sums of the old layout.
+    const start = new Map<number, number>();
+    let pos = 2;
+    for (const r of before) {
+      start.set(r.row, pos);
+      pos += countIn(sheet, r.state);
+    }
+    const end = pos;
+    for (const o of rows) {
+      const old = before.find((r) => r.row === o.row);
+      const oldCount = old ? countIn(sheet, old.state) : 0;
+      const s = start.get(o.row) ?? end;
+      const out = rowsFor(sheet, byRow.get(o.row) as RowOutcome, config);
+      if (oldCount === 0 && out.length === 0) continue;
+      edits.push({ sheet, start: s, oldCount, rows: out, atEnd: s + oldCount === end });
+    }
+  }
+  return edits;
+}
+
+/** The whole contents (no header) of an aligned sheet for outcomes in row order. */
+export function fullRows(
+  sheet: AlignedSheet,
+  outcomes: readonly RowOutcome[],
+  config: Config,
+): Cell[][] {
+  const out: Cell[][] = [];
+  for (const o of outcomes) for (const r of rowsFor(sheet, o, config)) out.push(r);
+  return out;
+}
+
+/** The summary sheet rows: ranked units, then the units not inspected (valid on `today`). */
+export function summaryRows(states: readonly RowState[], config: Config, today: string): Cell[][] {
+  const names = new Map(config.units.map((u) => [u.code, u.name]));
+  const ranked = rankUnits(
+    config,
+    states
+      .filter((s) => s.status === 'ok' && s.score !== null)
+      .map((s) => ({
+        unit: names.get(s.unitCode) ?? s.unitCode,
+        unitCode: s.unitCode,
+        date: s.date,
+        timestamp: s.processedTs,
+        score: s.score as number,
+        criticalCount: s.critical,
+      })),
+  );
+  const rows: Cell[][] = ranked.map((u) => [
+    u.rank,
+    u.unitCode,
+    u.unit,
+    u.inspections,
+    dateCell(u.lastDate),
+    u.lastScore,
+    u.mean,
+    u.tier,
+    u.maxCriticalFailures,
+  ]);
+  const inspected = new Set(ranked.map((u) => u.unitCode));
+  for (const u of unitsNotInspected(config, inspected, { from: today, to: today }))
+    rows.push(['', u.unitCode, u.unit, 0, '', '', '', 'Chưa kiểm tra', '']);
+  return rows;
+}

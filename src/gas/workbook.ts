@@ -1,0 +1,154 @@
+// Workbook I/O in batches: configuration, the response sheet, block edits of the derived sheets, the summary, the log.
+/// <reference types="google-apps-script" />
+
+import { type EvalContext, makeContext } from '../core/evaluate';
+import { mapColumns } from '../core/records';
+import { pad, safe, writeBlock } from './cells';
+import { type AppConfig, type CONFIG_HEADERS, readTables } from './config-tables';
+import { HEADERS, SHEETS } from './names';
+import { type BlockEdit, WIDTH } from './projection';
+import { parseResponseTable, type ResponseTable } from './response-table';
+import { readStore, type Stored, saveConfig, saveProps } from './store';
+
+/** A configuration problem the office must fix; the message lists every problem. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Cấu hình chưa hợp lệ:\n- ${problems.join('\n- ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+// Rows added at a time when a derived sheet runs out of grid, so growth costs a call rarely.
+const GROW_BY = 1000;
+
+/** What one execution works with. */
+export interface Session {
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  store: Stored;
+  app: AppConfig;
+}
+
+/** Opens the bound workbook and the configuration (cached; read from the sheets when stale). */
+export function openSession(): Session {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const store = readStore();
+  const app = store.app ?? loadConfigFromSheets(ss);
+  return { ss, store, app };
+}
+
+/** Reads and validates the config sheets, caching the result; throws ConfigError listing every problem. */
+export function loadConfigFromSheets(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): AppConfig {
+  const tables: Record<string, (string | number | boolean | Date)[][]> = {};
+  const names: Record<keyof typeof CONFIG_HEADERS, string> = {
+    settings: SHEETS.settings,
+    criteria: SHEETS.criteria,
+    tiers: SHEETS.tiers,
+    units: SHEETS.units,
+    inspectors: SHEETS.inspectors,
+  };
+  for (const [key, name] of Object.entries(names)) {
+    const sheet = ss.getSheetByName(name);
+    if (sheet) tables[key] = sheet.getDataRange().getValues();
+  }
+  const result = readTables(tables);
+  if (!result.ok) throw new ConfigError(result.errors);
+  saveConfig(result.value);
+  return result.value;
+}
+
+/** The evaluation context for the response sheet's columns. */
+export function contextFor(app: AppConfig, header: string[]): EvalContext {
+  const map = mapColumns(header, app.config.checklist);
+  return makeContext(app.config, 'dmy', map?.titles, app.inspectors);
+}
+
+/** The response sheet: its object, its values and the parsed table. */
+export interface Responses {
+  sheet: GoogleAppsScript.Spreadsheet.Sheet;
+  values: (string | number | boolean | Date)[][];
+  table: ResponseTable;
+}
+
+/** Reads the whole response sheet in one call. */
+export function readResponses(s: Session): Responses {
+  const sheet = s.store.responseSheet ? s.ss.getSheetByName(s.store.responseSheet) : null;
+  if (!sheet)
+    throw new Error('Chưa có trang câu trả lời của biểu mẫu: hãy chạy "Thiết lập" trước.');
+  const values = sheet.getDataRange().getValues();
+  const table = parseResponseTable(values, s.app.config.checklist);
+  if (!table) throw new Error(`Trang "${sheet.getName()}" không có cột "Đơn vị được kiểm tra".`);
+  return { sheet, values, table };
+}
+
+/** The grid size (max rows) of a derived sheet, from the store or, once, from the sheet. */
+function gridOf(s: Session, name: string): number {
+  const known = s.store.grid[name];
+  if (known) return known;
+  const sheet = s.ss.getSheetByName(name);
+  if (!sheet) throw new Error(`Thiếu trang "${name}": hãy chạy "Thiết lập".`);
+  const rows = sheet.getMaxRows();
+  s.store.grid[name] = rows;
+  return rows;
+}
+
+/** Applies block edits (already ordered last row first); returns whether the grid sizes changed. */
+export function applyEdits(s: Session, edits: readonly BlockEdit[]): boolean {
+  let gridChanged = false;
+  for (const e of edits) {
+    const width = WIDTH[e.sheet];
+    const n = e.rows.length;
+    if (e.atEnd) {
+      // Nothing follows: overwrite, blanking what the old block had beyond the new one.
+      const count = Math.max(n, e.oldCount);
+      const need = e.start + count - 1;
+      const grid = gridOf(s, e.sheet);
+      if (need > grid) {
+        (s.ss.getSheetByName(e.sheet) as GoogleAppsScript.Spreadsheet.Sheet).insertRowsAfter(
+          grid,
+          Math.max(GROW_BY, need - grid),
+        );
+        s.store.grid[e.sheet] = grid + Math.max(GROW_BY, need - grid);
+        gridChanged = true;
+      }
+      writeBlock(s.ss, e.sheet, e.start, 1, pad(e.rows, width, count));
+      continue;
+    }
+    if (n !== e.oldCount) {
+      const sheet = s.ss.getSheetByName(e.sheet) as GoogleAppsScript.Spreadsheet.Sheet;
+      if (n > e.oldCount) sheet.insertRowsAfter(e.start + e.oldCount - 1, n - e.oldCount);
+      else sheet.deleteRows(e.start + n, e.oldCount - n);
+      s.store.grid[e.sheet] = gridOf(s, e.sheet) + n - e.oldCount;
+      gridChanged = true;
+    }
+    writeBlock(s.ss, e.sheet, e.start, 1, pad(e.rows, width));
+  }
+  return gridChanged;
+}
+
+/** Rewrites the summary sheet (rows below the header), blanking rows a longer summary left. */
+export function writeSummary(s: Session, rows: (string | number | Date)[][]): boolean {
+  const key = `${SHEETS.summary}.used`;
+  const used = s.store.grid[key] ?? 0;
+  const count = Math.max(rows.length, used);
+  if (count > 0) writeBlock(s.ss, SHEETS.summary, 2, 1, pad(rows, WIDTH[SHEETS.summary], count));
+  const changed = used !== rows.length;
+  s.store.grid[key] = rows.length;
+  return changed;
+}
+
+/** Persists grid sizes after edits that changed them. */
+export function saveGrid(s: Session): void {
+  saveProps({ grid: s.store.grid });
+}
+
+/** Appends one line to the log sheet (time, function, message); never throws. */
+export function logLine(fn: string, message: string): void {
+  try {
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const sheet = ss.getSheetByName(SHEETS.log) ?? ss.insertSheet(SHEETS.log);
+    if (sheet.getLastRow() === 0) sheet.appendRow([...HEADERS.log]);
+    sheet.appendRow([new Date(), fn, safe(message)]);
+  } catch (e) {
+    console.error(`${fn}: ${message} (không ghi được nhật ký: ${(e as Error).message})`);
+  }
+}
