@@ -29,9 +29,11 @@ export function wantedItems(
   units: readonly Unit[],
   today: string,
 ): WantedItem[] {
+  // Sorted by the commune's own name (Xã An Mỹ, Xã An Phú, …, Thị trấn Đại Nghĩa, …) so a long
+  // list on a phone reads alphabetically whatever the prefix.
   const names = sortVi(
     units.filter((u) => validOn(u, today)),
-    (u) => u.name,
+    (u) => u.name.replace(/^(xã|thị trấn|phường)\s+/i, ''),
   ).map((u) => u.name);
   const items: WantedItem[] = [
     {

@@ -3,7 +3,7 @@
 
 import { vnDateOf } from '../core/dates';
 import { pad, writeBlock } from './cells';
-import { MACHINE_HEADERS, SHEETS } from './names';
+import { MACHINE_HEADERS } from './names';
 import { outcomesFor } from './process';
 import { ALIGNED, fullRows, summaryRows, WIDTH } from './projection';
 import { isProcessed, stateCells } from './response-table';
@@ -45,7 +45,8 @@ export function reconcile(): number {
     const { table } = readResponses(s);
     const pending = table.rows.filter((r) => !isProcessed(r));
     if (pending.length === 0) return 0;
-    rebuild(s, responseIds(s, pending));
+    const known = new Set(table.rows.map((r) => r.state.id).filter((id) => id !== ''));
+    rebuild(s, responseIds(s, pending, known));
     return pending.length;
   });
 }
@@ -53,7 +54,8 @@ export function reconcile(): number {
 /** Response ids of pending rows, asked of the form only for responses since the oldest pending one. */
 function responseIds(
   s: Session,
-  pending: { row: number; ts: number | null; raw: { email: string } }[],
+  pending: { row: number; ts: number | null; raw: { email: string }; state: { id: string } }[],
+  known: Set<string>,
 ): Map<number, string> {
   const ids = new Map<number, string>();
   const times = pending.map((p) => p.ts).filter((t): t is number => t !== null);
@@ -65,12 +67,21 @@ function responseIds(
     ts: r.getTimestamp().getTime(),
     email: r.getRespondentEmail().trim().toLowerCase(),
   }));
+  // Each response is one row: an id already on a row (or just given) is not matched again.
   for (const p of pending) {
+    if (p.state.id) continue;
     const email = p.raw.email.trim().toLowerCase();
     const match = responses.find(
-      (r) => p.ts !== null && Math.abs(r.ts - p.ts) < 1000 && (!r.email || r.email === email),
+      (r) =>
+        !known.has(r.id) &&
+        p.ts !== null &&
+        Math.abs(r.ts - p.ts) < 1000 &&
+        (!r.email || r.email === email),
     );
-    if (match) ids.set(p.row, match.id);
+    if (match) {
+      ids.set(p.row, match.id);
+      known.add(match.id);
+    }
   }
   return ids;
 }

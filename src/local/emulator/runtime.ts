@@ -1,0 +1,760 @@
+// The harness: a workspace of emulated services, one fresh node:vm realm per Apps Script execution, trigger firing.
+import { format } from 'node:util';
+import vm from 'node:vm';
+import { CallLog } from './calls';
+import { DEFAULT_START, VirtualClock } from './clock';
+import { gasError, isDate } from './errors';
+import {
+  type Answers,
+  type EmuForm,
+  type EmuFormResponse,
+  FormAppEmu,
+  type RespondOptions,
+} from './forms';
+import { type BasicServices, createBasicServices, DEFAULT_TIME_ZONE, EmuUser } from './services';
+import { type EmuSpreadsheet, SpreadsheetAppEmu } from './spreadsheet';
+import { ScriptAppEmu, type TriggerState } from './triggers';
+
+/*
+ * One `Workspace` is one Google account's corner of the world: a bound spreadsheet, the forms,
+ * the stores, the triggers, one CallLog and one virtual clock. `ws.run` is one execution: a new
+ * realm each time (globals never survive), only Apps Script globals, locks released at the end.
+ *
+ * Service objects live in this (host) realm. The script sees them through a membrane, so what it
+ * gets back is of its own realm, as on Google: arrays pass `instanceof Array`, thrown service
+ * errors `instanceof Error` (name 'Exception'), Dates `instanceof Date`. `new Date()` and
+ * `Date.now()` read the virtual clock.
+ *
+ * Room for more services (DocumentApp, DriveApp, MailApp: another engineer's): pass
+ * `extraGlobals` to createWorkspace or call `ws.register(name, service)`; `options.mailQuota`
+ * is kept for MailApp. Every registered object becomes a global of each later execution.
+ */
+
+/** Options of a workspace. */
+export interface WorkspaceOptions {
+  /** The account the script runs as and the respondent of nothing; default owner@example.com. */
+  user?: string;
+  /** The manifest's and the spreadsheet's time zone; default Asia/Ho_Chi_Minh. */
+  timeZone?: string;
+  /** The bound spreadsheet's locale; default vi_VN (response sheet headers follow it). */
+  locale?: string;
+  /** Virtual time at the start; default clock.ts's DEFAULT_START. */
+  start?: Date;
+  /** Recipients a day for MailApp (100 consumer, 1,500 Workspace); used by MailApp when registered. */
+  mailQuota?: number;
+  /** Name of the bound spreadsheet. */
+  name?: string;
+  /** Real-time limit of one execution in ms (guards tests against endless loops); default 30,000. */
+  timeoutMs?: number;
+  /** More globals for every execution, e.g. `{ MailApp }`. */
+  extraGlobals?: Record<string, object>;
+  /** Deterministic `Utilities.getUuid()`. */
+  uuid?: () => string;
+  /** Print Logger lines to the Node console too. */
+  echo?: boolean;
+}
+
+/** One console call of a script. */
+export interface ConsoleLine {
+  level: 'log' | 'info' | 'warn' | 'error' | 'debug';
+  message: string;
+  at: number;
+}
+
+/** How an execution was started. */
+export type ExecutionKind = 'run' | 'trigger' | 'simple';
+
+/** The record of one execution, as the Executions page shows it (and what it cost). */
+export interface Execution {
+  fn: string;
+  kind: ExecutionKind;
+  /** `ON_FORM_SUBMIT`, `CLOCK`, … for trigger runs. */
+  eventType?: string;
+  triggerUid?: string;
+  /** The user it ran as. */
+  user: string;
+  at: Date;
+  ok: boolean;
+  /** `name: message` of the error that ended it. */
+  error?: string;
+  /** Service calls made, `Service.method` → count. */
+  calls: Record<string, number>;
+  callCount: number;
+  /** Logger lines of this execution. */
+  logs: string[];
+  console: ConsoleLine[];
+}
+
+/** What `submit` and `edit` give back: the response and the trigger runs it caused. */
+export interface SubmitResult {
+  response: EmuFormResponse;
+  runs: Execution[];
+}
+
+/** Per-execution settings. */
+interface Mode {
+  kind: ExecutionKind;
+  authMode: 'FULL' | 'LIMITED';
+  ui: boolean;
+  user: string;
+  eventType?: string;
+  triggerUid?: string;
+  /** Missing function: return null instead of failing (simple triggers the bundle may not define). */
+  optional?: boolean;
+}
+
+/** The error `ws.run` throws when the script failed: the script's name and message, host realm. */
+export class ScriptError extends Error {
+  constructor(
+    name: string,
+    message: string,
+    readonly execution: Execution,
+  ) {
+    super(message);
+    this.name = name;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Simple triggers run with authMode LIMITED: services that need authorization refuse (REF:guides/
+// triggers restrictions). Which methods exactly is U; the text is the reference's (§7, C).
+
+const SCOPE = 'https://www.googleapis.com/auth/';
+const LIMITED_DENY: Record<string, { methods: Set<string> | 'all'; scope: string }> = {
+  SpreadsheetApp: {
+    methods: new Set(['openById', 'openByUrl', 'create']),
+    scope: `${SCOPE}spreadsheets`,
+  },
+  FormApp: { methods: 'all', scope: `${SCOPE}forms` },
+  ScriptApp: {
+    methods: new Set(['newTrigger', 'getProjectTriggers', 'getUserTriggers', 'deleteTrigger']),
+    scope: `${SCOPE}script.scriptapp`,
+  },
+  DocumentApp: {
+    methods: new Set(['openById', 'openByUrl', 'create']),
+    scope: `${SCOPE}documents`,
+  },
+  DriveApp: { methods: 'all', scope: `${SCOPE}drive` },
+  MailApp: { methods: 'all', scope: `${SCOPE}script.send_mail` },
+  GmailApp: { methods: 'all', scope: 'https://mail.google.com/' },
+  UrlFetchApp: { methods: 'all', scope: `${SCOPE}script.external_request` },
+};
+
+// ---------------------------------------------------------------------------------------------
+// The membrane between the host's service objects and the script's realm.
+
+interface Realm {
+  global: Record<string, unknown>;
+  Object: ObjectConstructor;
+  Array: ArrayConstructor;
+  Date: DateConstructor;
+  errors: Record<string, ErrorConstructor>;
+}
+
+/** Host → script: realm-native arrays, Dates, plain objects and errors; proxies for service objects. */
+class Membrane {
+  private readonly proxies = new WeakMap<object, object>();
+  private readonly targets = new WeakMap<object, object>();
+  private readonly methods = new WeakMap<object, Map<PropertyKey, unknown>>();
+  /** Host object → its global name, for the LIMITED guard. */
+  readonly names = new WeakMap<object, string>();
+
+  constructor(
+    private readonly realm: Realm,
+    private readonly guard: (service: string, method: string) => void,
+  ) {}
+
+  /** A host value as the script should see it. */
+  out(v: unknown): unknown {
+    if (v === null || (typeof v !== 'object' && typeof v !== 'function')) return v;
+    const o = v as object;
+    if (this.targets.has(o) || this.native(o)) return v;
+    if (isDate(o)) return new this.realm.Date(o.getTime());
+    if (Array.isArray(o)) {
+      const a = new this.realm.Array();
+      for (const x of o) a.push(this.out(x));
+      return a;
+    }
+    if (o instanceof Error) return this.error(o);
+    if (typeof o === 'function') return this.method(o, 'call', o);
+    if (isPlain(o) && !Object.isFrozen(o)) {
+      const copy = new this.realm.Object() as Record<string, unknown>;
+      for (const [k, x] of Object.entries(o)) copy[k] = this.out(x);
+      return copy;
+    }
+    return this.proxy(o);
+  }
+
+  /** True for the script's own objects (its realm's Object.prototype is in their chain). */
+  private native(o: object): boolean {
+    return this.realm.Object.prototype.isPrototypeOf.call(this.realm.Object.prototype, o);
+  }
+
+  /** A script value as the services should see it. */
+  in(v: unknown): unknown {
+    if (v === null || typeof v !== 'object') return v;
+    const target = this.targets.get(v);
+    if (target) return target;
+    if (Array.isArray(v)) return Array.from(v, (x) => this.in(x));
+    if (isDate(v)) return new Date(v.getTime());
+    if (Object.getPrototypeOf(v) === this.realm.Object.prototype) {
+      const copy: Record<string, unknown> = {};
+      for (const [k, x] of Object.entries(v)) copy[k] = this.in(x);
+      return copy;
+    }
+    return v;
+  }
+
+  /** A service error, as an error of the script's realm with the same name and message. */
+  error(e: unknown): unknown {
+    if (!(e instanceof Error)) return e;
+    const Ctor = this.realm.errors[e.name] ?? this.realm.errors.Error;
+    const copy = new Ctor(e.message);
+    if (copy.name !== e.name) copy.name = e.name;
+    copy.stack = `${e.name}: ${e.message}\n    at (Apps Script service)`;
+    return copy;
+  }
+
+  /** The proxy the script holds for a host object; identity is kept (`ss === ss`). */
+  proxy(host: object): object {
+    const known = this.proxies.get(host);
+    if (known) return known;
+    // A blank target: the host may be frozen (enums), whose invariants a proxy could not keep.
+    const proxy = new Proxy(
+      {},
+      {
+        get: (_t, prop) => {
+          const value = Reflect.get(host, prop, host);
+          return typeof value === 'function' ? this.method(host, prop, value) : this.out(value);
+        },
+        set: (_t, prop, value) => Reflect.set(host, prop, this.in(value), host),
+        has: (_t, prop) => prop in host,
+        // Live service objects show no JS properties but their enums (`FormApp.ItemType`); a
+        // frozen object (an enum) shows its keys. Keeps JSON.stringify(e.range) from recursing.
+        ownKeys: () =>
+          Reflect.ownKeys(host).filter(
+            (k) => Object.isFrozen(host) || (typeof k === 'string' && /^[A-Z]/.test(k)),
+          ),
+        getOwnPropertyDescriptor: (_t, prop) => {
+          const d = Reflect.getOwnPropertyDescriptor(host, prop);
+          if (!d) return undefined;
+          const value = Reflect.get(host, prop, host);
+          return {
+            configurable: true,
+            enumerable: d.enumerable,
+            writable: true,
+            value: typeof value === 'function' ? this.method(host, prop, value) : this.out(value),
+          };
+        },
+        getPrototypeOf: () => Object.getPrototypeOf(host),
+        defineProperty: (_t, prop, desc) => Reflect.defineProperty(host, prop, desc),
+        deleteProperty: (_t, prop) => Reflect.deleteProperty(host, prop),
+      },
+    );
+    this.proxies.set(host, proxy);
+    this.targets.set(proxy, host);
+    return proxy;
+  }
+
+  /** A host method as the script calls it: arguments in, result out, errors converted. */
+  private method(host: object, prop: PropertyKey, fn: unknown): unknown {
+    let table = this.methods.get(host);
+    if (!table) {
+      table = new Map();
+      this.methods.set(host, table);
+    }
+    const known = table.get(prop);
+    if (known) return known;
+    const self = this;
+    const service = this.names.get(host);
+    const wrapper = function (this: unknown, ...args: unknown[]): unknown {
+      try {
+        if (service !== undefined && typeof prop === 'string') self.guard(service, prop);
+        return self.out(
+          (fn as (...a: unknown[]) => unknown).apply(
+            host,
+            args.map((a) => self.in(a)),
+          ),
+        );
+      } catch (e) {
+        throw self.error(e);
+      }
+    };
+    table.set(prop, wrapper);
+    return wrapper;
+  }
+}
+
+const isPlain = (o: object): boolean => {
+  const proto = Object.getPrototypeOf(o);
+  return proto === Object.prototype || proto === null;
+};
+
+/** Installs a Date in the realm whose `new Date()` and `Date.now()` read the virtual clock. */
+const DATE_PRELUDE = `(function (now) {
+  var RealDate = Date;
+  function VirtualDate() {
+    if (!new.target) return new RealDate(now()).toString();
+    var args = Array.prototype.slice.call(arguments);
+    return Reflect.construct(RealDate, args.length === 0 ? [now()] : args, new.target);
+  }
+  VirtualDate.prototype = RealDate.prototype;
+  Object.setPrototypeOf(VirtualDate, RealDate);
+  VirtualDate.now = function () { return now(); };
+  Object.defineProperty(RealDate.prototype, 'constructor', { value: VirtualDate, writable: true, configurable: true });
+  globalThis.Date = VirtualDate;
+  return VirtualDate;
+})`;
+
+const REALM_PROBE = `({ Object: Object, Array: Array, errors: { Error: Error, TypeError: TypeError,
+  RangeError: RangeError, SyntaxError: SyntaxError, ReferenceError: ReferenceError,
+  EvalError: EvalError, URIError: URIError } })`;
+
+/** Where a statement may be put in front of the bundle without breaking its "use strict" prologue. */
+function prologueEnd(code: string): number {
+  const m = /^(?:\s+|\/\/[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/|(['"])use strict\1\s*;?)*/.exec(code);
+  return m ? m[0].length : 0;
+}
+
+const HOISTED = '__emuHoisted__';
+
+// ---------------------------------------------------------------------------------------------
+// The console a script sees.
+
+class RecordingConsole {
+  readonly lines: ConsoleLine[] = [];
+
+  constructor(private readonly clock: VirtualClock) {}
+
+  private write(level: ConsoleLine['level'], args: unknown[]): void {
+    this.lines.push({ level, message: format(...args), at: this.clock.now() });
+  }
+
+  log(...args: unknown[]): void {
+    this.write('log', args);
+  }
+
+  info(...args: unknown[]): void {
+    this.write('info', args);
+  }
+
+  warn(...args: unknown[]): void {
+    this.write('warn', args);
+  }
+
+  error(...args: unknown[]): void {
+    this.write('error', args);
+  }
+
+  debug(...args: unknown[]): void {
+    this.write('debug', args);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The workspace.
+
+/** Everything one account has, and the way to run the bundle against it. */
+export class Workspace {
+  readonly log = new CallLog();
+  readonly clock: VirtualClock;
+  readonly options: Readonly<WorkspaceOptions>;
+  readonly user: string;
+  readonly SpreadsheetApp: SpreadsheetAppEmu;
+  readonly FormApp: FormAppEmu;
+  readonly ScriptApp: ScriptAppEmu;
+  readonly PropertiesService: BasicServices['PropertiesService'];
+  readonly LockService: BasicServices['LockService'];
+  readonly CacheService: BasicServices['CacheService'];
+  readonly Utilities: BasicServices['Utilities'];
+  readonly Session: BasicServices['Session'];
+  readonly Logger: BasicServices['Logger'];
+  readonly console: RecordingConsole;
+  /** The spreadsheet the script is bound to. */
+  readonly spreadsheet: EmuSpreadsheet;
+  readonly executions: Execution[] = [];
+  private readonly extra = new Map<string, object>();
+
+  constructor(options: WorkspaceOptions = {}) {
+    this.options = { ...options };
+    this.user = options.user ?? 'owner@example.com';
+    const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
+    const locale = options.locale ?? 'vi_VN';
+    this.clock = new VirtualClock(options.start ?? DEFAULT_START);
+    this.SpreadsheetApp = new SpreadsheetAppEmu(this.log, {
+      timeZone,
+      locale,
+      user: this.user,
+      bound: true,
+      name: options.name ?? 'Kiểm tra công vụ',
+    });
+    this.spreadsheet = this.SpreadsheetApp._all()[0];
+    this.SpreadsheetApp._setActive(this.spreadsheet);
+    const basics = createBasicServices(this.log, this.clock, {
+      bound: true,
+      timeZone,
+      effectiveUser: this.user,
+      activeUser: this.user,
+      locale: locale.split('_')[0],
+      uuid: options.uuid,
+      echo: options.echo,
+    });
+    this.PropertiesService = basics.PropertiesService;
+    this.LockService = basics.LockService;
+    this.CacheService = basics.CacheService;
+    this.Utilities = basics.Utilities;
+    this.Session = basics.Session;
+    this.Logger = basics.Logger;
+    this.FormApp = new FormAppEmu(this.log, this.clock, this.SpreadsheetApp);
+    this.ScriptApp = new ScriptAppEmu(this.log, this.SpreadsheetApp, this.FormApp, {
+      user: this.user,
+      timeZone,
+      now: () => this.clock.now(),
+    });
+    this.console = new RecordingConsole(this.clock);
+    for (const [name, service] of Object.entries(options.extraGlobals ?? {}))
+      this.register(name, service);
+  }
+
+  /** Adds a global (DocumentApp, DriveApp, MailApp, …) to every later execution. */
+  register(name: string, service: object): void {
+    this.extra.set(name, service);
+  }
+
+  /** The globals an execution gets, by name. */
+  globals(): Record<string, object> {
+    const out: Record<string, object> = {
+      SpreadsheetApp: this.SpreadsheetApp,
+      FormApp: this.FormApp,
+      ScriptApp: this.ScriptApp,
+      PropertiesService: this.PropertiesService,
+      LockService: this.LockService,
+      CacheService: this.CacheService,
+      Utilities: this.Utilities,
+      Session: this.Session,
+      Logger: this.Logger,
+    };
+    for (const [name, service] of this.extra) out[name] = service;
+    return out;
+  }
+
+  /**
+   * One execution of `fn` (a top-level function declaration of `code`) with `event`, as from a
+   * menu or the editor: UI available, authMode FULL. Returns the result in this realm; a script
+   * error is thrown as a ScriptError after it is recorded.
+   */
+  run(code: string, fn: string, event?: unknown, options: { ui?: boolean } = {}): unknown {
+    return this.execute(code, fn, event, {
+      kind: 'run',
+      authMode: 'FULL',
+      ui: options.ui ?? true,
+      user: this.user,
+    });
+  }
+
+  /** A respondent submits; then every form-submit trigger of the form and of its sheet fires. */
+  submit(
+    code: string,
+    form: EmuForm | string,
+    answers: Answers,
+    options: RespondOptions = {},
+  ): SubmitResult {
+    const response = this.FormApp._respond(this.form(form), answers, options);
+    return { response, runs: this.fireSubmit(code, response, false) };
+  }
+
+  /**
+   * A respondent edits a response (same id, same row); the triggers fire again. The sheet event
+   * reports unchanged answers as '' (reference §3, U).
+   */
+  edit(
+    code: string,
+    responseId: string,
+    answers: Answers,
+    options: Omit<RespondOptions, 'email'> = {},
+  ): SubmitResult {
+    const response = this.FormApp._edit(responseId, answers, options);
+    return { response, runs: this.fireSubmit(code, response, true) };
+  }
+
+  /** The same submit event delivered again (two triggers, or Google retrying; reference §3). */
+  fireFormSubmitAgain(code: string, response: EmuFormResponse): Execution[] {
+    return this.fireSubmit(code, response, false);
+  }
+
+  /**
+   * The spurious spreadsheet form-submit event with every value blank (reference §3 item 2), to
+   * every spreadsheet ON_FORM_SUBMIT trigger of the form's sheet (default: each linked form's).
+   */
+  fireBlankSheetSubmit(code: string, form?: EmuForm | string): Execution[] {
+    const forms = form === undefined ? this.FormApp._all() : [this.form(form)];
+    const runs: Execution[] = [];
+    const done = new Set<string>();
+    for (const f of forms) {
+      const ssId = f._dest?.ss._id;
+      if (!ssId || done.has(ssId)) continue;
+      done.add(ssId);
+      const part = this.FormApp._blankSheetEvent(f);
+      if (!part) continue;
+      for (const t of this.ScriptApp._matching('ON_FORM_SUBMIT', 'SPREADSHEETS', ssId)) {
+        runs.push(
+          this.fire(code, t, {
+            ...part,
+            triggerUid: t.uid,
+            authMode: this.ScriptApp.AuthMode.FULL,
+          }),
+        );
+      }
+    }
+    return runs;
+  }
+
+  /** A response whose trigger never ran (quota, outage, a trigger not yet installed). */
+  submitWithoutTrigger(
+    form: EmuForm | string,
+    answers: Answers,
+    options: RespondOptions = {},
+  ): EmuFormResponse {
+    return this.FormApp._respond(this.form(form), answers, options);
+  }
+
+  /**
+   * Runs the time-driven triggers (all, or those of `handler`) once, at the virtual clock's now,
+   * with a time-driven event. One-off triggers run only when due, then are gone (U).
+   */
+  fireClock(code: string, handler?: string): Execution[] {
+    const now = this.clock.now();
+    const due = this.ScriptApp._matching('CLOCK', 'CLOCK').filter(
+      (t) =>
+        (handler === undefined || t.handler === handler) &&
+        (t.schedule?.at === undefined || t.schedule.at <= now),
+    );
+    return due.map((t) => {
+      const run = this.fire(code, t, this.ScriptApp._clockEvent(t, now));
+      this.ScriptApp._fired(t);
+      return run;
+    });
+  }
+
+  /**
+   * The user opens the spreadsheet: the simple `onOpen(e)` (if the bundle declares one) runs with
+   * `{authMode: LIMITED, source, user}`, then each installable ON_OPEN trigger of the spreadsheet.
+   * Menus built are read with `ws.SpreadsheetApp._menus()`.
+   */
+  open(code: string): Execution[] {
+    const runs: Execution[] = [];
+    const user = new EmuUser(this.log, this.user);
+    const simple = { authMode: this.ScriptApp.AuthMode.LIMITED, source: this.spreadsheet, user };
+    const before = this.executions.length;
+    try {
+      this.execute(code, 'onOpen', simple, {
+        kind: 'simple',
+        authMode: 'LIMITED',
+        ui: true,
+        user: this.user,
+        optional: true,
+      });
+    } catch {
+      // Recorded; a failing simple trigger only shows in the executions list.
+    }
+    if (this.executions.length > before) runs.push(this.executions[this.executions.length - 1]);
+    for (const t of this.ScriptApp._matching('ON_OPEN', 'SPREADSHEETS', this.spreadsheet._id)) {
+      runs.push(
+        this.fire(
+          code,
+          t,
+          {
+            authMode: this.ScriptApp.AuthMode.FULL,
+            source: this.spreadsheet,
+            user,
+            triggerUid: t.uid,
+          },
+          true,
+        ),
+      );
+    }
+    return runs;
+  }
+
+  /** Another execution holds (or lets go of) the script lock; see LockService._holdByOtherExecution. */
+  holdLockElsewhere(held: boolean, options: { releaseAfterMs?: number } = {}): void {
+    this.LockService._holdByOtherExecution(held, { scope: 'script', ...options });
+  }
+
+  /** Executions that ended in an error. */
+  failures(): Execution[] {
+    return this.executions.filter((e) => !e.ok);
+  }
+
+  // ----- internals -----
+
+  private form(form: EmuForm | string): EmuForm {
+    if (typeof form !== 'string') return form;
+    const found = this.FormApp._open(form);
+    if (!found) throw new Error(`No form ${form}`);
+    return found;
+  }
+
+  private fireSubmit(code: string, response: EmuFormResponse, edit: boolean): Execution[] {
+    const form = response._form;
+    const FULL = this.ScriptApp.AuthMode.FULL;
+    const runs: Execution[] = [];
+    for (const t of this.ScriptApp._matching('ON_FORM_SUBMIT', 'FORMS', form._id)) {
+      runs.push(this.fire(code, t, { response, source: form, triggerUid: t.uid, authMode: FULL }));
+    }
+    const ssId = form._dest?.ss._id;
+    if (ssId) {
+      for (const t of this.ScriptApp._matching('ON_FORM_SUBMIT', 'SPREADSHEETS', ssId)) {
+        const part = this.FormApp._sheetEvent(response._state.id, { blankUnchanged: edit });
+        if (part) runs.push(this.fire(code, t, { ...part, triggerUid: t.uid, authMode: FULL }));
+      }
+    }
+    return runs;
+  }
+
+  /** One trigger execution as the trigger's owner; errors are recorded, never thrown. */
+  private fire(code: string, t: TriggerState, event: unknown, ui = false): Execution {
+    try {
+      this.execute(code, t.handler, event, {
+        kind: 'trigger',
+        authMode: 'FULL',
+        ui,
+        user: t.owner,
+        eventType: t.eventType,
+        triggerUid: t.uid,
+      });
+    } catch {
+      // Recorded in executions; Google mails the owner a failure summary.
+    }
+    return this.executions[this.executions.length - 1];
+  }
+
+  private execute(code: string, fn: string, event: unknown, mode: Mode): unknown {
+    const before = new Map(this.log.counts);
+    const consoleStart = this.console.lines.length;
+    const at = this.clock.date();
+    this.log.uncounted(() => this.Logger.clear());
+    this.SpreadsheetApp._setUiAvailable(mode.ui);
+    this.Session._setEffectiveUser(mode.user);
+    this.ScriptApp._setUser(mode.user);
+    let ok = false;
+    let error: { name: string; message: string } | undefined;
+    let result: unknown;
+    let ran = false;
+    try {
+      const outcome = this.evaluate(code, fn, event, mode);
+      ran = outcome.ran;
+      result = outcome.result;
+      ok = true;
+    } catch (e) {
+      ran = true;
+      const err = e as { name?: unknown; message?: unknown };
+      error = { name: String(err?.name ?? 'Error'), message: String(err?.message ?? e) };
+    } finally {
+      // Google releases whatever locks the execution still holds when it ends.
+      this.LockService._endExecution();
+      this.SpreadsheetApp._setUiAvailable(true);
+      this.Session._setEffectiveUser(this.user);
+      this.ScriptApp._setUser(this.user);
+    }
+    if (!ran) return null;
+    const calls: Record<string, number> = {};
+    let callCount = 0;
+    for (const [k, v] of this.log.counts) {
+      const d = v - (before.get(k) ?? 0);
+      if (d > 0) {
+        calls[k] = d;
+        callCount += d;
+      }
+    }
+    const execution: Execution = {
+      fn,
+      kind: mode.kind,
+      eventType: mode.eventType,
+      triggerUid: mode.triggerUid,
+      user: mode.user,
+      at,
+      ok,
+      error: error ? `${error.name}: ${error.message}` : undefined,
+      calls,
+      callCount,
+      logs: this.Logger._lines(),
+      console: this.console.lines.slice(consoleStart),
+    };
+    this.executions.push(execution);
+    if (error) throw new ScriptError(error.name, error.message, execution);
+    return result;
+  }
+
+  /** A fresh realm, the bundle evaluated, `fn` called. `ran` is false for a missing optional fn. */
+  private evaluate(
+    code: string,
+    fn: string,
+    event: unknown,
+    mode: Mode,
+  ): { ran: boolean; result: unknown } {
+    const sandbox: Record<string, unknown> = {};
+    const context = vm.createContext(sandbox, { name: 'Apps Script execution' });
+    const timeout = this.options.timeoutMs ?? 30000;
+    const realmBits = vm.runInContext(REALM_PROBE, context) as Omit<Realm, 'global' | 'Date'>;
+    const install = vm.runInContext(DATE_PRELUDE, context) as (
+      now: () => number,
+    ) => DateConstructor;
+    const realm: Realm = { ...realmBits, Date: install(() => this.clock.now()), global: sandbox };
+    const membrane = new Membrane(realm, (service, method) => {
+      if (mode.authMode !== 'LIMITED') return;
+      const deny = LIMITED_DENY[service];
+      if (deny && (deny.methods === 'all' || deny.methods.has(method))) {
+        throw gasError(
+          `You do not have permission to call ${service}.${method}. Required permissions: ${deny.scope}`,
+        );
+      }
+    });
+    for (const [name, service] of Object.entries(this.globals())) {
+      membrane.names.set(service, name);
+      sandbox[name] = membrane.out(service);
+    }
+    sandbox.console = membrane.out(this.console);
+    const existing = new Set(Object.getOwnPropertyNames(vm.runInContext('globalThis', context)));
+    // A top-level function declaration is hoisted: it is a function before the first statement
+    // runs. `var f = function…` and `globalThis.f = …` are not, and Google does not find them (U
+    // for var) — the probe tells them apart without a parser.
+    const at = prologueEnd(code);
+    const probe = `;globalThis.${HOISTED} = typeof globalThis[${JSON.stringify(fn)}] === 'function';`;
+    const source = code.slice(0, at) + probe + code.slice(at);
+    try {
+      vm.runInContext(source, context, { filename: 'Code.js', timeout });
+      const hoisted = sandbox[HOISTED] === true && !existing.has(fn);
+      delete sandbox[HOISTED];
+      if (!hoisted) {
+        if (mode.optional) return { ran: false, result: undefined };
+        throw gasError(`Script function not found: ${fn}`);
+      }
+      const target = sandbox[fn] as (e: unknown) => unknown;
+      const arg = membrane.out(event);
+      let result: unknown;
+      Object.defineProperty(sandbox, '__emuInvoke__', {
+        value: () => {
+          result = target(arg);
+        },
+        configurable: true,
+      });
+      try {
+        vm.runInContext('__emuInvoke__()', context, { timeout });
+      } finally {
+        delete sandbox.__emuInvoke__;
+      }
+      return { ran: true, result: membrane.in(result) };
+    } catch (e) {
+      if ((e as { code?: string })?.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') {
+        throw gasError('Exceeded maximum execution time');
+      }
+      throw e;
+    }
+  }
+}
+
+/** A workspace with its bound spreadsheet, services, clock and call log; see WorkspaceOptions. */
+export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
+  return new Workspace(options);
+}

@@ -1,0 +1,73 @@
+// Drives the built bundle (dist/Code.js) in the emulator as a user would: helpers shared by the bundle tests.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { itemTitle } from '../../src/core/checklist';
+import { DEFAULT_CONFIG } from '../../src/core/config';
+import {
+  createWorkspace,
+  type Workspace,
+  type WorkspaceOptions,
+} from '../../src/local/emulator/runtime';
+
+export const CODE = readFileSync(join(__dirname, '../../dist/Code.js'), 'utf8');
+
+type Cell = string | number | boolean | Date;
+
+/** A workspace with the bundle set up (setup run once from the menu). */
+export function setUp(options: WorkspaceOptions = {}): { ws: Workspace; formId: string } {
+  const ws = createWorkspace({ start: new Date('2019-02-18T01:00:00Z'), ...options });
+  ws.run(CODE, 'setup');
+  const formId = String(ws.PropertiesService.getScriptProperties().getProperty('formId'));
+  return { ws, formId };
+}
+
+/** Answers by form title: all compliant for Xã Hợp Tiến on 2019-02-21, overridden by `set` (codes or titles). */
+export function answers(set: Record<string, string> = {}): Record<string, string> {
+  const out: Record<string, string> = {
+    'Đơn vị được kiểm tra': 'Xã Hợp Tiến',
+    'Ngày kiểm tra': '2019-02-21',
+    'Trưởng đoàn': 'Nguyễn Thị Lan',
+  };
+  const c = DEFAULT_CONFIG.checklist;
+  const titles: Record<string, string> = {};
+  for (const b of c.bases) titles[b.code] = itemTitle(b.code, b.title);
+  for (const x of c.criteria) titles[x.code] = itemTitle(x.code, x.text);
+  out[titles.N1] = '20';
+  out[titles.N2] = '10';
+  for (const x of c.criteria) out[titles[x.code]] = x.type === 'count' ? '0' : 'Đạt';
+  for (const [k, v] of Object.entries(set)) {
+    const title =
+      titles[k] ?? (k === 'unit' ? 'Đơn vị được kiểm tra' : k === 'date' ? 'Ngày kiểm tra' : k);
+    if (v === '') delete out[title];
+    else out[title] = v;
+  }
+  return out;
+}
+
+/** Every row below the header of a sheet, read without counting calls. */
+export function rows(ws: Workspace, name: string): Cell[][] {
+  return ws.log.uncounted(() => {
+    const sheet = ws.spreadsheet.getSheetByName(name);
+    if (!sheet) throw new Error(`no sheet ${name}`);
+    const values = sheet.getDataRange().getValues() as Cell[][];
+    return values.slice(1).filter((r) => r.some((c) => c !== ''));
+  });
+}
+
+/** Every sheet's values (for before/after comparisons), read without counting calls. */
+export function workbook(ws: Workspace): Record<string, Cell[][]> {
+  return ws.log.uncounted(() => {
+    const out: Record<string, Cell[][]> = {};
+    for (const sheet of ws.spreadsheet.getSheets())
+      out[sheet.getName()] = (sheet.getDataRange().getValues() as Cell[][]).filter((r) =>
+        r.some((c) => c !== ''),
+      );
+    return out;
+  });
+}
+
+/** The name of the form's response sheet. */
+export function responseSheet(ws: Workspace): string {
+  return String(ws.PropertiesService.getScriptProperties().getProperty('responseSheet'));
+}

@@ -1,0 +1,608 @@
+// FormApp emulator: items, settings, validation, responses and the response sheet Google writes; sources in test names.
+import type { EmuForm } from '../../../src/local/emulator/forms';
+import { createWorkspace, type Workspace } from '../../../src/local/emulator/runtime';
+import type { EmuSheet } from '../../../src/local/emulator/spreadsheet';
+
+const NOT_FOUND =
+  'No item with the given ID could be found, or you do not have permission to access it.';
+
+/** A checklist-like form: a text, a list, a date, a layout item and a paragraph. */
+function inspectionForm(ws: Workspace, title = 'Phiếu kiểm tra'): EmuForm {
+  const form = ws.FormApp.create(title);
+  form.addTextItem().setTitle('Đơn vị').setRequired(true);
+  form.addListItem().setTitle('Niêm yết TTHC').setChoiceValues(['Đạt', 'Không đạt']);
+  form.addSectionHeaderItem().setTitle('Phần 2');
+  form.addDateItem().setTitle('Ngày kiểm tra');
+  form.addParagraphTextItem().setTitle('Ghi chú');
+  return form;
+}
+
+function link(ws: Workspace, form: EmuForm): EmuSheet {
+  form.setDestination(ws.FormApp.DestinationType.SPREADSHEET, ws.spreadsheet.getId());
+  return form._destinationSheet()!;
+}
+
+const rows = (sheet: EmuSheet): unknown[][] => sheet.getDataRange().getValues();
+const display = (sheet: EmuSheet): string[][] => sheet.getDataRange().getDisplayValues();
+
+describe('FormApp: forms and items', () => {
+  test('create sets the title; items get stable integer ids and 0-based indices (V, DT/forms)', () => {
+    const ws = createWorkspace();
+    const form = inspectionForm(ws);
+    expect(form.getTitle()).toBe('Phiếu kiểm tra');
+    const items = form.getItems();
+    expect(items.map((i) => i.getTitle())).toEqual([
+      'Đơn vị',
+      'Niêm yết TTHC',
+      'Phần 2',
+      'Ngày kiểm tra',
+      'Ghi chú',
+    ]);
+    expect(items.map((i) => i.getIndex())).toEqual([0, 1, 2, 3, 4]);
+    const ids = items.map((i) => i.getId());
+    for (const id of ids) expect(Number.isInteger(id)).toBe(true);
+    expect(new Set(ids).size).toBe(5);
+    form.moveItem(4, 0);
+    expect(form.getItems().map((i) => i.getId())).toEqual([ids[4], ...ids.slice(0, 4)]);
+    expect(form.getItemById(ids[0])!.getTitle()).toBe('Đơn vị');
+    expect(form.getItemById(123)).toBeNull();
+  });
+
+  test('item types; ItemType compares == to its name but is not the string (V, DT/forms Item example)', () => {
+    const ws = createWorkspace();
+    const form = inspectionForm(ws);
+    const types = form.getItems().map((i) => String(i.getType()));
+    expect(types).toEqual(['TEXT', 'LIST', 'SECTION_HEADER', 'DATE', 'PARAGRAPH_TEXT']);
+    const t = form.getItems()[0].getType();
+    expect(t === ws.FormApp.ItemType.TEXT).toBe(true);
+    // biome-ignore lint/suspicious/noDoubleEquals: the Apps Script idiom under test.
+    expect((t as unknown) == 'TEXT').toBe(true);
+    expect((t as unknown) === 'TEXT').toBe(false);
+    expect(form.getItems(ws.FormApp.ItemType.DATE).map((i) => i.getTitle())).toEqual([
+      'Ngày kiểm tra',
+    ]);
+    expect(form.addPageBreakItem().getType()).toBe(ws.FormApp.ItemType.PAGE_BREAK);
+  });
+
+  test('getItems gives generic Items: typed methods only after asXItem (V, DT/forms Item)', () => {
+    const ws = createWorkspace();
+    const form = inspectionForm(ws);
+    const generic = form.getItems()[1] as unknown as Record<string, unknown>;
+    expect(generic.setChoiceValues).toBeUndefined();
+    const list = form.getItems()[1].asListItem();
+    list.setChoiceValues(['Có', 'Không']);
+    expect(list.getChoices().map((c) => c.getValue())).toEqual(['Có', 'Không']);
+    expect(form.getItems()[3].asDateItem().includesYear()).toBe(true);
+  });
+
+  test('a wrong cast throws "Invalid conversion for item type: <actual type>" (C)', () => {
+    const ws = createWorkspace();
+    const form = inspectionForm(ws);
+    const header = form.getItems()[2];
+    expect(() => header.asListItem()).toThrow('Invalid conversion for item type: SECTION_HEADER');
+    expect(() => form.getItems()[0].asParagraphTextItem()).toThrow(
+      'Invalid conversion for item type: TEXT',
+    );
+    try {
+      header.asTextItem();
+    } catch (e) {
+      expect((e as Error).name).toBe('Exception');
+    }
+  });
+
+  test('setChoiceValues([]) throws "Array is empty: values" (C-weak: quoted by one repo, Spanish form in another)', () => {
+    const ws = createWorkspace();
+    const item = ws.FormApp.create('f').addListItem();
+    expect(() => item.setChoiceValues([])).toThrow('Array is empty: values');
+  });
+
+  test('setChoices([]) throws "Array is empty: choices", a null element the signature error (U)', () => {
+    const ws = createWorkspace();
+    const item = ws.FormApp.create('f').addMultipleChoiceItem();
+    expect(() => item.setChoices([])).toThrow('Array is empty: choices');
+    const ok = item.createChoice('A');
+    expect(() => item.setChoices([ok, null as never])).toThrow(
+      "The parameters (Object[]) don't match the method signature for FormApp.MultipleChoiceItem.setChoices.",
+    );
+    expect(() => item.setChoiceValues(['A', null as never])).toThrow(
+      /match the method signature for FormApp.MultipleChoiceItem.setChoiceValues/,
+    );
+  });
+
+  test('createChoice does not add; setChoices does; navigation and correctness are kept (V, DT/forms)', () => {
+    const ws = createWorkspace();
+    const form = ws.FormApp.create('f');
+    const mc = form.addMultipleChoiceItem().setTitle('Q');
+    const page = form.addPageBreakItem().setTitle('Trang 2');
+    const a = mc.createChoice('Đạt', true);
+    const b = mc.createChoice('Khác', page);
+    const c = mc.createChoice('Dừng', ws.FormApp.PageNavigationType.SUBMIT);
+    expect(mc.getChoices()).toEqual([]);
+    mc.setChoices([a, b, c]).showOtherOption(true);
+    const got = mc.getChoices();
+    expect(got.map((x) => x.getValue())).toEqual(['Đạt', 'Khác', 'Dừng']);
+    expect(got[0].isCorrectAnswer()).toBe(true);
+    expect(String(got[1].getPageNavigationType())).toBe('GO_TO_PAGE');
+    expect(got[1].getGotoPage()!.getTitle()).toBe('Trang 2');
+    expect(String(got[2].getPageNavigationType())).toBe('SUBMIT');
+    expect(mc.hasOtherOption()).toBe(true);
+  });
+
+  test('duplicate copies right after with a new id; deleteItem by index or item (V, DT/forms)', () => {
+    const ws = createWorkspace();
+    const form = inspectionForm(ws);
+    const list = form.getItems()[1].asListItem().setRequired(true);
+    const copy = list.duplicate();
+    expect(copy.getIndex()).toBe(2);
+    expect(copy.getId()).not.toBe(list.getId());
+    expect(copy.getTitle()).toBe('Niêm yết TTHC');
+    expect(copy.isRequired()).toBe(true);
+    expect(copy.getChoices().map((c) => c.getValue())).toEqual(['Đạt', 'Không đạt']);
+    copy.setChoiceValues(['X']);
+    expect(list.getChoices().map((c) => c.getValue())).toEqual(['Đạt', 'Không đạt']);
+    form.deleteItem(copy);
+    form.deleteItem(0);
+    expect(form.getItems().map((i) => i.getTitle())).toEqual([
+      'Niêm yết TTHC',
+      'Phần 2',
+      'Ngày kiểm tra',
+      'Ghi chú',
+    ]);
+    expect(() => form.deleteItem(9)).toThrow('Invalid data updating form.');
+  });
+
+  test('bad argument types give the signature error (C format)', () => {
+    const ws = createWorkspace();
+    const form = ws.FormApp.create('f');
+    expect(() => form.setTitle(5 as never)).toThrow(
+      "The parameters (number) don't match the method signature for FormApp.Form.setTitle.",
+    );
+    expect(() => form.addTextItem().setRequired('yes' as never)).toThrow(
+      "The parameters (String) don't match the method signature for FormApp.TextItem.setRequired.",
+    );
+  });
+
+  test('settings round-trip (V, DT/forms); new forms are published and accepting (U for published)', () => {
+    const ws = createWorkspace();
+    const form = ws.FormApp.create('f');
+    expect(form.isAcceptingResponses()).toBe(true);
+    expect(form.isPublished()).toBe(true);
+    expect(form.collectsEmail()).toBe(false);
+    expect(form.canEditResponse()).toBe(false);
+    form
+      .setDescription('Mô tả')
+      .setCollectEmail(true)
+      .setAllowResponseEdits(true)
+      .setLimitOneResponsePerUser(true)
+      .setConfirmationMessage('Cảm ơn')
+      .setProgressBar(true)
+      .setShowLinkToRespondAgain(false)
+      .setAcceptingResponses(false)
+      .setPublished(false);
+    expect(form.getDescription()).toBe('Mô tả');
+    expect(form.collectsEmail()).toBe(true);
+    expect(form.canEditResponse()).toBe(true);
+    expect(form.hasLimitOneResponsePerUser()).toBe(true);
+    expect(form.getConfirmationMessage()).toBe('Cảm ơn');
+    expect(form.hasProgressBar()).toBe(true);
+    expect(form.hasRespondAgainLink()).toBe(false);
+    expect(form.isAcceptingResponses()).toBe(false);
+    expect(form.isPublished()).toBe(false);
+  });
+
+  test('openById / openByUrl; an unknown id throws the not-found text (C for Drive, U for FormApp)', () => {
+    const ws = createWorkspace();
+    const form = ws.FormApp.create('f');
+    expect(ws.FormApp.openById(form.getId())).toBe(form);
+    expect(ws.FormApp.openByUrl(form.getEditUrl())).toBe(form);
+    expect(ws.FormApp.openByUrl(form.getPublishedUrl())).toBe(form);
+    expect(form.getEditUrl()).toBe(`https://docs.google.com/forms/d/${form.getId()}/edit`);
+    expect(form.getPublishedUrl()).toMatch(
+      /^https:\/\/docs\.google\.com\/forms\/d\/e\/[-\w]+\/viewform$/,
+    );
+    expect(() => ws.FormApp.openById('nope')).toThrow(NOT_FOUND);
+    expect(() => ws.FormApp.openByUrl('https://docs.google.com/forms/d/nope/edit')).toThrow(
+      NOT_FOUND,
+    );
+  });
+
+  test('getActiveForm is null: the script is bound to a spreadsheet (GF fakeformapp.js)', () => {
+    expect(createWorkspace().FormApp.getActiveForm()).toBeNull();
+  });
+
+  test('every script call is counted under its class; the hooks are not', () => {
+    const ws = createWorkspace();
+    const form = inspectionForm(ws);
+    expect(ws.log.counts.get('FormApp.create')).toBe(1);
+    expect(ws.log.counts.get('Form.addTextItem')).toBe(1);
+    expect(ws.log.counts.get('TextItem.setTitle')).toBe(1);
+    expect(ws.log.counts.get('ListItem.setChoiceValues')).toBe(1);
+    const before = ws.log.total();
+    ws.FormApp._respond(form, { 'Đơn vị': 'Xã A' });
+    form._items();
+    expect(ws.log.total()).toBe(before);
+  });
+});
+
+describe('FormApp: text validation', () => {
+  test('builder: requireWholeNumber, requireNumber, >=, pattern, help text; a later require replaces (U)', () => {
+    const ws = createWorkspace();
+    const form = ws.FormApp.create('f');
+    const whole = form.addTextItem().setTitle('Số hồ sơ');
+    whole.setValidation(
+      ws.FormApp.createTextValidation().setHelpText('Nhập số nguyên').requireWholeNumber().build(),
+    );
+    const atLeast = form.addTextItem().setTitle('Điểm');
+    atLeast.setValidation(
+      ws.FormApp.createTextValidation()
+        .requireNumber()
+        .requireNumberGreaterThanOrEqualTo(0)
+        .build(),
+    );
+    const code = form.addTextItem().setTitle('Mã');
+    // DT/forms shows a builder passed without build(); live accepts it.
+    code.setValidation(ws.FormApp.createTextValidation().requireTextMatchesPattern('[A-Z]{2}\\d+'));
+    const ok = ws.FormApp._respond(form, { 'Số hồ sơ': '12', Điểm: '2.5', Mã: 'HN01' });
+    expect(ok.getItemResponses()).toHaveLength(3);
+    expect(() => ws.FormApp._respond(form, { 'Số hồ sơ': '1.5' })).toThrow(
+      'Answer to "Số hồ sơ" fails its validation (Nhập số nguyên): 1.5',
+    );
+    expect(() => ws.FormApp._respond(form, { Điểm: '-1' })).toThrow(/"Điểm" fails its validation/);
+    expect(() => ws.FormApp._respond(form, { Mã: 'xHN01' })).toThrow(/"Mã" fails its validation/);
+    code.clearValidation();
+    expect(ws.FormApp._respond(form, { Mã: 'xHN01' }).getItemResponses()[0].getResponse()).toBe(
+      'xHN01',
+    );
+  });
+
+  test('build() without a requirement throws (U); a bad pattern throws (U)', () => {
+    const ws = createWorkspace();
+    expect(() => ws.FormApp.createTextValidation().build()).toThrow('Invalid argument: validation');
+    expect(() => ws.FormApp.createTextValidation().requireTextMatchesPattern('(')).toThrow(
+      'Invalid argument: pattern',
+    );
+  });
+});
+
+describe('FormApp: responses (hooks _respond / _edit)', () => {
+  test('_respond refuses what the live form refuses; the message names the item (hook)', () => {
+    const ws = createWorkspace();
+    const form = inspectionForm(ws);
+    expect(() => ws.FormApp._respond(form, { 'Niêm yết TTHC': 'Đạt' })).toThrow(
+      'Missing answer to required question "Đơn vị"',
+    );
+    expect(() => ws.FormApp._respond(form, { 'Đơn vị': ' ' })).toThrow('"Đơn vị"');
+    expect(() => ws.FormApp._respond(form, { 'Đơn vị': 'A', 'Niêm yết TTHC': 'Tốt' })).toThrow(
+      'Answer to "Niêm yết TTHC" is not one of its choices: Tốt',
+    );
+    expect(() =>
+      ws.FormApp._respond(form, { 'Đơn vị': 'A', 'Ngày kiểm tra': '25/02/2019' }),
+    ).toThrow(/"Ngày kiểm tra" is not a date/);
+    expect(() => ws.FormApp._respond(form, { 'Đơn vị': 'A', 'Không có': 'x' })).toThrow(
+      'has no item "Không có"',
+    );
+    expect(() => ws.FormApp._respond(form, { 'Đơn vị': 'A', 'Phần 2': 'x' })).toThrow(
+      'takes no answer',
+    );
+    expect(form.getResponses()).toHaveLength(0);
+    // The office changed the choices after this was answered, or a test wants a bad value through.
+    const r = ws.FormApp._respond(form, { 'Niêm yết TTHC': 'Tốt' }, { bypassValidation: true });
+    expect(r.getItemResponses().map((x) => x.getResponse())).toEqual(['Tốt']);
+  });
+
+  test('multiple choice with showOtherOption accepts any text (V, DT/forms MultipleChoiceItem)', () => {
+    const ws = createWorkspace();
+    const form = ws.FormApp.create('f');
+    form.addMultipleChoiceItem().setTitle('Q').setChoiceValues(['A']).showOtherOption(true);
+    expect(
+      ws.FormApp._respond(form, { Q: 'Ý kiến khác' }).getItemResponses()[0].getResponse(),
+    ).toBe('Ý kiến khác');
+  });
+
+  test('answers by item id work as well as by title (hook)', () => {
+    const ws = createWorkspace();
+    const form = inspectionForm(ws);
+    const id = form.getItems()[0].getId();
+    expect(
+      ws.FormApp._respond(form, { [id]: 'Xã B' })
+        .getItemResponses()[0]
+        .getResponse(),
+    ).toBe('Xã B');
+  });
+
+  test('a closed form refuses submissions (hook)', () => {
+    const ws = createWorkspace();
+    const form = inspectionForm(ws).setAcceptingResponses(false);
+    expect(() => ws.FormApp._respond(form, { 'Đơn vị': 'A' })).toThrow(
+      'is not accepting responses',
+    );
+  });
+
+  test('FormResponse: stable id, timestamp = at, answered items only in form order, date as YYYY-MM-DD (GF; REF:reference/forms/item-response)', () => {
+    const ws = createWorkspace();
+    const form = inspectionForm(ws);
+    const at = new Date('2019-02-26T02:30:00Z');
+    const r = ws.FormApp._respond(form, { 'Ngày kiểm tra': '2019-2-26', 'Đơn vị': 'Xã A' }, { at });
+    expect(r.getId()).toMatch(/^2_ABaOnu[-\w]+$/);
+    expect(r.getTimestamp().getTime()).toBe(at.getTime());
+    expect(r.getItemResponses().map((x) => [x.getItem().getTitle(), x.getResponse()])).toEqual([
+      ['Đơn vị', 'Xã A'],
+      ['Ngày kiểm tra', '2019-02-26'],
+    ]);
+    expect(r.getResponseForItem(form.getItems()[1])).toBeNull();
+    expect(r.getResponseForItem(form.getItems()[0])!.getResponse()).toBe('Xã A');
+    expect(form.getResponse(r.getId())).toBe(r);
+    expect(r.getEditResponseUrl()).toContain(`edit2=${r.getId()}`);
+    expect(r.toPrefilledUrl()).toContain('usp=pp_url');
+    expect(ws.clock.now()).toBe(at.getTime());
+  });
+
+  test('getRespondentEmail is "" unless the form collects emails (GF fakeformresponse.js)', () => {
+    const ws = createWorkspace();
+    const form = inspectionForm(ws);
+    expect(
+      ws.FormApp._respond(form, { 'Đơn vị': 'A' }, { email: 'a@x.vn' }).getRespondentEmail(),
+    ).toBe('');
+    form.setCollectEmail(true);
+    expect(() => ws.FormApp._respond(form, { 'Đơn vị': 'A' })).toThrow('collects emails');
+    expect(
+      ws.FormApp._respond(form, { 'Đơn vị': 'A' }, { email: 'a@x.vn' }).getRespondentEmail(),
+    ).toBe('a@x.vn');
+  });
+
+  test('getResponses: oldest first (GF fakeform.js); an edit keeps its place (U); since a Date: at or after it (U)', () => {
+    const ws = createWorkspace({ start: new Date('2019-02-25T01:00:00Z') });
+    const form = inspectionForm(ws).setAllowResponseEdits(true);
+    const t = (m: number): Date => new Date(Date.UTC(2019, 1, 25, 1, m));
+    const a = ws.FormApp._respond(form, { 'Đơn vị': 'A' }, { at: t(1) });
+    const b = ws.FormApp._respond(form, { 'Đơn vị': 'B' }, { at: t(2) });
+    const c = ws.FormApp._respond(form, { 'Đơn vị': 'C' }, { at: t(3) });
+    ws.FormApp._edit(a.getId(), { 'Đơn vị': 'A2' }, { at: t(4) });
+    expect(form.getResponses().map((r) => r.getId())).toEqual([a.getId(), b.getId(), c.getId()]);
+    expect(form.getResponses()[0].getItemResponses()[0].getResponse()).toBe('A2');
+    expect(form.getResponses(t(3)).map((r) => r.getId())).toEqual([a.getId(), c.getId()]);
+    expect(() => form.getResponse('2_nope')).toThrow(
+      'No response with ID 2_nope exists for this form.',
+    );
+  });
+
+  test('_edit needs setAllowResponseEdits; "" clears an answer; validation still applies (hook)', () => {
+    const ws = createWorkspace();
+    const form = inspectionForm(ws);
+    const r = ws.FormApp._respond(form, { 'Đơn vị': 'A', 'Ghi chú': 'x' });
+    expect(() => ws.FormApp._edit(r.getId(), { 'Ghi chú': 'y' })).toThrow(
+      'does not allow editing responses',
+    );
+    form.setAllowResponseEdits(true);
+    ws.FormApp._edit(r.getId(), { 'Ghi chú': '' });
+    expect(r.getItemResponses().map((x) => x.getItem().getTitle())).toEqual(['Đơn vị']);
+    expect(() => ws.FormApp._edit(r.getId(), { 'Đơn vị': '' })).toThrow(
+      'Missing answer to required question "Đơn vị"',
+    );
+  });
+
+  test('deleteAllResponses empties the form store; the sheet rows stay (V, DT/forms; reference §2)', () => {
+    const ws = createWorkspace();
+    const form = inspectionForm(ws);
+    const sheet = link(ws, form);
+    ws.FormApp._respond(form, { 'Đơn vị': 'A' });
+    form.deleteAllResponses();
+    expect(form.getResponses()).toEqual([]);
+    expect(sheet.getLastRow()).toBe(2);
+  });
+});
+
+describe('FormApp: the linked response sheet (Google-side writes)', () => {
+  test('getDestinationId throws when unlinked (two public repos; text U)', () => {
+    const ws = createWorkspace();
+    const form = ws.FormApp.create('f');
+    expect(() => form.getDestinationId()).toThrow(
+      'The form currently has no response destination.',
+    );
+  });
+
+  test('setDestination adds "Form Responses 1", then "Form Responses 2" (reference §2; REF:guides/triggers/events), first tab (U)', () => {
+    const ws = createWorkspace();
+    const form = inspectionForm(ws);
+    const sheet = link(ws, form);
+    expect(sheet.getName()).toBe('Form Responses 1');
+    expect(sheet.getIndex()).toBe(1);
+    expect(form.getDestinationId()).toBe(ws.spreadsheet.getId());
+    expect(String(form.getDestinationType())).toBe('SPREADSHEET');
+    const other = ws.FormApp.create('g');
+    other.addTextItem().setTitle('Q');
+    expect(link(ws, other).getName()).toBe('Form Responses 2');
+    form.removeDestination();
+    expect(() => form.getDestinationId()).toThrow('no response destination');
+    expect(ws.spreadsheet.getSheetByName('Form Responses 1')).not.toBeNull();
+    expect(() => form.setDestination(ws.FormApp.DestinationType.SPREADSHEET, 'nope')).toThrow(
+      NOT_FOUND,
+    );
+  });
+
+  test('headers in vi_VN, the default here: "Dấu thời gian", "Địa chỉ email", then questions in item order, none for layout items (U for the vi texts)', () => {
+    const ws = createWorkspace();
+    const form = inspectionForm(ws).setCollectEmail(true);
+    const sheet = link(ws, form);
+    expect(rows(sheet)[0]).toEqual([
+      'Dấu thời gian',
+      'Địa chỉ email',
+      'Đơn vị',
+      'Niêm yết TTHC',
+      'Ngày kiểm tra',
+      'Ghi chú',
+    ]);
+  });
+
+  test('headers in en_US: "Timestamp", "Email Address" (reference §2; REF:guides/triggers/events)', () => {
+    const ws = createWorkspace({ locale: 'en_US' });
+    const form = inspectionForm(ws);
+    form.setCollectEmail(true);
+    const sheet = link(ws, form);
+    expect(rows(sheet)[0]).toEqual([
+      'Timestamp',
+      'Email Address',
+      'Đơn vị',
+      'Niêm yết TTHC',
+      'Ngày kiểm tra',
+      'Ghi chú',
+    ]);
+    // The locale is the spreadsheet's: changing it changes later links (tiny addition used: setSpreadsheetLocale).
+    ws.spreadsheet.setSpreadsheetLocale('vi_VN');
+    const other = ws.FormApp.create('g');
+    expect(rows(link(ws, other))[0]).toEqual(['Dấu thời gian']);
+  });
+
+  test('a row per submission: Timestamp as a Date, email, answers in item order (reference §2)', () => {
+    const ws = createWorkspace();
+    const form = inspectionForm(ws).setCollectEmail(true);
+    const sheet = link(ws, form);
+    const at = new Date('2019-02-25T02:15:30Z');
+    ws.FormApp._respond(
+      form,
+      { 'Đơn vị': 'UBND xã An Mỹ', 'Niêm yết TTHC': 'Đạt' },
+      { at, email: 'can.bo@hanoi.gov.vn' },
+    );
+    const [, row] = rows(sheet);
+    expect(row[0]).toBeInstanceOf(Date);
+    expect((row[0] as Date).getTime()).toBe(at.getTime());
+    expect(row.slice(1)).toEqual(['can.bo@hanoi.gov.vn', 'UBND xã An Mỹ', 'Đạt', '', '']);
+    expect(display(sheet)[1][0]).toBe('25/2/2019 9:15:30');
+  });
+
+  test('a date answer is a Date at midnight in the spreadsheet zone; display follows the locale (U for formats)', () => {
+    const ws = createWorkspace({ locale: 'en_US' });
+    const form = inspectionForm(ws);
+    const sheet = link(ws, form);
+    ws.FormApp._respond(
+      form,
+      { 'Đơn vị': 'A', 'Ngày kiểm tra': '2019-02-26' },
+      { at: new Date('2019-02-26T13:00:00Z') },
+    );
+    const value = sheet.getRange(2, 4).getValue() as Date;
+    expect(value).toBeInstanceOf(Date);
+    expect(value.toISOString()).toBe('2019-02-25T17:00:00.000Z');
+    expect(display(sheet)[1]).toEqual(['2/26/2019 20:00:00', 'A', '', '2/26/2019', '']);
+  });
+
+  test('text answers are written like typed input; a leading = + - @ stays text, never a formula (U: Google escapes it)', () => {
+    const ws = createWorkspace();
+    const form = ws.FormApp.create('f');
+    for (const t of ['a', 'b', 'c', 'd', 'e', 'f', 'g']) form.addTextItem().setTitle(t);
+    const sheet = link(ws, form);
+    ws.FormApp._respond(form, {
+      a: '=HYPERLINK("http://x")',
+      b: '+84 912',
+      c: '-5',
+      d: '@user',
+      e: '0123',
+      f: 'TRUE',
+      g: "'quoted",
+    });
+    const range = sheet.getRange(2, 2, 1, 7);
+    expect(range.getValues()[0]).toEqual([
+      '=HYPERLINK("http://x")',
+      '+84 912',
+      '-5',
+      '@user',
+      123,
+      true,
+      "'quoted",
+    ]);
+    expect(range.getFormulas()[0]).toEqual(['', '', '', '', '', '', '']);
+  });
+
+  test('linking a form that already has responses copies them into the new sheet (U)', () => {
+    const ws = createWorkspace();
+    const form = inspectionForm(ws);
+    ws.FormApp._respond(form, { 'Đơn vị': 'A' });
+    ws.FormApp._respond(form, { 'Đơn vị': 'B' });
+    const sheet = link(ws, form);
+    expect(rows(sheet).map((r) => r[1])).toEqual(['Đơn vị', 'A', 'B']);
+  });
+
+  test('an edit rewrites the same row in place with the new Timestamp; same response id (mozilla/network-pulse#158)', () => {
+    const ws = createWorkspace();
+    const form = inspectionForm(ws).setAllowResponseEdits(true);
+    const sheet = link(ws, form);
+    const a = ws.FormApp._respond(
+      form,
+      { 'Đơn vị': 'A', 'Ghi chú': 'cũ' },
+      { at: new Date('2019-02-25T02:00:00Z') },
+    );
+    ws.FormApp._respond(form, { 'Đơn vị': 'B' }, { at: new Date('2019-02-25T02:05:00Z') });
+    const edited = ws.FormApp._edit(
+      a.getId(),
+      { 'Ghi chú': 'mới' },
+      { at: new Date('2019-02-25T03:00:00Z') },
+    );
+    expect(edited.getId()).toBe(a.getId());
+    expect(form._responseRow(a.getId())).toBe(2);
+    const all = rows(sheet);
+    expect(all).toHaveLength(3);
+    expect((all[1][0] as Date).toISOString()).toBe('2019-02-25T03:00:00.000Z');
+    expect(all[1].slice(1)).toEqual(['A', '', '', 'mới']);
+    expect(all[2][1]).toBe('B');
+  });
+
+  test('an edit leaves a column the script added to the row alone (U)', () => {
+    const ws = createWorkspace();
+    const form = inspectionForm(ws).setAllowResponseEdits(true);
+    const sheet = link(ws, form);
+    const r = ws.FormApp._respond(form, { 'Đơn vị': 'A' });
+    sheet.getRange(2, 7).setValue('Đã chấm');
+    ws.FormApp._edit(r.getId(), { 'Đơn vị': 'A2' });
+    expect(sheet.getRange(2, 2).getValue()).toBe('A2');
+    expect(sheet.getRange(2, 7).getValue()).toBe('Đã chấm');
+  });
+
+  test('a question added after responses exist gets a new column at the right end (U)', () => {
+    const ws = createWorkspace();
+    const form = inspectionForm(ws);
+    const sheet = link(ws, form);
+    ws.FormApp._respond(form, { 'Đơn vị': 'A' });
+    form.moveItem(form.addTextItem().setTitle('Mới'), 0);
+    expect(rows(sheet)[0]).toEqual([
+      'Dấu thời gian',
+      'Đơn vị',
+      'Niêm yết TTHC',
+      'Ngày kiểm tra',
+      'Ghi chú',
+      'Mới',
+    ]);
+    ws.FormApp._respond(form, { 'Đơn vị': 'B', Mới: 'x' });
+    expect(rows(sheet)[2]).toEqual([expect.any(Date), 'B', '', '', '', 'x']);
+  });
+
+  test('renaming a question renames its header cell (U)', () => {
+    const ws = createWorkspace();
+    const form = inspectionForm(ws);
+    const sheet = link(ws, form);
+    form.getItems()[0].setTitle('Tên đơn vị');
+    expect(rows(sheet)[0][1]).toBe('Tên đơn vị');
+  });
+
+  test('a deleted question keeps its column; later rows leave it empty (U)', () => {
+    const ws = createWorkspace();
+    const form = inspectionForm(ws);
+    const sheet = link(ws, form);
+    ws.FormApp._respond(form, { 'Đơn vị': 'A', 'Niêm yết TTHC': 'Đạt' });
+    form.deleteItem(1);
+    ws.FormApp._respond(form, { 'Đơn vị': 'B' });
+    const all = rows(sheet);
+    expect(all[0][2]).toBe('Niêm yết TTHC');
+    expect(all[1][2]).toBe('Đạt');
+    expect(all[2][2]).toBe('');
+  });
+
+  test('Google-side writes are not counted as calls', () => {
+    const ws = createWorkspace();
+    const form = inspectionForm(ws).setAllowResponseEdits(true);
+    link(ws, form);
+    const before = ws.log.total();
+    const r = ws.FormApp._respond(form, { 'Đơn vị': 'A' });
+    ws.FormApp._edit(r._state.id, { 'Đơn vị': 'B' });
+    ws.FormApp._sheetEvent(r._state.id);
+    expect(ws.log.total()).toBe(before);
+  });
+});

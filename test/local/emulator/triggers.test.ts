@@ -1,0 +1,262 @@
+// ScriptApp emulator: trigger builders, their checks, listing, deleting, the 20-trigger cap, clock events; sources in test names.
+import { createWorkspace, type Workspace } from '../../../src/local/emulator/runtime';
+
+const TOO_MANY =
+  'This script has too many triggers. Triggers must be deleted from the script before more can be added.';
+
+function clockBuilder(ws: Workspace) {
+  return ws.ScriptApp.newTrigger('tick').timeBased();
+}
+
+describe('ScriptApp: building triggers (REF:reference/script/script-app, DT/script)', () => {
+  test('forForm(form).onFormSubmit(): handler, event type, source and source id (V, DT/script Trigger)', () => {
+    const ws = createWorkspace();
+    const form = ws.FormApp.create('f');
+    const t = ws.ScriptApp.newTrigger('onSubmit').forForm(form).onFormSubmit().create();
+    expect(t.getHandlerFunction()).toBe('onSubmit');
+    expect(t.getEventType()).toBe(ws.ScriptApp.EventType.ON_FORM_SUBMIT);
+    expect(String(t.getEventType())).toBe('ON_FORM_SUBMIT');
+    expect(String(t.getTriggerSource())).toBe('FORMS');
+    expect(t.getTriggerSourceId()).toBe(form.getId());
+    expect(t.getUniqueId()).toMatch(/^\d+$/);
+  });
+
+  test('forSpreadsheet by object or id: onOpen, onEdit, onChange, onFormSubmit (REF:reference/script/spreadsheet-trigger-builder)', () => {
+    const ws = createWorkspace();
+    const ss = ws.spreadsheet;
+    const made = [
+      ws.ScriptApp.newTrigger('a').forSpreadsheet(ss).onOpen().create(),
+      ws.ScriptApp.newTrigger('b').forSpreadsheet(ss.getId()).onEdit().create(),
+      ws.ScriptApp.newTrigger('c').forSpreadsheet(ss).onChange().create(),
+      ws.ScriptApp.newTrigger('d').forSpreadsheet(ss).onFormSubmit().create(),
+    ];
+    expect(made.map((t) => String(t.getEventType()))).toEqual([
+      'ON_OPEN',
+      'ON_EDIT',
+      'ON_CHANGE',
+      'ON_FORM_SUBMIT',
+    ]);
+    expect(
+      made.every(
+        (t) =>
+          String(t.getTriggerSource()) === 'SPREADSHEETS' && t.getTriggerSourceId() === ss.getId(),
+      ),
+    ).toBe(true);
+    expect(new Set(made.map((t) => t.getUniqueId())).size).toBe(4);
+  });
+
+  test('an unknown spreadsheet or form id is refused with the not-found text (U)', () => {
+    const ws = createWorkspace();
+    expect(() => ws.ScriptApp.newTrigger('a').forSpreadsheet('nope')).toThrow(
+      /^No item with the given ID could be found/,
+    );
+    expect(() => ws.ScriptApp.newTrigger('a').forForm('nope')).toThrow(
+      /^No item with the given ID could be found/,
+    );
+  });
+
+  test('create() without an event type throws (U)', () => {
+    const ws = createWorkspace();
+    expect(() => ws.ScriptApp.newTrigger('a').forSpreadsheet(ws.spreadsheet).create()).toThrow(
+      'no event type',
+    );
+  });
+
+  test('newTrigger needs a function name (signature error, C format)', () => {
+    const ws = createWorkspace();
+    expect(() => ws.ScriptApp.newTrigger(5 as never)).toThrow(
+      "The parameters (number) don't match the method signature for ScriptApp.newTrigger.",
+    );
+  });
+});
+
+describe('ScriptApp: clock triggers (REF:reference/script/clock-trigger-builder)', () => {
+  test('everyMinutes takes 1, 5, 10, 15 or 30; others throw (C-weak: live text quoted by one repo)', () => {
+    const ws = createWorkspace();
+    for (const n of [1, 5, 10, 15, 30])
+      expect(() => clockBuilder(ws).everyMinutes(n)).not.toThrow();
+    for (const n of [0, 2, 20, 60]) {
+      expect(() => clockBuilder(ws).everyMinutes(n)).toThrow(
+        'The value you passed to everyMinutes was invalid. It must be one of 1, 5, 10, 15 or 30.',
+      );
+    }
+  });
+
+  test('everyHours takes 1, 2, 4, 6, 8 or 12 (C-weak); atHour 0–23, nearMinute 0–59, onMonthDay 1–31 (U texts)', () => {
+    const ws = createWorkspace();
+    expect(() => clockBuilder(ws).everyHours(3)).toThrow(
+      'The value you passed to everyHours was invalid.',
+    );
+    expect(() => clockBuilder(ws).everyHours(6)).not.toThrow();
+    expect(() => clockBuilder(ws).atHour(24)).toThrow(
+      'The value you passed to atHour was invalid.',
+    );
+    expect(() => clockBuilder(ws).atHour(-1)).toThrow(/atHour/);
+    expect(() => clockBuilder(ws).nearMinute(60)).toThrow(/nearMinute/);
+    expect(() => clockBuilder(ws).onMonthDay(0)).toThrow(/onMonthDay/);
+    expect(() => clockBuilder(ws).onMonthDay(32)).toThrow(/onMonthDay/);
+    expect(() => clockBuilder(ws).everyDays(0)).toThrow(/everyDays/);
+    expect(() => clockBuilder(ws).atHour(7.5)).toThrow(
+      /match the method signature for ScriptApp.ClockTriggerBuilder.atHour/,
+    );
+  });
+
+  test('daily at an hour, weekly on a weekday, monthly on a day all create (V, DT/script)', () => {
+    const ws = createWorkspace();
+    const daily = clockBuilder(ws)
+      .everyDays(1)
+      .atHour(7)
+      .nearMinute(30)
+      .inTimezone('Asia/Ho_Chi_Minh')
+      .create();
+    const weekly = clockBuilder(ws).onWeekDay(ws.ScriptApp.WeekDay.MONDAY).atHour(8).create();
+    const monthly = clockBuilder(ws).onMonthDay(1).atHour(6).create();
+    for (const t of [daily, weekly, monthly]) {
+      expect(String(t.getEventType())).toBe('CLOCK');
+      expect(String(t.getTriggerSource())).toBe('CLOCK');
+    }
+    expect(daily._state.schedule).toEqual({
+      everyDays: 1,
+      hour: 7,
+      nearMinute: 30,
+      timeZone: 'Asia/Ho_Chi_Minh',
+    });
+    expect(weekly._state.schedule).toEqual({ weekDay: 'MONDAY', hour: 8 });
+    expect(() => clockBuilder(ws).onWeekDay('MONDAY' as never)).not.toThrow();
+    expect(() => clockBuilder(ws).onWeekDay('MON' as never)).toThrow(/onWeekDay/);
+  });
+
+  test('create() needs a schedule; atHour with everyMinutes or everyHours is refused (U texts)', () => {
+    const ws = createWorkspace();
+    expect(() => clockBuilder(ws).create()).toThrow('The clock trigger has no schedule');
+    expect(() => clockBuilder(ws).atHour(7).create()).toThrow('The clock trigger has no schedule');
+    expect(() => clockBuilder(ws).everyHours(1).atHour(7).create()).toThrow(
+      /atHour\(\) and nearMinute\(\) need/,
+    );
+    expect(() => clockBuilder(ws).everyDays(1).after(1000).create()).toThrow(
+      'cannot both repeat and run once',
+    );
+  });
+
+  test('after(ms), at(date), atDate(y, m, d) are one-offs at the virtual clock (V, DT/script)', () => {
+    const ws = createWorkspace({ start: new Date('2019-02-25T01:00:00Z') });
+    expect(clockBuilder(ws).after(60000).create()._state.schedule?.at).toBe(
+      Date.parse('2019-02-25T01:01:00Z'),
+    );
+    expect(clockBuilder(ws).at(new Date('2019-03-01T00:00:00Z')).create()._state.schedule?.at).toBe(
+      Date.parse('2019-03-01T00:00:00Z'),
+    );
+    // Midnight in the script's zone (Asia/Ho_Chi_Minh, UTC+7; U).
+    expect(clockBuilder(ws).atDate(2019, 3, 1).create()._state.schedule?.at).toBe(
+      Date.parse('2019-02-28T17:00:00Z'),
+    );
+  });
+
+  test('the time-driven event: fields, day-of-week 1 = Monday, ISO week, timezone UTC (DT/events; REF:guides/triggers/events; U for UTC)', () => {
+    const ws = createWorkspace();
+    const t = clockBuilder(ws).everyDays(1).atHour(8).create();
+    // Monday 25 Feb 2019, 08:00 in Hà Nội = 01:00 UTC.
+    const e = ws.ScriptApp._clockEvent(t._state, Date.parse('2019-02-25T01:02:03Z'));
+    expect({ ...e, authMode: String(e.authMode) }).toEqual({
+      authMode: 'FULL',
+      year: 2019,
+      month: 2,
+      'day-of-month': 25,
+      'day-of-week': 1,
+      'week-of-year': 9,
+      hour: 1,
+      minute: 2,
+      second: 3,
+      timezone: 'UTC',
+      triggerUid: t.getUniqueId(),
+    });
+    expect(
+      ws.ScriptApp._clockEvent(t._state, Date.parse('2019-03-03T12:00:00Z'))['day-of-week'],
+    ).toBe(7);
+  });
+});
+
+describe('ScriptApp: listing, deleting and the cap', () => {
+  test('the 21st trigger throws the exact text (C; REF quotas: 20 per user per script); deleting one makes room', () => {
+    const ws = createWorkspace();
+    for (let i = 0; i < 20; i++) clockBuilder(ws).everyMinutes(5).create();
+    expect(() => clockBuilder(ws).everyMinutes(5).create()).toThrow(TOO_MANY);
+    expect(() =>
+      ws.ScriptApp.newTrigger('x').forSpreadsheet(ws.spreadsheet).onOpen().create(),
+    ).toThrow(TOO_MANY);
+    ws.ScriptApp.deleteTrigger(ws.ScriptApp.getProjectTriggers()[0]);
+    expect(() => clockBuilder(ws).everyMinutes(5).create()).not.toThrow();
+    expect(ws.ScriptApp.getProjectTriggers()).toHaveLength(20);
+  });
+
+  test('the cap text as a script sees it: an Error named Exception (C; reference general)', () => {
+    const ws = createWorkspace();
+    const code = `function setup() {
+      for (var i = 0; i < 20; i++) ScriptApp.newTrigger('tick').timeBased().everyHours(1).create();
+      try { ScriptApp.newTrigger('tick').timeBased().everyHours(1).create(); }
+      catch (e) { return [e instanceof Error, e.name, e.message]; }
+    }`;
+    expect(ws.run(code, 'setup')).toEqual([true, 'Exception', TOO_MANY]);
+  });
+
+  test("getProjectTriggers lists only this user's triggers (REF:reference/script/script-app)", () => {
+    const ws = createWorkspace();
+    ws.ScriptApp.newTrigger('mine').forSpreadsheet(ws.spreadsheet).onFormSubmit().create();
+    ws.ScriptApp._addTrigger({
+      handler: 'theirs',
+      eventType: 'ON_FORM_SUBMIT',
+      source: 'SPREADSHEETS',
+      sourceId: ws.spreadsheet._id,
+    });
+    expect(ws.ScriptApp.getProjectTriggers().map((t) => t.getHandlerFunction())).toEqual(['mine']);
+    expect(ws.ScriptApp._all().map((t) => t.handler)).toEqual(['mine', 'theirs']);
+  });
+
+  test('getUserTriggers(container) lists this user’s triggers for that file (V, DT/script)', () => {
+    const ws = createWorkspace();
+    const form = ws.FormApp.create('f');
+    ws.ScriptApp.newTrigger('a').forForm(form).onFormSubmit().create();
+    ws.ScriptApp.newTrigger('b').forSpreadsheet(ws.spreadsheet).onOpen().create();
+    clockBuilder(ws).everyHours(1).create();
+    expect(ws.ScriptApp.getUserTriggers(form).map((t) => t.getHandlerFunction())).toEqual(['a']);
+    expect(ws.ScriptApp.getUserTriggers(ws.spreadsheet).map((t) => t.getHandlerFunction())).toEqual(
+      ['b'],
+    );
+  });
+
+  test('deleteTrigger removes by unique id; deleting twice does nothing (U)', () => {
+    const ws = createWorkspace();
+    const t = clockBuilder(ws).everyHours(1).create();
+    const again = ws.ScriptApp.getProjectTriggers()[0];
+    ws.ScriptApp.deleteTrigger(again);
+    ws.ScriptApp.deleteTrigger(t);
+    expect(ws.ScriptApp.getProjectTriggers()).toEqual([]);
+    expect(() => ws.ScriptApp.deleteTrigger('x' as never)).toThrow(/ScriptApp.deleteTrigger/);
+  });
+
+  test('an idempotent setup (look first, then create) installs one trigger however often it runs (engineering doc)', () => {
+    const ws = createWorkspace();
+    const code = `function setup() {
+      var ss = SpreadsheetApp.getActiveSpreadsheet();
+      var has = ScriptApp.getProjectTriggers().some(function (t) {
+        return t.getHandlerFunction() === 'onSubmit' && t.getEventType() == ScriptApp.EventType.ON_FORM_SUBMIT;
+      });
+      if (!has) ScriptApp.newTrigger('onSubmit').forSpreadsheet(ss).onFormSubmit().create();
+      return ScriptApp.getProjectTriggers().length;
+    }`;
+    expect(ws.run(code, 'setup')).toBe(1);
+    expect(ws.run(code, 'setup')).toBe(1);
+  });
+
+  test('every builder and trigger call is counted', () => {
+    const ws = createWorkspace();
+    clockBuilder(ws).everyMinutes(15).create().getUniqueId();
+    expect(Object.fromEntries(ws.log.counts)).toEqual({
+      'ScriptApp.newTrigger': 1,
+      'TriggerBuilder.timeBased': 1,
+      'ClockTriggerBuilder.everyMinutes': 1,
+      'ClockTriggerBuilder.create': 1,
+      'Trigger.getUniqueId': 1,
+    });
+  });
+});
