@@ -9,6 +9,7 @@ import { ALIGNED, fullRows, summaryRows, WIDTH } from './projection';
 import { isProcessed, stateCells } from './response-table';
 import {
   contextFor,
+  GROW_BY,
   openSession,
   readResponses,
   type Session,
@@ -99,8 +100,10 @@ function rebuild(s: Session, ids: Map<number, string>): number {
     if (!sheet) throw new Error(`Thiếu trang "${name}": hãy chạy "Thiết lập".`);
     let grid = sheet.getMaxRows();
     if (rows.length + 1 > grid) {
-      sheet.insertRowsAfter(grid, rows.length + 1 - grid);
-      grid = rows.length + 1;
+      // Headroom, so the submissions that follow append without growing the grid.
+      const add = rows.length + 1 - grid + GROW_BY;
+      sheet.insertRowsAfter(grid, add);
+      grid += add;
     }
     s.store.grid[name] = grid;
     // Blank the whole grid below the header too: nothing stale survives a rebuild.

@@ -19,7 +19,7 @@ export class ConfigError extends Error {
 }
 
 // Rows added at a time when a derived sheet runs out of grid, so growth costs a call rarely.
-const GROW_BY = 1000;
+export const GROW_BY = 1000;
 
 /** What one execution works with. */
 export interface Session {

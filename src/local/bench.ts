@@ -1,10 +1,13 @@
 // `npm run bench`: times the CLI path (parse, score, aggregate, write) on generated exports and reports peak memory.
 
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DEFAULT_CONFIG } from '../core/config';
+import { createWorkspace, type Workspace } from './emulator/runtime';
 import { generateExport } from './generate';
+import { formAnswers, syntheticAnswers } from './respondent';
 import { main } from './score-command';
 
 const SIZES = [1000, 10000, 100000];
@@ -46,6 +49,60 @@ function measureCli(rows: number, dir: string): CliFigures {
   };
 }
 
+/** Service calls of one piece of work. */
+interface Cost {
+  calls: number;
+  sheetCalls: number;
+  cells: number;
+  ms?: number;
+}
+
+const STORED = [10, 1000, 10000];
+const EMAIL = 'lan.nt@mydu.example';
+
+/** Runs `fn` and returns what it cost in service calls and cells (and Node time). */
+function cost(ws: Workspace, fn: () => void): Cost {
+  ws.log.reset();
+  const t0 = process.hrtime.bigint();
+  fn();
+  const ms = Math.round(Number(process.hrtime.bigint() - t0) / 1e6);
+  return { calls: ws.log.total(), sheetCalls: ws.log.sheetCalls(), cells: ws.log.cells, ms };
+}
+
+/**
+ * Through the real bundle in the emulator: one submission with 10, 1,000 and 10,000 inspections
+ * already stored, and a rebuild of 10,000.
+ */
+function measureGas(): { submit: Record<string, Cost>; rebuild10000: Cost } {
+  const code = readFileSync('dist/Code.js', 'utf8');
+  const submit: Record<string, Cost> = {};
+  let rebuild10000: Cost = { calls: 0, sheetCalls: 0, cells: 0 };
+  const { checklist, units } = DEFAULT_CONFIG;
+  for (const stored of STORED) {
+    const ws = createWorkspace({ start: new Date('2019-01-02T01:00:00Z'), timeoutMs: 600000 });
+    ws.run(code, 'setup');
+    const formId = String(
+      ws.log.uncounted(() => ws.PropertiesService.getScriptProperties().getProperty('formId')),
+    );
+    for (let k = 0; k < stored; k++) {
+      ws.clock.advance(1000);
+      ws.submitWithoutTrigger(formId, syntheticAnswers(checklist, units, k), { email: EMAIL });
+    }
+    const rebuild = cost(ws, () => ws.run(code, 'rebuildAll'));
+    if (stored === 10000) rebuild10000 = rebuild;
+    ws.clock.advance(1000);
+    const { ms: _ms, ...one } = cost(ws, () => {
+      // The same new inspection (one finding) whatever is stored, so the sizes compare.
+      const answers = formAnswers(checklist, { date: '2020-06-01', B2: 'Không đạt' });
+      const { runs } = ws.submit(code, formId, answers, { email: EMAIL });
+      if (!runs.every((r) => r.ok))
+        throw new Error(`Lần gửi thử thất bại: ${runs.map((r) => r.error).join('; ')}`);
+    });
+    submit[stored] = one;
+  }
+  return { submit, rebuild10000 };
+}
+
 function run(): void {
   const args = process.argv.slice(2);
   if (args[0] === '--child') {
@@ -65,10 +122,21 @@ function run(): void {
         );
       }
     }
+    const gas = measureGas();
+    if (!json) {
+      for (const [n, c] of Object.entries(gas.submit))
+        process.stdout.write(
+          `Một lần gửi phiếu khi đã có ${n.padStart(5)} phiếu: ${c.calls} lời gọi dịch vụ (${c.sheetCalls} tới bảng tính), ${c.cells} ô\n`,
+        );
+      const r = gas.rebuild10000;
+      process.stdout.write(
+        `Chấm lại toàn bộ 10000 phiếu: ${r.calls} lời gọi dịch vụ (${r.sheetCalls} tới bảng tính), ${r.cells} ô, ${r.ms} ms trên Node\n`,
+      );
+    }
     const small = cli[SIZES[0]];
     const large = cli[SIZES[SIZES.length - 1]];
     const growth = large.ms / Math.max(1, small.ms) / (large.rows / small.rows);
-    if (json) process.stdout.write(`${JSON.stringify({ cli })}\n`);
+    if (json) process.stdout.write(`${JSON.stringify({ cli, ...gas })}\n`);
     else
       process.stdout.write(
         `Tăng trưởng: thời gian cho mỗi phiếu ở ${large.rows} phiếu bằng ${growth.toFixed(2)} lần ở ${small.rows} phiếu (≈ 1 hoặc thấp hơn là tuyến tính).\n`,

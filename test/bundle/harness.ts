@@ -2,13 +2,13 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { itemTitle } from '../../src/core/checklist';
 import { DEFAULT_CONFIG } from '../../src/core/config';
 import {
   createWorkspace,
   type Workspace,
   type WorkspaceOptions,
 } from '../../src/local/emulator/runtime';
+import { formAnswers } from '../../src/local/respondent';
 
 export const CODE = readFileSync(join(__dirname, '../../dist/Code.js'), 'utf8');
 
@@ -22,27 +22,9 @@ export function setUp(options: WorkspaceOptions = {}): { ws: Workspace; formId: 
   return { ws, formId };
 }
 
-/** Answers by form title: all compliant for Xã Hợp Tiến on 2019-02-21, overridden by `set` (codes or titles). */
+/** Answers by form title: all compliant for Xã Hợp Tiến on 2019-02-21 (N1 = 20, N2 = 10), overridden by `set`. */
 export function answers(set: Record<string, string> = {}): Record<string, string> {
-  const out: Record<string, string> = {
-    'Đơn vị được kiểm tra': 'Xã Hợp Tiến',
-    'Ngày kiểm tra': '2019-02-21',
-    'Trưởng đoàn': 'Nguyễn Thị Lan',
-  };
-  const c = DEFAULT_CONFIG.checklist;
-  const titles: Record<string, string> = {};
-  for (const b of c.bases) titles[b.code] = itemTitle(b.code, b.title);
-  for (const x of c.criteria) titles[x.code] = itemTitle(x.code, x.text);
-  out[titles.N1] = '20';
-  out[titles.N2] = '10';
-  for (const x of c.criteria) out[titles[x.code]] = x.type === 'count' ? '0' : 'Đạt';
-  for (const [k, v] of Object.entries(set)) {
-    const title =
-      titles[k] ?? (k === 'unit' ? 'Đơn vị được kiểm tra' : k === 'date' ? 'Ngày kiểm tra' : k);
-    if (v === '') delete out[title];
-    else out[title] = v;
-  }
-  return out;
+  return formAnswers(DEFAULT_CONFIG.checklist, { N2: '10', ...set });
 }
 
 /** Every row below the header of a sheet, read without counting calls. */

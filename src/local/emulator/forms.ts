@@ -55,17 +55,6 @@ type Kind =
   | 'PAGE_BREAK'
   | 'SECTION_HEADER';
 
-/** Class names as Apps Script prints them (signature errors, call counts). */
-const CLASS_OF: Record<Kind, string> = {
-  LIST: 'ListItem',
-  MULTIPLE_CHOICE: 'MultipleChoiceItem',
-  TEXT: 'TextItem',
-  PARAGRAPH_TEXT: 'ParagraphTextItem',
-  DATE: 'DateItem',
-  PAGE_BREAK: 'PageBreakItem',
-  SECTION_HEADER: 'SectionHeaderItem',
-};
-
 /** Layout items get no column in the response sheet and take no answer (reference §2). */
 const LAYOUT = new Set<Kind>(['PAGE_BREAK', 'SECTION_HEADER']);
 
@@ -971,10 +960,11 @@ export class EmuForm
     checkArgs(args, ['Form', method], ...shapes);
   }
 
-  private flag(method: string, args: IArguments, set: (v: boolean) => void): this {
+  /** A boolean setter: counted, checked, then `set(value)`. */
+  private flag(method: string, args: IArguments, value: boolean, set: (v: boolean) => void): this {
     this.rec(method);
     this.check(args, method, [isBool]);
-    set(args[0] as boolean);
+    set(value);
     return this;
   }
 
@@ -1021,7 +1011,7 @@ export class EmuForm
 
   /** Turning it on while linked adds the email column at the right end (U). */
   setCollectEmail(collect: boolean): this {
-    return this.flag('setCollectEmail', arguments, (v) => {
+    return this.flag('setCollectEmail', arguments, collect, (v) => {
       this._collectEmail = v;
       if (v && this._dest && this._dest.emailCol === 0) {
         this._dest.emailCol = this._dest.nextCol++;
@@ -1036,7 +1026,7 @@ export class EmuForm
   }
 
   setAllowResponseEdits(enabled: boolean): this {
-    return this.flag('setAllowResponseEdits', arguments, (v) => {
+    return this.flag('setAllowResponseEdits', arguments, enabled, (v) => {
       this._allowEdits = v;
     });
   }
@@ -1047,7 +1037,7 @@ export class EmuForm
   }
 
   setLimitOneResponsePerUser(enabled: boolean): this {
-    return this.flag('setLimitOneResponsePerUser', arguments, (v) => {
+    return this.flag('setLimitOneResponsePerUser', arguments, enabled, (v) => {
       this._limitOne = v;
     });
   }
@@ -1059,7 +1049,7 @@ export class EmuForm
 
   /** Workspace accounts only live; stored here. */
   setRequireLogin(requireLogin: boolean): this {
-    return this.flag('setRequireLogin', arguments, (v) => {
+    return this.flag('setRequireLogin', arguments, requireLogin, (v) => {
       this._requireLogin = v;
     });
   }
@@ -1082,7 +1072,7 @@ export class EmuForm
   }
 
   setProgressBar(enabled: boolean): this {
-    return this.flag('setProgressBar', arguments, (v) => {
+    return this.flag('setProgressBar', arguments, enabled, (v) => {
       this._progressBar = v;
     });
   }
@@ -1093,7 +1083,7 @@ export class EmuForm
   }
 
   setShowLinkToRespondAgain(enabled: boolean): this {
-    return this.flag('setShowLinkToRespondAgain', arguments, (v) => {
+    return this.flag('setShowLinkToRespondAgain', arguments, enabled, (v) => {
       this._respondAgain = v;
     });
   }
@@ -1104,14 +1094,14 @@ export class EmuForm
   }
 
   setShuffleQuestions(shuffle: boolean): this {
-    return this.flag('setShuffleQuestions', arguments, (v) => {
+    return this.flag('setShuffleQuestions', arguments, shuffle, (v) => {
       this._shuffle = v;
     });
   }
 
   /** A closed form refuses submissions (`_respond` throws). */
   setAcceptingResponses(enabled: boolean): this {
-    return this.flag('setAcceptingResponses', arguments, (v) => {
+    return this.flag('setAcceptingResponses', arguments, enabled, (v) => {
       this._accepting = v;
     });
   }
@@ -1123,7 +1113,7 @@ export class EmuForm
 
   /** The 2025 publishing model (REF:reference/forms); new forms are published here (U). */
   setPublished(enabled: boolean): this {
-    return this.flag('setPublished', arguments, (v) => {
+    return this.flag('setPublished', arguments, enabled, (v) => {
       this._published = v;
     });
   }
@@ -1142,10 +1132,9 @@ export class EmuForm
    */
   setDestination(type: GasEnumValue | string, id: string): this {
     this.rec('setDestination');
-    this.check(arguments, 'setDestination', [
-      (v) => v !== null && String(v) === 'SPREADSHEET',
-      isStr,
-    ]);
+    // DestinationType.SPREADSHEET is the only type there is.
+    const spreadsheetType = type !== null && type !== undefined && String(type) === 'SPREADSHEET';
+    this.check(arguments, 'setDestination', [() => spreadsheetType, isStr]);
     const ss = this._app._sheets._open(id);
     if (!ss) throw gasError(NOT_FOUND);
     this._link(ss);
@@ -1377,7 +1366,7 @@ export class EmuForm
   /** Keeps the header cell of a linked question in step with its title (U). */
   _renamed(state: ItemState): void {
     const col = this._dest?.columns.get(state.id);
-    if (col) this._headerCell(col, state.title);
+    if (col && !state.deleted) this._headerCell(col, state.title);
   }
 
   /** Writes one header cell as Google does: text as is, uncounted. */

@@ -177,7 +177,12 @@ class Membrane {
     }
     if (o instanceof Error) return this.error(o);
     if (typeof o === 'function') return this.method(o, 'call', o);
-    if (isPlain(o) && !Object.isFrozen(o)) {
+    // Plain data is copied; an object with methods (a registered service, an enum) is proxied.
+    if (
+      isPlain(o) &&
+      !Object.isFrozen(o) &&
+      !Object.values(o).some((x) => typeof x === 'function')
+    ) {
       const copy = new this.realm.Object() as Record<string, unknown>;
       for (const [k, x] of Object.entries(o)) copy[k] = this.out(x);
       return copy;
@@ -712,9 +717,9 @@ export class Workspace {
     });
     for (const [name, service] of Object.entries(this.globals())) {
       membrane.names.set(service, name);
-      sandbox[name] = membrane.out(service);
+      sandbox[name] = membrane.proxy(service);
     }
-    sandbox.console = membrane.out(this.console);
+    sandbox.console = membrane.proxy(this.console);
     const existing = new Set(Object.getOwnPropertyNames(vm.runInContext('globalThis', context)));
     // A top-level function declaration is hoisted: it is a function before the first statement
     // runs. `var f = function…` and `globalThis.f = …` are not, and Google does not find them (U

@@ -309,15 +309,16 @@ export class EmuClockTriggerBuilder {
     return 'ScriptApp.ClockTriggerBuilder';
   }
 
+  /** Counts the call, then checks the one integer argument `n`. */
   private step(
     method: string,
     args: IArguments,
+    n: number,
     ok: (n: number) => boolean,
     message?: string,
   ): number {
     this.app._log.record('ClockTriggerBuilder', method);
     checkArgs(args, 'ClockTriggerBuilder', method, [isInt]);
-    const n = args[0] as number;
     // Texts: everyMinutes/everyHours are quoted from live logs by one public repo (C-weak); others U.
     if (!ok(n)) throw gasError(message ?? `The value you passed to ${method} was invalid.`);
     return n;
@@ -328,6 +329,7 @@ export class EmuClockTriggerBuilder {
     this.schedule.everyMinutes = this.step(
       'everyMinutes',
       arguments,
+      n,
       (v) => MINUTE_STEPS.includes(v),
       'The value you passed to everyMinutes was invalid. It must be one of 1, 5, 10, 15 or 30.',
     );
@@ -336,17 +338,17 @@ export class EmuClockTriggerBuilder {
 
   /** n ∈ {1, 2, 4, 6, 8, 12} (C-weak). */
   everyHours(n: number): this {
-    this.schedule.everyHours = this.step('everyHours', arguments, (v) => HOUR_STEPS.includes(v));
+    this.schedule.everyHours = this.step('everyHours', arguments, n, (v) => HOUR_STEPS.includes(v));
     return this;
   }
 
   everyDays(n: number): this {
-    this.schedule.everyDays = this.step('everyDays', arguments, (v) => v >= 1);
+    this.schedule.everyDays = this.step('everyDays', arguments, n, (v) => v >= 1);
     return this;
   }
 
   everyWeeks(n: number): this {
-    this.schedule.everyWeeks = this.step('everyWeeks', arguments, (v) => v >= 1);
+    this.schedule.everyWeeks = this.step('everyWeeks', arguments, n, (v) => v >= 1);
     return this;
   }
 
@@ -362,19 +364,19 @@ export class EmuClockTriggerBuilder {
 
   /** 0–23. */
   atHour(hour: number): this {
-    this.schedule.hour = this.step('atHour', arguments, (v) => v >= 0 && v <= 23);
+    this.schedule.hour = this.step('atHour', arguments, hour, (v) => v >= 0 && v <= 23);
     return this;
   }
 
   /** 0–59; live runs within ±15 minutes of it. */
   nearMinute(minute: number): this {
-    this.schedule.nearMinute = this.step('nearMinute', arguments, (v) => v >= 0 && v <= 59);
+    this.schedule.nearMinute = this.step('nearMinute', arguments, minute, (v) => v >= 0 && v <= 59);
     return this;
   }
 
   /** 1–31. */
   onMonthDay(day: number): this {
-    this.schedule.monthDay = this.step('onMonthDay', arguments, (v) => v >= 1 && v <= 31);
+    this.schedule.monthDay = this.step('onMonthDay', arguments, day, (v) => v >= 1 && v <= 31);
     return this;
   }
 
@@ -387,7 +389,7 @@ export class EmuClockTriggerBuilder {
 
   /** One-off, `durationMilliseconds` from now. */
   after(durationMilliseconds: number): this {
-    const ms = this.step('after', arguments, (v) => v >= 0);
+    const ms = this.step('after', arguments, durationMilliseconds, (v) => v >= 0);
     this.schedule.at = this.app._now() + ms;
     return this;
   }

@@ -587,7 +587,9 @@ describe('FormApp: the linked response sheet (Google-side writes)', () => {
     const form = inspectionForm(ws);
     const sheet = link(ws, form);
     ws.FormApp._respond(form, { 'Đơn vị': 'A', 'Niêm yết TTHC': 'Đạt' });
+    const gone = form.getItems()[1];
     form.deleteItem(1);
+    gone.setTitle('Đổi tên sau khi xoá');
     ws.FormApp._respond(form, { 'Đơn vị': 'B' });
     const all = rows(sheet);
     expect(all[0][2]).toBe('Niêm yết TTHC');

@@ -57,19 +57,57 @@ describe('ws.run: one execution, as Google runs it', () => {
     expect(Array.isArray((result as { list: unknown }).list)).toBe(true);
   });
 
+  test('a service object returned by the script comes back as the emulator object', () => {
+    const ws = createWorkspace();
+    const form = ws.run(
+      'function f() { var f = FormApp.create("x"); f.addTextItem().setTitle("Q"); return f; }',
+      'f',
+    );
+    expect(form).toBe(ws.FormApp._all()[0]);
+    expect(ws.submitWithoutTrigger(form as never, { Q: 'a' }).getItemResponses()).toHaveLength(1);
+  });
+
   test('a fresh realm per execution: globals set in one run are gone in the next (engineering doc: each run is a new process)', () => {
     const ws = createWorkspace();
     expect(ws.run(BUNDLE, 'bump')).toEqual([1, 1]);
     expect(ws.run(BUNDLE, 'bump')).toEqual([1, 1]);
-    expect(ws.run('function f() { return typeof leaked + typeof counter; }', 'f')).toBe('undefinedundefined');
+    expect(ws.run('function f() { return typeof leaked + typeof counter; }', 'f')).toBe(
+      'undefinedundefined',
+    );
   });
 
   test('only Apps Script globals: no require, process, setTimeout, Buffer, fetch, TextEncoder, URL, atob (engineering doc)', () => {
     const ws = createWorkspace();
-    const names = ['require', 'process', 'setTimeout', 'setInterval', 'Buffer', 'fetch', 'TextEncoder', 'TextDecoder', 'URL', 'atob', 'btoa', 'module', 'exports', 'global'];
+    const names = [
+      'require',
+      'process',
+      'setTimeout',
+      'setInterval',
+      'Buffer',
+      'fetch',
+      'TextEncoder',
+      'TextDecoder',
+      'URL',
+      'atob',
+      'btoa',
+      'module',
+      'exports',
+      'global',
+    ];
     const code = `function f() { return ${JSON.stringify(names)}.filter(function (n) { return typeof globalThis[n] !== 'undefined'; }); }`;
     expect(ws.run(code, 'f')).toEqual([]);
-    const services = ['SpreadsheetApp', 'FormApp', 'ScriptApp', 'PropertiesService', 'LockService', 'CacheService', 'Utilities', 'Session', 'Logger', 'console'];
+    const services = [
+      'SpreadsheetApp',
+      'FormApp',
+      'ScriptApp',
+      'PropertiesService',
+      'LockService',
+      'CacheService',
+      'Utilities',
+      'Session',
+      'Logger',
+      'console',
+    ];
     const present = `function f() { return ${JSON.stringify(services)}.filter(function (n) { return typeof globalThis[n] === 'object'; }); }`;
     expect(ws.run(present, 'f')).toEqual(services);
   });
@@ -77,11 +115,16 @@ describe('ws.run: one execution, as Google runs it', () => {
   test('only top-level function declarations are entry points: "Script function not found: x" otherwise (engineering doc; C text)', () => {
     const ws = createWorkspace();
     expect(() => ws.run(BUNDLE, 'nothing')).toThrow('Script function not found: nothing');
-    const iife = 'var App = (function () { function onOpen() { return 1; } return { onOpen: onOpen }; })();';
+    const iife =
+      'var App = (function () { function onOpen() { return 1; } return { onOpen: onOpen }; })();';
     expect(() => ws.run(iife, 'onOpen')).toThrow('Script function not found: onOpen');
-    expect(() => ws.run('globalThis.later = function () { return 1; };', 'later')).toThrow('Script function not found: later');
+    expect(() => ws.run('globalThis.later = function () { return 1; };', 'later')).toThrow(
+      'Script function not found: later',
+    );
     // U: whether Google runs a `var f = function` entry point; refused here, as the editor does not list it.
-    expect(() => ws.run('var g = function () { return 1; };', 'g')).toThrow('Script function not found: g');
+    expect(() => ws.run('var g = function () { return 1; };', 'g')).toThrow(
+      'Script function not found: g',
+    );
     expect(() => ws.run(BUNDLE, 'Logger')).toThrow('Script function not found: Logger');
     expect(ws.run(`${iife}\nfunction onOpen(e) { return App.onOpen(e); }`, 'onOpen')).toBe(1);
   });
@@ -126,8 +169,13 @@ describe('ws.run: one execution, as Google runs it', () => {
 
   test('new Date() and Date.now() read the virtual clock; Utilities.sleep moves it (clock.ts)', () => {
     const ws = createWorkspace({ start: new Date('2019-02-25T01:00:00Z') });
-    const code = 'function f() { var a = new Date(); Utilities.sleep(1500); return [a.toISOString(), Date.now(), new Date(0) instanceof Date]; }';
-    expect(ws.run(code, 'f')).toEqual(['2019-02-25T01:00:00.000Z', Date.parse('2019-02-25T01:00:01.500Z'), true]);
+    const code =
+      'function f() { var a = new Date(); Utilities.sleep(1500); return [a.toISOString(), Date.now(), new Date(0) instanceof Date]; }';
+    expect(ws.run(code, 'f')).toEqual([
+      '2019-02-25T01:00:00.000Z',
+      Date.parse('2019-02-25T01:00:01.500Z'),
+      true,
+    ]);
     ws.clock.advance(60000);
     expect((ws.run(code, 'f') as unknown[])[0]).toBe('2019-02-25T01:01:01.500Z');
   });
@@ -148,18 +196,37 @@ describe('ws.run: one execution, as Google runs it', () => {
       var got = lock.tryLock(500);
       try { lock.waitLock(1000); } catch (e) { return [got, e.message]; }
     }`;
-    expect(ws.run(code, 'f')).toEqual([false, 'Lock timeout: another process was holding the lock for too long.']);
+    expect(ws.run(code, 'f')).toEqual([
+      false,
+      'Lock timeout: another process was holding the lock for too long.',
+    ]);
     expect(ws.LockService._holder('script')).toBe('other');
     ws.holdLockElsewhere(false);
-    expect(ws.run('function f() { return LockService.getScriptLock().tryLock(0); }', 'f')).toBe(true);
+    expect(ws.run('function f() { return LockService.getScriptLock().tryLock(0); }', 'f')).toBe(
+      true,
+    );
   });
 
   test('each execution is recorded with its calls; the log counts them all', () => {
     const ws = createWorkspace();
-    ws.run('function f() { var s = SpreadsheetApp.getActiveSheet(); s.getRange(1, 1).setValue(1); Logger.log("x"); console.log("y", 2); }', 'f');
+    ws.run(
+      'function f() { var s = SpreadsheetApp.getActiveSheet(); s.getRange(1, 1).setValue(1); Logger.log("x"); console.log("y", 2); }',
+      'f',
+    );
     const [run] = ws.executions;
-    expect(run).toMatchObject({ fn: 'f', kind: 'run', ok: true, user: 'owner@example.com', logs: ['x'] });
-    expect(run.calls).toEqual({ 'SpreadsheetApp.getActiveSheet': 1, 'Sheet.getRange': 1, 'Range.setValue': 1, 'Logger.log': 1 });
+    expect(run).toMatchObject({
+      fn: 'f',
+      kind: 'run',
+      ok: true,
+      user: 'owner@example.com',
+      logs: ['x'],
+    });
+    expect(run.calls).toEqual({
+      'SpreadsheetApp.getActiveSheet': 1,
+      'Sheet.getRange': 1,
+      'Range.setValue': 1,
+      'Logger.log': 1,
+    });
     expect(run.callCount).toBe(4);
     expect(run.console.map((c) => [c.level, c.message])).toEqual([['log', 'y 2']]);
     expect(ws.log.sheetCalls()).toBe(3);
@@ -176,7 +243,9 @@ describe('ws.run: one execution, as Google runs it', () => {
     expect(caught).toBeInstanceOf(ScriptError);
     expect((caught as ScriptError).name).toBe('Exception');
     expect(ws.executions[0].ok).toBe(false);
-    expect(ws.executions[0].error).toBe("Exception: Document nope is missing (perhaps it was deleted, or you don't have read access?)");
+    expect(ws.executions[0].error).toBe(
+      "Exception: Document nope is missing (perhaps it was deleted, or you don't have read access?)",
+    );
   });
 
   test('Logger.getLog holds this execution only', () => {
@@ -188,11 +257,18 @@ describe('ws.run: one execution, as Google runs it', () => {
 
   test('an endless loop ends with "Exceeded maximum execution time" (C; guarded by timeoutMs)', () => {
     const ws = createWorkspace({ timeoutMs: 50 });
-    expect(() => ws.run('function f() { for (;;) {} }', 'f')).toThrow('Exceeded maximum execution time');
+    expect(() => ws.run('function f() { for (;;) {} }', 'f')).toThrow(
+      'Exceeded maximum execution time',
+    );
   });
 
   test('register / extraGlobals add services (room for DocumentApp, DriveApp, MailApp)', () => {
-    const mail = { sent: [] as string[], sendEmail(to: string) { this.sent.push(to); } };
+    const mail = {
+      sent: [] as string[],
+      sendEmail(to: string) {
+        this.sent.push(to);
+      },
+    };
     const ws = createWorkspace({ extraGlobals: { MailApp: mail }, mailQuota: 100 });
     ws.run('function f() { MailApp.sendEmail("a@b.vn"); }', 'f');
     expect(mail.sent).toEqual(['a@b.vn']);
@@ -205,7 +281,11 @@ describe('ws.run: one execution, as Google runs it', () => {
 describe('ws.submit and friends: form-submit triggers with faithful events (REF:guides/triggers/events)', () => {
   test('a submit fires the form trigger with {response, source, triggerUid, authMode FULL}', () => {
     const { ws, formId } = setUp();
-    const { response, runs } = ws.submit(BUNDLE, formId, { 'Đơn vị': 'Xã An Mỹ', 'Kết quả': 'Đạt', Ngày: '2019-02-25' });
+    const { response, runs } = ws.submit(BUNDLE, formId, {
+      'Đơn vị': 'Xã An Mỹ',
+      'Kết quả': 'Đạt',
+      Ngày: '2019-02-25',
+    });
     expect(runs.map((r) => [r.fn, r.kind, r.eventType, r.ok])).toEqual([
       ['onFormSubmitForm', 'trigger', 'ON_FORM_SUBMIT', true],
       ['onFormSubmitSheet', 'trigger', 'ON_FORM_SUBMIT', true],
@@ -226,7 +306,12 @@ describe('ws.submit and friends: form-submit triggers with faithful events (REF:
 
   test('the spreadsheet trigger gets {range, values (display strings), namedValues (one-element arrays), triggerUid}', () => {
     const { ws, formId } = setUp();
-    ws.submit(BUNDLE, formId, { 'Đơn vị': 'Xã An Mỹ', 'Kết quả': 'Đạt', Ngày: '2019-02-25' }, { at: new Date('2019-02-25T02:03:04Z') });
+    ws.submit(
+      BUNDLE,
+      formId,
+      { 'Đơn vị': 'Xã An Mỹ', 'Kết quả': 'Đạt', Ngày: '2019-02-25' },
+      { at: new Date('2019-02-25T02:03:04Z') },
+    );
     const sheetTrigger = ws.ScriptApp.getProjectTriggers()[1];
     expect(logged(ws)).toEqual({
       values: ['25/2/2019 9:03:04', 'Xã An Mỹ', 'Đạt', '25/2/2019'],
@@ -254,9 +339,16 @@ describe('ws.submit and friends: form-submit triggers with faithful events (REF:
 
   test('a trigger installed twice runs twice per submit (markfguerra/google-forms-to-slack#5)', () => {
     const { ws, formId } = setUp();
-    ws.run(`function again() { ScriptApp.newTrigger('onFormSubmitForm').forForm(FormApp.openById('${formId}')).onFormSubmit().create(); }`, 'again');
+    ws.run(
+      `function again() { ScriptApp.newTrigger('onFormSubmitForm').forForm(FormApp.openById('${formId}')).onFormSubmit().create(); }`,
+      'again',
+    );
     const { runs } = ws.submit(BUNDLE, formId, { 'Đơn vị': 'A' });
-    expect(runs.map((r) => r.fn)).toEqual(['onFormSubmitForm', 'onFormSubmitForm', 'onFormSubmitSheet']);
+    expect(runs.map((r) => r.fn)).toEqual([
+      'onFormSubmitForm',
+      'onFormSubmitForm',
+      'onFormSubmitSheet',
+    ]);
     expect(new Set(runs.map((r) => r.triggerUid)).size).toBe(3);
   });
 
@@ -284,24 +376,48 @@ describe('ws.submit and friends: form-submit triggers with faithful events (REF:
     const before = ws.executions.length;
     const response = ws.submitWithoutTrigger(formId, { 'Đơn vị': 'A' });
     expect(ws.executions.length).toBe(before);
-    expect(ws.FormApp._open(formId)!.getResponses().map((r) => r.getId())).toEqual([response.getId()]);
+    expect(
+      ws.FormApp._open(formId)!
+        .getResponses()
+        .map((r) => r.getId()),
+    ).toEqual([response.getId()]);
     expect(ws.FormApp._open(formId)!._destinationSheet()!.getLastRow()).toBe(2);
   });
 
   test('an edit fires again with the same id and row; the sheet event blanks unchanged answers (reference §3, U)', () => {
     const { ws, formId } = setUp();
-    const { response } = ws.submit(BUNDLE, formId, { 'Đơn vị': 'A', 'Kết quả': 'Đạt' }, { at: new Date('2019-02-25T02:00:00Z') });
-    const { runs } = ws.edit(BUNDLE, response.getId(), { 'Kết quả': 'Không đạt' }, { at: new Date('2019-02-25T03:00:00Z') });
+    const { response } = ws.submit(
+      BUNDLE,
+      formId,
+      { 'Đơn vị': 'A', 'Kết quả': 'Đạt' },
+      { at: new Date('2019-02-25T02:00:00Z') },
+    );
+    const { runs } = ws.edit(
+      BUNDLE,
+      response.getId(),
+      { 'Kết quả': 'Không đạt' },
+      { at: new Date('2019-02-25T03:00:00Z') },
+    );
     expect(runs).toHaveLength(2);
     expect((logged(ws, -2) as { id: string }).id).toBe(response.getId());
-    expect(logged(ws)).toMatchObject({ values: ['25/2/2019 10:00:00', '', 'Không đạt', ''], a1: 'A2:D2' });
+    expect(logged(ws)).toMatchObject({
+      values: ['25/2/2019 10:00:00', '', 'Không đạt', ''],
+      a1: 'A2:D2',
+    });
   });
 
   test('a failing or missing handler is recorded; the respondent never sees it', () => {
     const { ws, formId } = setUp();
-    ws.run(`function more() { ScriptApp.newTrigger('gone').forForm(FormApp.openById('${formId}')).onFormSubmit().create(); }`, 'more');
+    ws.run(
+      `function more() { ScriptApp.newTrigger('gone').forForm(FormApp.openById('${formId}')).onFormSubmit().create(); }`,
+      'more',
+    );
     const { runs } = ws.submit(BUNDLE, formId, { 'Đơn vị': 'A' });
-    expect(runs.map((r) => [r.fn, r.ok, r.error])).toContainEqual(['gone', false, 'Exception: Script function not found: gone']);
+    expect(runs.map((r) => [r.fn, r.ok, r.error])).toContainEqual([
+      'gone',
+      false,
+      'Exception: Script function not found: gone',
+    ]);
     expect(ws.failures().map((r) => r.fn)).toEqual(['gone']);
   });
 
@@ -309,7 +425,13 @@ describe('ws.submit and friends: form-submit triggers with faithful events (REF:
     const { ws } = setUp();
     const code = `${BUNDLE}
       function asWho(e) { var who = Session.getEffectiveUser().getEmail(); try { SpreadsheetApp.getUi(); } catch (x) { return who + ' | ' + x.message; } }`;
-    ws.ScriptApp._addTrigger({ handler: 'asWho', eventType: 'CLOCK', source: 'CLOCK', sourceId: null, owner: 'pho.phong@example.com' });
+    ws.ScriptApp._addTrigger({
+      handler: 'asWho',
+      eventType: 'CLOCK',
+      source: 'CLOCK',
+      sourceId: null,
+      owner: 'pho.phong@example.com',
+    });
     ws.fireClock(code, 'asWho');
     const run = ws.executions.at(-1)!;
     expect(run.user).toBe('pho.phong@example.com');
@@ -322,16 +444,30 @@ describe('ws.submit and friends: form-submit triggers with faithful events (REF:
 describe('ws.fireClock and ws.open', () => {
   test('fireClock runs time-driven triggers with the time-driven event at the virtual clock (DT/events)', () => {
     const ws = createWorkspace({ start: new Date('2019-02-25T01:00:00Z') });
-    ws.run("function install() { ScriptApp.newTrigger('tick').timeBased().everyDays(1).atHour(8).create(); }", 'install');
+    ws.run(
+      "function install() { ScriptApp.newTrigger('tick').timeBased().everyDays(1).atHour(8).create(); }",
+      'install',
+    );
     const runs = ws.fireClock(BUNDLE);
     expect(runs.map((r) => [r.fn, r.eventType, r.ok])).toEqual([['tick', 'CLOCK', true]]);
-    expect(logged(ws)).toMatchObject({ authMode: 'FULL', year: 2019, month: 2, 'day-of-month': 25, 'day-of-week': 1, hour: 1, timezone: 'UTC' });
+    expect(logged(ws)).toMatchObject({
+      authMode: 'FULL',
+      year: 2019,
+      month: 2,
+      'day-of-month': 25,
+      'day-of-week': 1,
+      hour: 1,
+      timezone: 'UTC',
+    });
     expect(ws.fireClock(BUNDLE, 'other')).toEqual([]);
   });
 
   test('a one-off clock trigger fires once it is due, then is gone (U)', () => {
     const ws = createWorkspace();
-    ws.run("function install() { ScriptApp.newTrigger('tick').timeBased().after(60000).create(); }", 'install');
+    ws.run(
+      "function install() { ScriptApp.newTrigger('tick').timeBased().after(60000).create(); }",
+      'install',
+    );
     expect(ws.fireClock(BUNDLE)).toEqual([]);
     ws.clock.advance(60000);
     expect(ws.fireClock(BUNDLE)).toHaveLength(1);
@@ -350,7 +486,8 @@ describe('ws.fireClock and ws.open', () => {
 
   test('a simple trigger cannot use services that need authorization (REF:guides/triggers restrictions; C text, U list)', () => {
     const ws = createWorkspace();
-    const code = "function onOpen() { ScriptApp.newTrigger('x').timeBased().everyHours(1).create(); }";
+    const code =
+      "function onOpen() { ScriptApp.newTrigger('x').timeBased().everyHours(1).create(); }";
     const [run] = ws.open(code);
     expect(run.ok).toBe(false);
     expect(run.error).toBe(
@@ -366,6 +503,8 @@ describe('ws.fireClock and ws.open', () => {
       function opened(e) { Logger.log(String(e.authMode) + ' ' + (e.triggerUid !== undefined)); }`;
     ws.run(code, 'install');
     const runs = ws.open(code);
-    expect(runs.map((r) => [r.fn, r.kind, r.eventType, r.logs])).toEqual([['opened', 'trigger', 'ON_OPEN', ['FULL true']]]);
+    expect(runs.map((r) => [r.fn, r.kind, r.eventType, r.logs])).toEqual([
+      ['opened', 'trigger', 'ON_OPEN', ['FULL true']],
+    ]);
   });
 });
