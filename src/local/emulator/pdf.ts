@@ -452,26 +452,28 @@ class Pager {
     });
   }
 
-  /** Places a laid-out paragraph, moving whole lines that do not fit to the next page. */
+  /** Places a laid-out paragraph; one taller than what is left flows line by line onto new pages. */
   private placeFlowing(column: Column): void {
-    if (this.used + column.height <= this.contentHeight || this.used === 0) {
-      if (this.used + column.height <= this.contentHeight) {
-        this.place(column, column.height);
-        return;
-      }
+    if (this.used + column.height <= this.contentHeight) {
+      this.place(column, column.height);
+      return;
     }
-    // Too tall for what is left: put each op where it falls, breaking pages by y.
-    let offset = this.used;
+    if (column.height <= this.contentHeight) {
+      this.newPage();
+      this.place(column, column.height);
+      return;
+    }
+    // `start` is the depth within the paragraph at which the current page began.
+    let start = 0;
     for (const op of column.ops) {
-      const depth = this.top - opY(op) + offset;
-      if (depth > this.contentHeight && this.used > 0) {
+      const depth = this.top - opY(op);
+      if (op.kind === 'text' && this.used + depth - start > this.contentHeight && this.used > 0) {
         this.newPage();
-        offset = -(this.top - opY(op)) + 12;
+        start = depth - op.size * 0.9;
       }
-      this.ops.push(shiftOp(op, -offset));
-      this.used = Math.max(this.used, this.top - opY(op) + offset);
+      this.ops.push(shiftOp(op, start - this.used));
     }
-    this.used = Math.min(this.used + 4, this.contentHeight);
+    this.used += column.height - start;
   }
 
   private table(t: PrintTable): void {
@@ -568,8 +570,9 @@ function sectionOps(doc: PrintDocument, blocks: PrintBlock[], where: 'header' | 
     if (b.kind === 'paragraph') column.paragraph(b, top, i === 0);
   });
   if (where === 'header') return column.ops;
-  const shift = 36 + column.height - (doc.pageHeight - 36 - 0);
-  return column.ops.map((op) => shiftOp(op, -(doc.pageHeight - 36) + shift + 0));
+  // A footer ends 0.5 in above the bottom edge.
+  const shift = 36 - (top - column.height);
+  return column.ops.map((op) => shiftOp(op, shift));
 }
 
 function fmt(n: number): string {
