@@ -29,6 +29,9 @@ const ENTRY_POINTS = [
   'handleFormSubmit',
   'rebuildAll',
   'reconcile',
+  'sendScheduledSummary',
+  'previewReport',
+  'sendReportNow',
 ];
 const footer = ENTRY_POINTS.map((n) => `function ${n}(e) { return App.${n}(e); }`).join('\n');
 mkdirSync('dist', { recursive: true });

@@ -1,21 +1,16 @@
 // The config sheets as tables of cells: default contents, and reading them back into a validated configuration.
 
-import { DEFAULT_CHECKLIST, type Validated } from '../core/checklist';
-import { configFrom } from '../core/config';
-import { isValidIsoDate, vnDateOf } from '../core/dates';
+import type { Validated } from '../core/checklist';
+import { configFrom, DEFAULT_CONFIG } from '../core/config';
+import { formatDmy, isValidIsoDate, vnDateOf } from '../core/dates';
 import type { Config } from '../core/types';
-import { DEFAULT_UNITS } from '../core/units';
 import { foldCase, normalizeText } from '../core/vi';
 import { SHEETS } from './names';
+import { defaultSettingRows, readSettings, type Settings } from './settings';
+
+export type { Settings };
 
 const SHEET_TITLES = SHEETS;
-
-/** Settings the office can change, beyond the checklist and units. */
-export interface Settings {
-  formTitle: string;
-  formDescription: string;
-  reconcileHour: number;
-}
 
 /** Everything the script reads from the config sheets, validated. */
 export interface AppConfig {
@@ -23,39 +18,14 @@ export interface AppConfig {
   settings: Settings;
   /** Allowed respondent emails (lower case); empty = anyone. */
   inspectors: string[];
+  /** Inspectors' names and positions (team members in the minutes). */
+  team: { name: string; position: string }[];
+  /** Unit email addresses by unit code (for per-unit results). */
+  unitEmails: Record<string, string>;
 }
 
 type Cell = string | number | boolean | Date;
 type Table = Cell[][];
-
-interface SettingSpec {
-  key: keyof Settings;
-  label: string;
-  value: string | number;
-  help: string;
-}
-
-const SETTINGS: SettingSpec[] = [
-  {
-    key: 'formTitle',
-    label: 'Tiêu đề biểu mẫu',
-    value: 'Phiếu kiểm tra công vụ đột xuất',
-    help: 'Tên của Google Biểu mẫu mà cán bộ kiểm tra điền trên điện thoại.',
-  },
-  {
-    key: 'formDescription',
-    label: 'Mô tả biểu mẫu',
-    value:
-      'Đoàn kiểm tra công vụ điền một phiếu cho mỗi lần kiểm tra đột xuất tại UBND xã, thị trấn. Ghi rõ người và sự việc ở phần ghi chú của từng nhóm.',
-    help: 'Lời dẫn ở đầu biểu mẫu.',
-  },
-  {
-    key: 'reconcileHour',
-    label: 'Giờ đối soát hằng ngày',
-    value: 23,
-    help: 'Giờ (0–23) chạy đối soát: chấm những phiếu mà lần chạy tự động bị lỡ.',
-  },
-];
 
 const TYPE_NAMES: Record<string, 'yesno' | 'choice3' | 'count' | 'group' | 'base'> = {
   yesno: 'yesno',
@@ -76,13 +46,15 @@ export const CONFIG_HEADERS = {
   settings: ['Mục', 'Giá trị', 'Giải thích'],
   criteria: ['Mã', 'Nhóm', 'Nội dung', 'Loại', 'Số liệu nền', 'Điểm', 'Nghiêm trọng'],
   tiers: ['Xếp loại', 'Điểm từ', 'Mức trần khi có số vi phạm nghiêm trọng từ'],
-  units: ['Mã', 'Tên', 'Tên gọi khác', 'Hiệu lực từ', 'Hiệu lực đến'],
+  units: ['Mã', 'Tên', 'Tên gọi khác', 'Hiệu lực từ', 'Hiệu lực đến', 'Email'],
   inspectors: ['Email', 'Họ và tên', 'Chức vụ'],
 };
 
 /** The default contents (header first) of each config sheet. */
-export function defaultTables(): Record<keyof typeof CONFIG_HEADERS, Table> {
-  const c = DEFAULT_CHECKLIST;
+export function defaultTables(
+  config: Config = DEFAULT_CONFIG,
+): Record<keyof typeof CONFIG_HEADERS, Table> {
+  const c = config.checklist;
   const criteria: Table = [CONFIG_HEADERS.criteria];
   for (const g of c.groups) {
     criteria.push([g.code, '', g.title, 'Nhóm', '', '', '']);
@@ -108,12 +80,19 @@ export function defaultTables(): Record<keyof typeof CONFIG_HEADERS, Table> {
     tiers.push([t.label, t.min, cap ? cap.failures : '']);
   }
   return {
-    settings: [CONFIG_HEADERS.settings, ...SETTINGS.map((s) => [s.label, s.value, s.help])],
+    settings: [CONFIG_HEADERS.settings, ...defaultSettingRows()],
     criteria,
     tiers,
     units: [
       CONFIG_HEADERS.units,
-      ...DEFAULT_UNITS.map((u) => [u.code, u.name, u.aliases.join(', '), '', '']),
+      ...config.units.map((u) => [
+        u.code,
+        u.name,
+        u.aliases.join(', '),
+        u.validFrom ? formatDmy(u.validFrom) : '',
+        u.validTo ? formatDmy(u.validTo) : '',
+        '',
+      ]),
     ],
     inspectors: [CONFIG_HEADERS.inspectors],
   };
@@ -149,21 +128,7 @@ export function readTables(
   for (const name of Object.keys(CONFIG_HEADERS) as (keyof typeof CONFIG_HEADERS)[])
     if (!tables[name]) errors.push(`Thiếu trang cấu hình "${SHEET_TITLES[name]}".`);
 
-  const settings: Settings = { formTitle: '', formDescription: '', reconcileHour: 23 };
-  const byLabel = new Map(rows(tables.settings).map((r) => [foldCase(text(r[0])), r[1]]));
-  for (const s of SETTINGS) {
-    const v = byLabel.get(foldCase(s.label));
-    if (s.key === 'reconcileHour') {
-      const h = num(v ?? '');
-      if (typeof h !== 'number' || !Number.isInteger(h) || h < 0 || h > 23)
-        errors.push(`Cài đặt "${s.label}" phải là số nguyên từ 0 đến 23, nhận được "${text(v)}".`);
-      else settings.reconcileHour = h;
-    } else {
-      const t = text(v);
-      if (s.key === 'formTitle' && !t) errors.push(`Cài đặt "${s.label}" không được để trống.`);
-      settings[s.key] = t;
-    }
-  }
+  const settings = readSettings(rows(tables.settings), errors);
 
   const groups: unknown[] = [];
   const bases: unknown[] = [];
@@ -223,13 +188,26 @@ export function readTables(
         );
 
   const inspectors: string[] = [];
+  const team: { name: string; position: string }[] = [];
+  const isEmail = (e: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(e);
   rows(tables.inspectors).forEach((r, i) => {
     const email = foldCase(text(r[0]));
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
+    if (!isEmail(email))
       errors.push(
         `Trang "${SHEET_TITLES.inspectors}", dòng ${i + 2}: email không hợp lệ "${text(r[0])}".`,
       );
     else inspectors.push(email);
+    if (text(r[1])) team.push({ name: text(r[1]), position: text(r[2]) });
+  });
+  const unitEmails: Record<string, string> = {};
+  rows(tables.units).forEach((r, i) => {
+    const email = foldCase(text(r[5]));
+    if (!email) return;
+    if (!isEmail(email))
+      errors.push(
+        `Trang "${SHEET_TITLES.units}", dòng ${i + 2}: email không hợp lệ "${text(r[5])}".`,
+      );
+    else unitEmails[text(r[0])] = email;
   });
 
   const config = configFrom({
@@ -246,5 +224,5 @@ export function readTables(
   });
   if (!config.ok) errors.push(...config.errors);
   if (errors.length > 0 || !config.ok) return { ok: false, errors };
-  return { ok: true, value: { config: config.value, settings, inspectors } };
+  return { ok: true, value: { config: config.value, settings, inspectors, team, unitEmails } };
 }

@@ -3,11 +3,18 @@
 
 import { addMenu, tell } from './menu';
 import { CONFIG_SHEETS } from './names';
+import { notifyOffice } from './notify';
 import { rebuildAll as rebuild, reconcile as reconcileNow } from './rebuild';
+import {
+  previewReport as preview,
+  sendScheduledSummary as scheduled,
+  sendReportNow as sendNow,
+} from './report-menu';
+import { flushPending, type SendResult } from './reports';
 import { checkConfig as check, setup as runSetup } from './setup';
 import { dropConfig } from './store';
 import { type SubmitResult, handleFormSubmit as submit } from './submit';
-import { logLine } from './workbook';
+import { logLine, openSession } from './workbook';
 
 /** Runs an entry point; any error is logged in the log sheet and shown, and the data is left as it was. */
 function guarded<T>(fn: string, body: () => T, fallback: T): T {
@@ -17,6 +24,7 @@ function guarded<T>(fn: string, body: () => T, fallback: T): T {
     const message = (e as Error).message || String(e);
     logLine(fn, message);
     tell(`Lỗi khi chạy "${fn}": ${message}`);
+    notifyOffice(fn, message);
     return fallback;
   }
 }
@@ -86,8 +94,25 @@ export function reconcile(): number {
     () => {
       const n = reconcileNow();
       if (n > 0) logLine('reconcile', `Đã chấm ${n} phiếu bị lỡ.`);
+      // Reports deferred for the mail quota go out with the next day's quota.
+      flushPending(openSession());
       return n;
     },
     -1,
   );
+}
+
+/** Time trigger: the summary report of the last complete week or month, once. */
+export function sendScheduledSummary(): SendResult[] {
+  return guarded('sendScheduledSummary', () => scheduled(), []);
+}
+
+/** Menu: preview the report of a chosen period (a Doc, no email). */
+export function previewReport(period?: unknown): string {
+  return guarded('previewReport', () => preview(period), '');
+}
+
+/** Menu: send the report of a chosen period now (never twice). */
+export function sendReportNow(period?: unknown): string {
+  return guarded('sendReportNow', () => sendNow(period), '');
 }

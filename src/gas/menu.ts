@@ -10,6 +10,9 @@ export function addMenu(): void {
     .addItem('Thiết lập / cập nhật biểu mẫu', 'setup')
     .addItem('Kiểm tra cấu hình', 'checkConfig')
     .addSeparator()
+    .addItem('Xem trước báo cáo…', 'previewReport')
+    .addItem('Gửi báo cáo ngay…', 'sendReportNow')
+    .addSeparator()
     .addItem('Chấm lại toàn bộ', 'rebuildAll')
     .addItem('Đối soát phản hồi bị lỡ', 'reconcile')
     .addToUi();

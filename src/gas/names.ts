@@ -12,6 +12,7 @@ export const SHEETS = {
   findings: 'Tồn tại',
   review: 'Cần xem lại',
   log: 'Nhật ký',
+  sent: 'Nhật ký gửi',
 } as const;
 
 /** Sheets the office edits; an edit there makes the cached configuration stale. */
@@ -30,6 +31,7 @@ export const DERIVED_SHEETS: readonly string[] = [
   SHEETS.findings,
   SHEETS.review,
   SHEETS.log,
+  SHEETS.sent,
 ];
 
 export const HEADERS = {
@@ -49,6 +51,7 @@ export const HEADERS = {
     'Đạt được',
     'Tối đa',
     'Cảnh báo',
+    'Biên bản',
   ],
   findings: [
     'Mã phản hồi',
@@ -82,6 +85,7 @@ export const HEADERS = {
     'Vi phạm nghiêm trọng (nhiều nhất/lần)',
   ],
   log: ['Thời gian', 'Chức năng', 'Nội dung'],
+  sent: ['Khóa', 'Kỳ báo cáo', 'Đối tượng', 'Thời gian', 'Người nhận', 'Văn bản', 'Ghi chú'],
 } as const;
 
 /**
@@ -100,6 +104,8 @@ export const MACHINE_HEADERS = [
   '[KTCV] Số vi phạm nghiêm trọng',
   '[KTCV] Số tồn tại',
   '[KTCV] Khóa trùng',
+  '[KTCV] Biên bản',
+  '[KTCV] Đã gửi đơn vị lúc',
 ] as const;
 
 /** Script property keys. */
@@ -109,12 +115,17 @@ export const PROPS = {
   config: 'config',
   grid: 'gridRows',
   reconcileHour: 'reconcileHour',
+  folderId: 'folderId',
+  pending: 'pendingReports',
+  reportSchedule: 'reportSchedule',
+  lastFailureMail: 'lastFailureMail',
 } as const;
 
 /** Handler names the triggers call (top-level functions of the bundle). */
 export const HANDLERS = {
   submit: 'handleFormSubmit',
   reconcile: 'reconcile',
+  report: 'sendScheduledSummary',
 } as const;
 
 export const MENU_TITLE = 'Kiểm tra công vụ';

@@ -30,6 +30,9 @@ export function outcomesFor(
       critical: inspection ? inspection.criticalFailures.length : 0,
       findings: inspection ? inspection.findings.length : 0,
       key: batch.keys.get(r.row) ?? '',
+      // What was made for the response before (its minutes, the unit's email) stays with it.
+      minutes: r.state.minutes,
+      mailed: r.state.mailed,
     };
     return { row: r.row, ts: r.ts, raw: r.raw, state: base, inspection, review };
   });

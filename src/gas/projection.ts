@@ -62,6 +62,7 @@ export function rowsFor(sheet: AlignedSheet, o: RowOutcome, config: Config): Cel
         Math.round(i.earned * 1e6) / 1e6,
         i.max,
         i.warnings.join(' '),
+        o.state.minutes,
       ],
     ];
   }

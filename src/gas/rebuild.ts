@@ -6,9 +6,11 @@ import { pad, writeBlock } from './cells';
 import { MACHINE_HEADERS } from './names';
 import { outcomesFor } from './process';
 import { ALIGNED, fullRows, summaryRows, WIDTH } from './projection';
+import { retireMinutes, writeMinutes } from './reports';
 import { isProcessed, stateCells } from './response-table';
 import {
   contextFor,
+  ensureStateColumns,
   GROW_BY,
   openSession,
   readResponses,
@@ -18,6 +20,7 @@ import {
 } from './workbook';
 
 const LOCK_WAIT_MS = 60000;
+const MINUTES_PER_RUN = 20;
 
 /** Runs `fn` holding the script lock, or fails with a message saying nothing was changed. */
 export function withLock<T>(fn: () => T): T {
@@ -45,7 +48,9 @@ export function reconcile(): number {
     const s = openSession();
     const { table } = readResponses(s);
     const pending = table.rows.filter((r) => !isProcessed(r));
-    if (pending.length === 0) return 0;
+    const minutesMissing =
+      s.app.settings.minutes && table.rows.some((r) => r.state.status === 'ok' && !r.state.minutes);
+    if (pending.length === 0 && !minutesMissing) return 0;
     const known = new Set(table.rows.map((r) => r.state.id).filter((id) => id !== ''));
     rebuild(s, responseIds(s, pending, known));
     return pending.length;
@@ -88,11 +93,30 @@ function responseIds(
 }
 
 function rebuild(s: Session, ids: Map<number, string>): number {
-  const { values, table } = readResponses(s);
+  let { sheet, values, table } = readResponses(s);
+  // Responses pasted or imported without the state columns: add them, then read again.
+  if (!table.stateColumn && ensureStateColumns(sheet))
+    ({ sheet, values, table } = readResponses(s));
   if (!table.stateColumn)
     throw new Error('Trang câu trả lời thiếu các cột [KTCV]: hãy chạy "Thiết lập" lại.');
   const context = contextFor(s.app, values[0].slice(0, table.formColumns).map(String));
   const outcomes = outcomesFor(table.rows, context, ids);
+  for (const o of outcomes)
+    if (o.state.status !== 'ok' && o.state.minutes) {
+      retireMinutes(o.state.minutes);
+      o.state.minutes = '';
+    }
+  if (s.app.settings.minutes) {
+    // Missing minutes are made a few per run (documents cost time and a daily quota); the
+    // daily reconcile carries on where this run stopped.
+    let made = 0;
+    for (const o of outcomes) {
+      if (made >= MINUTES_PER_RUN) break;
+      if (o.state.status !== 'ok' || !o.inspection || o.state.minutes) continue;
+      o.state.minutes = writeMinutes(s, o.inspection, '');
+      made++;
+    }
+  }
 
   for (const name of ALIGNED) {
     const rows = fullRows(name, outcomes, s.app.config);

@@ -20,6 +20,10 @@ export interface RowState {
   critical: number;
   findings: number;
   key: string;
+  /** Link of the inspection's biên bản ('' when none). */
+  minutes: string;
+  /** When the unit was emailed its result (ms), or null. */
+  mailed: number | null;
 }
 
 /** One response row. */
@@ -67,10 +71,13 @@ const emptyState = (): RowState => ({
   critical: 0,
   findings: 0,
   key: '',
+  minutes: '',
+  mailed: null,
 });
 
 function readState(cells: Cell[]): RowState {
-  const [id, processed, status, unitCode, date, score, critical, findings, key] = cells;
+  const [id, processed, status, unitCode, date, score, critical, findings, key, minutes, mailed] =
+    cells;
   const n = (v: Cell) =>
     typeof v === 'number' ? v : v === '' || v === undefined ? null : Number(v);
   return {
@@ -83,6 +90,8 @@ function readState(cells: Cell[]): RowState {
     critical: n(critical) ?? 0,
     findings: n(findings) ?? 0,
     key: String(key ?? ''),
+    minutes: String(minutes ?? ''),
+    mailed: mailed instanceof Date ? mailed.getTime() : n(mailed),
   };
 }
 
@@ -98,6 +107,8 @@ export function stateCells(s: RowState): (string | number)[] {
     s.critical,
     s.findings,
     s.key,
+    s.minutes,
+    s.mailed ?? '',
   ];
 }
 

@@ -5,10 +5,10 @@ import { vnDateOf } from '../core/dates';
 import { safe } from './cells';
 import { type AppConfig, CONFIG_HEADERS, defaultTables } from './config-tables';
 import { syncItems, wantedItems } from './form';
-import { DERIVED_SHEETS, HANDLERS, HEADERS, MACHINE_HEADERS, PROPS, SHEETS } from './names';
+import { DERIVED_SHEETS, HANDLERS, HEADERS, PROPS, SHEETS } from './names';
 import { rebuildAll } from './rebuild';
 import { readStore, saveProps } from './store';
-import { ConfigError, loadConfigFromSheets } from './workbook';
+import { ConfigError, ensureStateColumns, loadConfigFromSheets } from './workbook';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -39,7 +39,7 @@ const DERIVED: [string, readonly string[], number[], [number, string][]][] = [
   [
     SHEETS.results,
     HEADERS.results,
-    [200, 60, 140, 110, 90, 180, 200, 200, 70, 100, 160, 160, 80, 70, 320],
+    [200, 60, 140, 110, 90, 180, 200, 200, 70, 100, 160, 160, 80, 70, 320, 260],
     [
       [3, 'dd/mm/yyyy hh:mm'],
       [4, 'dd/mm/yyyy'],
@@ -56,6 +56,7 @@ const DERIVED: [string, readonly string[], number[], [number, string][]][] = [
   ],
   [SHEETS.review, HEADERS.review, [200, 60, 140, 200, 200, 150, 480], [[3, 'dd/mm/yyyy hh:mm']]],
   [SHEETS.log, HEADERS.log, [150, 160, 600], [[1, 'dd/mm/yyyy hh:mm:ss']]],
+  [SHEETS.sent, HEADERS.sent, [260, 200, 100, 150, 300, 300, 260], [[4, 'dd/mm/yyyy hh:mm']]],
 ];
 
 /** Result of setup or a config check, for the menu's alert and for tests. */
@@ -95,7 +96,7 @@ export function setup(): SetupResult {
   for (const d of DERIVED) ensureDerived(ss, d, app);
   protect(sheet, 'Google Biểu mẫu ghi câu trả lời vào đây; các cột [KTCV] do tập lệnh ghi.');
   saveProps({ formId: form.form.getId(), responseSheet });
-  const triggers = ensureTriggers(form.form, app.settings.reconcileHour);
+  const triggers = ensureTriggers(form.form, app.settings.reconcileHour) + ensureReportTrigger(app);
   const count = rebuildAll();
   const parts = [
     form.created ? 'đã tạo biểu mẫu mới' : 'đã cập nhật biểu mẫu',
@@ -177,21 +178,6 @@ function openOrCreateForm(
   return { form, created: true, responseSheet: linked ? linked.getName() : null };
 }
 
-/** Adds the [KTCV] state columns to the right of Google's columns, once. */
-function ensureStateColumns(sheet: Sheet): void {
-  const width = sheet.getLastColumn();
-  const header = width ? sheet.getRange(1, 1, 1, width).getValues()[0].map(String) : [];
-  if (header.includes(MACHINE_HEADERS[0])) return;
-  const col = width + 1;
-  const need = col + MACHINE_HEADERS.length - 1;
-  if (sheet.getMaxColumns() < need)
-    sheet.insertColumnsAfter(sheet.getMaxColumns(), need - sheet.getMaxColumns());
-  sheet
-    .getRange(1, col, 1, MACHINE_HEADERS.length)
-    .setValues([[...MACHINE_HEADERS]])
-    .setFontColor('#777777');
-}
-
 function ensureDerived(
   ss: Spreadsheet,
   [name, header, widths, formats]: (typeof DERIVED)[number],
@@ -267,4 +253,35 @@ function ensureTriggers(form: GoogleAppsScript.Forms.Form, hour: number): number
 /** The hour a reconcile trigger was installed for (triggers do not expose it; we record it). */
 function hourOf(_t: GoogleAppsScript.Script.Trigger): number {
   return Number(PropertiesService.getScriptProperties().getProperty(PROPS.reconcileHour) ?? -1);
+}
+
+/** The report trigger as the settings want it (weekly or monthly at an hour, or none); replaced when they change. */
+function ensureReportTrigger(app: AppConfig): number {
+  const { schedule, weekday, monthDay, sendHour } = app.settings;
+  const want =
+    schedule === 'off'
+      ? ''
+      : `${schedule}:${schedule === 'weekly' ? weekday : monthDay}:${sendHour}`;
+  const props = PropertiesService.getScriptProperties();
+  const have = ScriptApp.getProjectTriggers().filter(
+    (t) => t.getHandlerFunction() === HANDLERS.report,
+  );
+  if (want && have.length === 1 && props.getProperty(PROPS.reportSchedule) === want) return 0;
+  for (const t of have) ScriptApp.deleteTrigger(t);
+  props.setProperty(PROPS.reportSchedule, want);
+  if (!want) return 0;
+  const days = [
+    ScriptApp.WeekDay.MONDAY,
+    ScriptApp.WeekDay.TUESDAY,
+    ScriptApp.WeekDay.WEDNESDAY,
+    ScriptApp.WeekDay.THURSDAY,
+    ScriptApp.WeekDay.FRIDAY,
+    ScriptApp.WeekDay.SATURDAY,
+    ScriptApp.WeekDay.SUNDAY,
+  ];
+  const clock = ScriptApp.newTrigger(HANDLERS.report).timeBased();
+  const timed =
+    schedule === 'weekly' ? clock.onWeekDay(days[weekday - 1]) : clock.onMonthDay(monthDay);
+  timed.atHour(sendHour).inTimezone(TIME_ZONE).create();
+  return 1;
 }

@@ -5,6 +5,7 @@ import { vnDateOf } from '../core/dates';
 import { writeBlock } from './cells';
 import { affectedRows, outcomesFor } from './process';
 import { planEdits, summaryRows } from './projection';
+import { mailUnit, retireMinutes, writeMinutes } from './reports';
 import { isProcessed, type ResponseRow, stateCells } from './response-table';
 import {
   applyEdits,
@@ -67,6 +68,18 @@ function submit(response: GoogleAppsScript.Forms.FormResponse): SubmitResult {
   const [alone] = outcomesFor([row], context, ids);
   const outcomes = outcomesFor(affectedRows(table.rows, row, alone.state.key), context, ids);
 
+  // Documents before the rows, so the results row carries the minutes' link.
+  for (const o of outcomes) {
+    const before = table.rows.find((r) => r.row === o.row)?.state.status;
+    if (o.state.status !== 'ok' && o.state.minutes) {
+      retireMinutes(o.state.minutes);
+      o.state.minutes = '';
+    }
+    if (o.state.status !== 'ok' || !o.inspection || (o.row !== row.row && before === 'ok'))
+      continue;
+    if (s.app.settings.minutes) o.state.minutes = writeMinutes(s, o.inspection, o.state.minutes);
+    if (o.state.mailed === null) o.state.mailed = mailUnit(s, o.inspection, o.state.minutes);
+  }
   let gridChanged = applyEdits(s, planEdits(table.rows, outcomes, s.app.config));
   const states = new Map(table.rows.map((r) => [r.row, r.state]));
   for (const o of outcomes) states.set(o.row, o.state);

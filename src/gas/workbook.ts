@@ -5,7 +5,7 @@ import { type EvalContext, makeContext } from '../core/evaluate';
 import { mapColumns } from '../core/records';
 import { pad, safe, writeBlock } from './cells';
 import { type AppConfig, type CONFIG_HEADERS, readTables } from './config-tables';
-import { HEADERS, SHEETS } from './names';
+import { HEADERS, MACHINE_HEADERS, SHEETS } from './names';
 import { type BlockEdit, WIDTH } from './projection';
 import { parseResponseTable, type ResponseTable } from './response-table';
 import { readStore, type Stored, saveConfig, saveProps } from './store';
@@ -151,4 +151,20 @@ export function logLine(fn: string, message: string): void {
   } catch (e) {
     console.error(`${fn}: ${message} (không ghi được nhật ký: ${(e as Error).message})`);
   }
+}
+
+/** Adds the [KTCV] state columns to the right of Google's columns, once. */
+export function ensureStateColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet): boolean {
+  const width = sheet.getLastColumn();
+  const header = width ? sheet.getRange(1, 1, 1, width).getValues()[0].map(String) : [];
+  if (header.includes(MACHINE_HEADERS[0])) return false;
+  const col = width + 1;
+  const need = col + MACHINE_HEADERS.length - 1;
+  if (sheet.getMaxColumns() < need)
+    sheet.insertColumnsAfter(sheet.getMaxColumns(), need - sheet.getMaxColumns());
+  sheet
+    .getRange(1, col, 1, MACHINE_HEADERS.length)
+    .setValues([[...MACHINE_HEADERS]])
+    .setFontColor('#777777');
+  return true;
 }

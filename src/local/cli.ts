@@ -1,5 +1,57 @@
-// Entry of `npm start`: runs the command and exits with its code.
+// Entry of `npm start`: the whole job on the emulator (sample round or an export), files written, ranking printed.
 
-import { main } from './score-command';
+import { join, relative } from 'node:path';
+import { mapColumns } from '../core/records';
+import { InputError } from '../core/score-export';
+import { parseCsv, readCsvFile } from './csv';
+import { readBundle, runPipeline } from './pipeline';
+import sample from './sample/responses.csv';
+import { loadConfig, parseCli, USAGE } from './score-command';
+import { summaryLines } from './summary';
 
-process.exitCode = main(process.argv.slice(2));
+/** Runs the local mode; returns the exit code. Errors are one Vietnamese line on stderr. */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    const opts = parseCli(argv);
+    if (opts.help) {
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    const config = loadConfig(opts.config);
+    const table = opts.responses ? readCsvFile(opts.responses) : null;
+    if (table && (table.length === 0 || !mapColumns(table[0], config.checklist)))
+      throw new InputError('Tệp không có cột "Đơn vị được kiểm tra": không thể chấm điểm.');
+    const say = (line: string) => process.stdout.write(`${line}\n`);
+    say(
+      opts.responses
+        ? `Chạy toàn bộ quy trình trên tệp ${opts.responses}`
+        : 'Chạy toàn bộ quy trình trên đợt kiểm tra mẫu của huyện Mỹ Đức (18/02–01/03/2019)',
+    );
+    const { run, files } = await runPipeline({
+      code: readBundle(),
+      config,
+      table,
+      sample: parseCsv(sample),
+      from: opts.from,
+      to: opts.to,
+      dateOrder: opts.dateOrder,
+      out: opts.out,
+      minutes: opts.minutes,
+      say,
+    });
+    say('');
+    say(summaryLines(run, join(opts.out, 'results.json')).slice(0, -1).join('\n'));
+    say(`Các tệp đã ghi (${files.length}):`);
+    for (const f of files) say(`  ${relative(process.cwd(), f)}`);
+    return 0;
+  } catch (e) {
+    const message =
+      e instanceof InputError ? e.message : `Lỗi không mong đợi: ${(e as Error).message}`;
+    process.stderr.write(`Lỗi: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
+    return e instanceof InputError ? 1 : 2;
+  }
+}
+
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -11,8 +11,8 @@ import { parseCsv, readCsvFile } from './csv';
 import sample from './sample/responses.csv';
 import { summaryLines } from './summary';
 
-const USAGE =
-  'Cách dùng: npm start -- [--responses TỆP.csv] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--date-order dmy|mdy] [--config TỆP.json] [--out THƯ_MỤC]';
+export const USAGE =
+  'Cách dùng: npm start -- [--responses TỆP.csv] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--date-order dmy|mdy] [--config TỆP.json] [--out THƯ_MỤC] [--minutes]';
 
 /** Options of the command line, validated. */
 export interface CliOptions {
@@ -23,6 +23,8 @@ export interface CliOptions {
   config?: string;
   out: string;
   help: boolean;
+  /** A biên bản per record in export mode. */
+  minutes: boolean;
 }
 
 /** Parses argv (without node and script); throws InputError with a Vietnamese message. */
@@ -39,6 +41,7 @@ export function parseCli(argv: string[]): CliOptions {
         config: { type: 'string' },
         out: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
+        minutes: { type: 'boolean' },
       },
       strict: true,
       allowPositionals: false,
@@ -65,6 +68,7 @@ export function parseCli(argv: string[]): CliOptions {
     config: values.config as string | undefined,
     out: (values.out as string | undefined) ?? 'out',
     help: values.help === true,
+    minutes: values.minutes === true,
   };
 }
 

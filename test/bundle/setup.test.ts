@@ -14,6 +14,16 @@ describe('the bundle', () => {
     expect(CODE).not.toMatch(/\brequire\(/);
   });
 
+  test('every function the entry module exports is a top-level function of the bundle', () => {
+    const entry = readFileSync(join(__dirname, '../../src/gas/entry.ts'), 'utf8');
+    const exported = [...entry.matchAll(/^export function (\w+)/gm)].map((m) => m[1]);
+    expect(exported.length).toBeGreaterThan(5);
+    for (const fn of exported)
+      expect(CODE).toMatch(
+        new RegExp(`^function ${fn}\\(e\\) \\{ return App\\.${fn}\\(e\\); \\}$`, 'm'),
+      );
+  });
+
   test('dist holds Code.js and the manifest: V8, Vietnam time, explicit scopes', () => {
     const manifest = JSON.parse(
       readFileSync(join(__dirname, '../../dist/appsscript.json'), 'utf8'),
@@ -47,7 +57,7 @@ describe('opening the workbook', () => {
 });
 
 describe('setup', () => {
-  test('creates config sheets with defaults, the form, derived sheets and two triggers', () => {
+  test('creates config sheets with defaults, the form, derived sheets and three triggers', () => {
     const { ws, formId } = setUp();
     const names = ws.spreadsheet.getSheets().map((s) => s.getName());
     for (const n of [
@@ -82,7 +92,11 @@ describe('setup', () => {
     const triggers = ws.ScriptApp.getProjectTriggers().map(
       (t) => `${t.getHandlerFunction()}:${t.getEventType()}`,
     );
-    expect(triggers.sort()).toEqual(['handleFormSubmit:ON_FORM_SUBMIT', 'reconcile:CLOCK']);
+    expect(triggers.sort()).toEqual([
+      'handleFormSubmit:ON_FORM_SUBMIT',
+      'reconcile:CLOCK',
+      'sendScheduledSummary:CLOCK',
+    ]);
   });
 
   test('run again, changes nothing: no second form, sheet or trigger', () => {
@@ -93,7 +107,7 @@ describe('setup', () => {
     expect(ws.PropertiesService.getScriptProperties().getProperty('formId')).toBe(formId);
     expect(ws.FormApp._all()).toHaveLength(1);
     expect(ws.FormApp.openById(formId).getItems().length).toBe(items);
-    expect(ws.ScriptApp.getProjectTriggers()).toHaveLength(2);
+    expect(ws.ScriptApp.getProjectTriggers()).toHaveLength(3);
     expect(workbook(ws)).toEqual(before);
   });
 

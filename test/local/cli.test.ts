@@ -187,10 +187,15 @@ describe('errors: one line on stderr, non-zero exit, no stack trace', () => {
     oneLine(cli(['--respones', 'x.csv']), /Tùy chọn không hợp lệ: --respones/));
 });
 
-describe('npm start with no arguments: the shipped sample round', () => {
+describe('the shipped sample round as an export', () => {
   test('scores the Mỹ Đức round as src/local/sample/README.md documents', () => {
     const d = dir();
-    const r = cli(['--out', d]);
+    const r = cli([
+      '--responses',
+      join(__dirname, '../../src/local/sample/responses.csv'),
+      '--out',
+      d,
+    ]);
     expect(r.code).toBe(0);
     const res = results(d);
     expect(res.period).toEqual({ from: '2019-02-18', to: '2019-03-01' });

@@ -145,10 +145,13 @@ export function toWinAnsi(text: string): string {
     const [base, ...marks] = Array.from(ch.normalize('NFD'));
     let best = winAnsiByte(base ?? '') !== null ? base : FALLBACK[base ?? ''];
     let composed = base ?? '';
+    // Marks come in canonical order (a dot below before a circumflex): skip the ones that do not fit.
     for (const mark of marks) {
-      composed = (composed + mark).normalize('NFC');
-      if (winAnsiByte(composed) !== null) best = composed;
-      else break;
+      const next = (composed + mark).normalize('NFC');
+      if (winAnsiByte(next) !== null) {
+        composed = next;
+        best = next;
+      }
     }
     out += best ? String.fromCharCode(winAnsiByte(best) ?? 63) : '?';
   }
@@ -177,7 +180,7 @@ function pdfUnicodeString(text: string): string {
 // ---------------------------------------------------------------------------------------------
 // Metrics: approximate Times widths in 1/1000 em, generous so lines never overrun.
 
-const NARROW = new Set(Array.from(' .,;:!|\'`il'));
+const NARROW = new Set(Array.from(" .,;:!|'`il"));
 const SEMI = new Set(Array.from('fjrtI()[]-/"'));
 const WIDE = new Set(Array.from('mwMW%@&'));
 
@@ -223,6 +226,8 @@ interface Word {
   run: PrintRun;
   /** A space follows this word. */
   space: boolean;
+  /** A line break (`\r` in a paragraph) instead of a word. */
+  br?: boolean;
 }
 
 interface Line {
@@ -239,9 +244,18 @@ function fontOf(run: PrintRun): string {
 function wordsOf(runs: PrintRun[]): Word[] {
   const words: Word[] = [];
   for (const run of runs) {
-    const parts = toWinAnsi(run.text).split(/( +)/);
+    // A paragraph's line breaks (`\r`) end the line there.
+    const parts = run.text
+      .split('\r')
+      .flatMap((piece, i) =>
+        i > 0 ? ['\r', ...toWinAnsi(piece).split(/( +)/)] : toWinAnsi(piece).split(/( +)/),
+      );
     for (const part of parts) {
       if (part === '') continue;
+      if (part === '\r') {
+        words.push({ text: '', run, space: false, br: true });
+        continue;
+      }
       if (/^ +$/.test(part)) {
         if (words.length > 0) words[words.length - 1].space = true;
       } else {
@@ -277,6 +291,10 @@ function breakLines(words: Word[], firstWidth: number, width: number, baseSize: 
   const queue = words.slice();
   while (queue.length > 0) {
     const word = queue.shift()!;
+    if (word.br) {
+      flush();
+      continue;
+    }
     const prev = current[current.length - 1];
     const gap = prev?.space ? spaceWidth(prev) : 0;
     const w = wordWidth(word);
@@ -542,7 +560,15 @@ class Pager {
             [l.x, rowTop, l.x, y2],
             [x2, rowTop, x2, y2],
           ])
-            this.ops.push({ kind: 'line', x1: a, y1: b, x2: c, y2: d, width: t.borderWidth, color });
+            this.ops.push({
+              kind: 'line',
+              x1: a,
+              y1: b,
+              x2: c,
+              y2: d,
+              width: t.borderWidth,
+              color,
+            });
         }
       }
       this.used += height;

@@ -3,6 +3,8 @@ import { format } from 'node:util';
 import vm from 'node:vm';
 import { CallLog } from './calls';
 import { DEFAULT_START, VirtualClock } from './clock';
+import { createDocumentServices, type DocumentAppEmu } from './documents';
+import type { DriveAppEmu } from './drive';
 import { gasError, isDate } from './errors';
 import {
   type Answers,
@@ -11,6 +13,7 @@ import {
   FormAppEmu,
   type RespondOptions,
 } from './forms';
+import { createMailApp, type MailAppEmu } from './mail';
 import { type BasicServices, createBasicServices, DEFAULT_TIME_ZONE, EmuUser } from './services';
 import { type EmuSpreadsheet, SpreadsheetAppEmu } from './spreadsheet';
 import { ScriptAppEmu, type TriggerState } from './triggers';
@@ -375,6 +378,9 @@ export class Workspace {
   readonly Session: BasicServices['Session'];
   readonly Logger: BasicServices['Logger'];
   readonly console: RecordingConsole;
+  readonly DocumentApp: DocumentAppEmu;
+  readonly DriveApp: DriveAppEmu;
+  readonly MailApp: MailAppEmu;
   /** The spreadsheet the script is bound to. */
   readonly spreadsheet: EmuSpreadsheet;
   readonly executions: Execution[] = [];
@@ -417,6 +423,17 @@ export class Workspace {
       now: () => this.clock.now(),
     });
     this.console = new RecordingConsole(this.clock);
+    const docs = createDocumentServices(this.log, this.clock, { user: this.user });
+    this.DocumentApp = docs.DocumentApp;
+    this.DriveApp = docs.DriveApp;
+    this.MailApp = createMailApp(this.log, this.clock, {
+      user: this.user,
+      quota: options.mailQuota,
+      timeZone: () => this.log.uncounted(() => this.Session.getScriptTimeZone()),
+    });
+    this.register('DocumentApp', this.DocumentApp);
+    this.register('DriveApp', this.DriveApp);
+    this.register('MailApp', this.MailApp);
     for (const [name, service] of Object.entries(options.extraGlobals ?? {}))
       this.register(name, service);
   }
@@ -658,6 +675,7 @@ export class Workspace {
     } finally {
       // Google releases whatever locks the execution still holds when it ends.
       this.LockService._endExecution();
+      this.DocumentApp._endExecution();
       this.SpreadsheetApp._setUiAvailable(true);
       this.Session._setEffectiveUser(this.user);
       this.ScriptApp._setUser(this.user);

@@ -1,0 +1,213 @@
+// Renders a document model (báo cáo, biên bản) into a Google Doc in the Nghị định 30/2020 format, in few calls.
+/// <reference types="google-apps-script" />
+
+import type { Block, DocModel } from '../core/report';
+
+type Body = GoogleAppsScript.Document.Body;
+type Attrs = Record<string, unknown>;
+
+// A4 portrait in points, margins top/bottom 20 mm, left 30 mm, right 15 mm (Phụ lục I).
+const MM = 72 / 25.4;
+export const PAGE = {
+  width: 595.28,
+  height: 841.89,
+  top: 20 * MM,
+  bottom: 20 * MM,
+  left: 30 * MM,
+  right: 15 * MM,
+};
+const FONT = 'Times New Roman';
+// First-line indent 1.27 cm; at least 6 pt between paragraphs; line spacing 1.15.
+const INDENT = 1.27 * 10 * MM;
+
+function attrs(a: Partial<Record<string, unknown>>): Attrs {
+  const A = DocumentApp.Attribute;
+  const out: Attrs = { [A.FONT_FAMILY]: FONT, [A.FOREGROUND_COLOR]: '#000000' };
+  for (const [k, v] of Object.entries(a)) out[A[k as keyof typeof A] as unknown as string] = v;
+  return out;
+}
+
+const STYLE = () => {
+  const H = DocumentApp.HorizontalAlignment;
+  return {
+    body: attrs({
+      FONT_SIZE: 14,
+      BOLD: false,
+      ITALIC: false,
+      HORIZONTAL_ALIGNMENT: H.JUSTIFY,
+      INDENT_FIRST_LINE: INDENT,
+      SPACING_AFTER: 6,
+      LINE_SPACING: 1.15,
+    }),
+    item: attrs({
+      FONT_SIZE: 14,
+      BOLD: false,
+      ITALIC: false,
+      HORIZONTAL_ALIGNMENT: H.JUSTIFY,
+      INDENT_FIRST_LINE: INDENT,
+      SPACING_AFTER: 3,
+      LINE_SPACING: 1.15,
+    }),
+    heading: attrs({
+      FONT_SIZE: 14,
+      BOLD: true,
+      ITALIC: false,
+      HORIZONTAL_ALIGNMENT: H.JUSTIFY,
+      INDENT_FIRST_LINE: INDENT,
+      SPACING_BEFORE: 6,
+      SPACING_AFTER: 6,
+    }),
+    title: attrs({
+      FONT_SIZE: 14,
+      BOLD: true,
+      ITALIC: false,
+      HORIZONTAL_ALIGNMENT: H.CENTER,
+      INDENT_FIRST_LINE: 0,
+      SPACING_AFTER: 0,
+    }),
+    centre: (size: number, bold: boolean, italic = false) =>
+      attrs({
+        FONT_SIZE: size,
+        BOLD: bold,
+        ITALIC: italic,
+        HORIZONTAL_ALIGNMENT: H.CENTER,
+        INDENT_FIRST_LINE: 0,
+        SPACING_AFTER: 0,
+      }),
+    left: (size: number, bold: boolean, italic = false) =>
+      attrs({
+        FONT_SIZE: size,
+        BOLD: bold,
+        ITALIC: italic,
+        HORIZONTAL_ALIGNMENT: H.LEFT,
+        INDENT_FIRST_LINE: 0,
+        SPACING_AFTER: 0,
+      }),
+  };
+};
+
+/** Fills a cell with lines, each with its own attributes (a new cell already holds one empty paragraph). */
+function fillCell(cell: GoogleAppsScript.Document.TableCell, lines: [string, Attrs][]): void {
+  lines.forEach(([text, a], k) => {
+    let p: GoogleAppsScript.Document.Paragraph;
+    if (k === 0) {
+      p = cell.getChild(0).asParagraph();
+      p.setText(text);
+    } else p = cell.appendParagraph(text);
+    p.setAttributes(a);
+  });
+}
+
+/** A borderless two-column layout table (header block, signatures). */
+function layoutTable(
+  body: Body,
+  left: [string, Attrs][],
+  right: [string, Attrs][],
+  widths: [number, number],
+) {
+  const table = body.appendTable([['', '']]);
+  table.setBorderWidth(0);
+  const row = table.getRow(0);
+  fillCell(row.getCell(0), left);
+  fillCell(row.getCell(1), right);
+  row.getCell(0).setWidth(widths[0]);
+  row.getCell(1).setWidth(widths[1]);
+  return table;
+}
+
+function block(body: Body, b: Block, s: ReturnType<typeof STYLE>): void {
+  if (b.kind === 'table') {
+    // Written whole, styled per table and header row: calls do not grow with the rows.
+    const table = body.appendTable([b.headers, ...b.rows]);
+    table.setBorderWidth(1).setBorderColor('#000000');
+    table.setAttributes(attrs({ FONT_SIZE: 12 }));
+    table.getRow(0).setAttributes(attrs({ BOLD: true, FONT_SIZE: 12 }));
+    b.widths.forEach((w, i) => {
+      table.setColumnWidth(i, w);
+    });
+    return;
+  }
+  const style = b.kind === 'paragraph' ? s.body : b.kind === 'item' ? s.item : s.heading;
+  body.appendParagraph(b.text).setAttributes(style);
+}
+
+/** Writes the model into an empty document body. */
+export function renderInto(body: Body, m: DocModel): void {
+  const s = STYLE();
+  body
+    .setPageWidth(PAGE.width)
+    .setPageHeight(PAGE.height)
+    .setMarginTop(PAGE.top)
+    .setMarginBottom(PAGE.bottom)
+    .setMarginLeft(PAGE.left)
+    .setMarginRight(PAGE.right);
+  const first = body.getChild(0);
+
+  // Header block: issuing body | national name and motto; number | place and date.
+  const left: [string, Attrs][] = [];
+  if (m.header.parent) left.push([m.header.parent.toUpperCase(), s.centre(13, false)]);
+  left.push([m.header.body.toUpperCase(), s.centre(13, true)]);
+  left.push(['', s.centre(6, false)]);
+  left.push([m.header.number, s.centre(13, false)]);
+  layoutTable(
+    body,
+    left,
+    [
+      [m.header.nation, s.centre(13, true)],
+      [m.header.motto, s.centre(14, true)],
+      ['───────────', s.centre(10, false)],
+      [m.header.dateLine, s.centre(14, false, true)],
+    ],
+    [190, 290],
+  );
+
+  body.appendParagraph('').setAttributes(s.centre(10, false));
+  body.appendParagraph(m.title).setAttributes(s.title);
+  for (const line of m.subtitle) body.appendParagraph(line).setAttributes(s.title);
+  body.appendParagraph('').setAttributes(s.centre(10, false));
+  for (const b of m.blocks) block(body, b, s);
+
+  body.appendParagraph('').setAttributes(s.centre(10, false));
+  if (m.signatures.length === 1) {
+    const sig = m.signatures[0];
+    const recipients: [string, Attrs][] = [['Nơi nhận:', s.left(12, true, true)]];
+    for (const r of m.recipients) recipients.push([r, s.left(11, false)]);
+    layoutTable(body, recipients, [...signatureLines(sig, s)], [240, 240]);
+  } else {
+    const [a, b] = m.signatures;
+    layoutTable(body, signatureLines(a, s), signatureLines(b, s), [240, 240]);
+  }
+  // A document cannot start with the empty paragraph a new body holds: drop it.
+  body.removeChild(first);
+}
+
+function signatureLines(
+  sig: DocModel['signatures'][number],
+  s: ReturnType<typeof STYLE>,
+): [string, Attrs][] {
+  const lines: [string, Attrs][] = sig.heading.map(
+    (h) => [h, s.centre(13, true)] as [string, Attrs],
+  );
+  if (sig.title) lines.push([sig.title, s.centre(13, true)]);
+  lines.push(['', s.centre(13, false)], ['', s.centre(13, false)], ['', s.centre(13, false)]);
+  lines.push([sig.name, s.centre(13, true)]);
+  return lines;
+}
+
+/** Creates a Google Doc from the model, or rewrites an existing one in place (same id and link). */
+export function writeDoc(m: DocModel, existingId?: string): GoogleAppsScript.Document.Document {
+  let doc: GoogleAppsScript.Document.Document | null = null;
+  if (existingId) {
+    try {
+      doc = DocumentApp.openById(existingId);
+      doc.setName(m.name);
+      doc.getBody().clear();
+    } catch {
+      doc = null;
+    }
+  }
+  if (!doc) doc = DocumentApp.create(m.name);
+  renderInto(doc.getBody(), m);
+  doc.saveAndClose();
+  return doc;
+}

@@ -1,0 +1,324 @@
+// The main job, locally: the real bundle on the emulator, from form submissions (or an export) to the emailed report, then files to open.
+
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { addDays, parseDateAnswer, parseTimestamp, vnInstant, weekdayOf } from '../core/dates';
+import { mapColumns } from '../core/records';
+import { InputError, type ScoreRun, scoreExport } from '../core/score-export';
+import type { Config, DateOrder } from '../core/types';
+import { indexUnits, matchUnit } from '../core/units';
+import { defaultTables } from '../gas/config-tables';
+import { SHEETS } from '../gas/names';
+import { snapshotDocument } from './emulator/documents';
+import { snapshotDrive } from './emulator/drive';
+import { createWorkspace, type Workspace } from './emulator/runtime';
+import { snapshot } from './emulator/spreadsheet';
+import { documentToDocx } from './export/docx';
+import { messageToEml } from './export/eml';
+import { workbookToXlsx } from './export/xlsx';
+
+/** What the local run needs. */
+export interface PipelineOptions {
+  code: string;
+  config: Config;
+  /** A parsed export (header first), or null for the shipped sample round through the Form. */
+  table: (readonly string[])[] | null;
+  sample: (readonly string[])[];
+  from?: string;
+  to?: string;
+  dateOrder: DateOrder;
+  out: string;
+  /** Write a biên bản per record in export mode (always on for the sample round). */
+  minutes: boolean;
+  say: (line: string) => void;
+}
+
+/** What the run produced. */
+export interface PipelineResult {
+  run: ScoreRun;
+  files: string[];
+  ws: Workspace;
+}
+
+const OWNER = 'noivu@mydu.example';
+const GOOGLE_DOC = 'application/vnd.google-apps.document';
+
+/** Moves the virtual clock to `ms`, firing the daily reconcile (23:00) and the weekly report (Monday 07:00) on the way. */
+function advanceTo(ws: Workspace, ms: number): void {
+  for (;;) {
+    const now = ws.clock.now();
+    const next = nextClockEvent(now);
+    if (next.at > ms) break;
+    ws.clock.advance(next.at - now);
+    ws.fireClock(undefinedCode(ws), next.handler);
+  }
+  if (ms > ws.clock.now()) ws.clock.advance(ms - ws.clock.now());
+}
+
+// The bundle's code, kept beside the workspace for trigger firing.
+const CODE = new WeakMap<Workspace, string>();
+const undefinedCode = (ws: Workspace) => CODE.get(ws) as string;
+
+function nextClockEvent(now: number): { at: number; handler: string } {
+  const day = new Date(now + 7 * 3600 * 1000).toISOString().slice(0, 10);
+  const candidates: { at: number; handler: string }[] = [];
+  for (let k = 0; k <= 7; k++) {
+    const d = addDays(day, k);
+    if (weekdayOf(d) === 1)
+      candidates.push({ at: vnInstant(d, 7), handler: 'sendScheduledSummary' });
+    candidates.push({ at: vnInstant(d, 23), handler: 'reconcile' });
+  }
+  return candidates.filter((c) => c.at > now).sort((a, b) => a.at - b.at)[0];
+}
+
+/** A workspace with the bundle set up: the office's config written into the sheets first. */
+function workspace(o: PipelineOptions, start: number): Workspace {
+  const ws = createWorkspace({ start: new Date(start), user: OWNER, timeoutMs: 10 * 60 * 1000 });
+  CODE.set(ws, o.code);
+  const tables = defaultTables(o.config);
+  if (!o.minutes) {
+    const row = tables.settings.findIndex((r) => r[0] === 'Lập biên bản từng lần kiểm tra');
+    tables.settings[row][1] = 'Không';
+  }
+  ws.log.uncounted(() => {
+    const names: Record<string, string> = {
+      settings: SHEETS.settings,
+      criteria: SHEETS.criteria,
+      tiers: SHEETS.tiers,
+      units: SHEETS.units,
+      inspectors: SHEETS.inspectors,
+    };
+    for (const [key, name] of Object.entries(names)) {
+      const rows = tables[key as keyof typeof tables];
+      const width = Math.max(...rows.map((r) => r.length));
+      const sheet = ws.spreadsheet.insertSheet(name);
+      sheet.getRange(1, 1, rows.length, width).setNumberFormat('@');
+      sheet
+        .getRange(1, 1, rows.length, width)
+        .setValues(rows.map((r) => [...r, ...new Array(width - r.length).fill('')]));
+    }
+  });
+  const message = String(ws.run(o.code, 'setup'));
+  if (!message.startsWith('Thiết lập xong'))
+    throw new InputError(message.replace(/\s*\n\s*/g, ' '));
+  return ws;
+}
+
+/** The sample round through the Form: each record submitted at its time, one edited later, one event delivered twice. */
+function sampleRound(o: PipelineOptions): Workspace {
+  const [header, ...records] = o.sample;
+  const map = mapColumns(header, o.config.checklist);
+  if (!map) throw new Error('Đợt mẫu thiếu cột đơn vị.');
+  const tsCol = map.roles.timestamp[0];
+  const emailCol = map.roles.email[0];
+  const dateCol = map.roles.date[0];
+  const timed = records
+    .map((values) => ({ values, at: parseTimestamp(values[tsCol] ?? '', 'dmy') ?? 0 }))
+    .sort((a, b) => a.at - b.at);
+  const ws = workspace({ ...o, minutes: true }, timed[0].at - 3600 * 1000);
+  const formId = String(
+    ws.log.uncounted(() => ws.PropertiesService.getScriptProperties().getProperty('formId')),
+  );
+  const units = indexUnits(o.config.units);
+  let refused = 0;
+  const ids = new Map<string, string>();
+  for (const { values, at } of timed) {
+    advanceTo(ws, at);
+    const answers: Record<string, string> = {};
+    header.forEach((h, i) => {
+      if (i === tsCol || i === emailCol || !values[i]) return;
+      answers[h] = i === dateCol ? (parseDateAnswer(values[i], 'dmy') ?? values[i]) : values[i];
+    });
+    // On a phone the unit is picked from the list, so a name typed loosely arrives as the listed one.
+    const unitTitle = header[map.roles.unit[0]];
+    const picked = matchUnit(units, answers[unitTitle] ?? '', null);
+    if (picked.ok) answers[unitTitle] = picked.unit.name;
+    try {
+      const { response } = ws.submit(o.code, formId, answers, { email: values[emailCol] });
+      ids.set(values[map.roles.unit[0]], response.getId());
+    } catch (e) {
+      refused++;
+      const question = /"([^"]+)"/.exec((e as Error).message)?.[1] ?? '';
+      o.say(
+        `   Biểu mẫu từ chối phiếu của ${values[map.roles.unit[0]]}: câu trả lời cho "${question}" không hợp lệ hoặc bị bỏ trống.`,
+      );
+    }
+  }
+  o.say(
+    `   ${timed.length - refused} phiếu được gửi qua Biểu mẫu, ${refused} phiếu bị Biểu mẫu từ chối (như trên điện thoại).`,
+  );
+
+  // The next morning an inspector corrects an answer; a trigger delivers one event twice.
+  const edited = ids.get('Xã Bột Xuyên');
+  if (edited) {
+    advanceTo(ws, ws.clock.now() + 12 * 3600 * 1000);
+    const title = o.config.checklist.criteria.find((c) => c.code === 'A5');
+    if (title) ws.edit(o.code, edited, { [`A5. ${title.text}`]: 'Đạt' });
+    o.say(
+      '   Trưởng đoàn sửa lại phiếu của Xã Bột Xuyên (A5: Đạt): dòng kết quả được cập nhật tại chỗ.',
+    );
+  }
+  const again = ids.get('Xã Hợp Tiến');
+  if (again) {
+    const r = ws.FormApp._findResponse(again);
+    if (r) ws.fireFormSubmitAgain(o.code, r);
+    o.say('   Một sự kiện gửi phiếu bị phát hai lần: lần thứ hai không thay đổi gì.');
+  }
+  return ws;
+}
+
+/** An export's records written into the response sheet in one batch, then processed as a backlog. */
+function exportRound(o: PipelineOptions, table: (readonly string[])[]): Workspace {
+  const [header, ...records] = table;
+  const map = mapColumns(header, o.config.checklist);
+  if (!map) throw new InputError('Tệp không có cột "Đơn vị được kiểm tra": không thể chấm điểm.');
+  const ws = workspace(o, Date.UTC(2019, 0, 1));
+  const sheetName = String(
+    ws.log.uncounted(() => ws.PropertiesService.getScriptProperties().getProperty('responseSheet')),
+  );
+  const tsCol = new Set(map.roles.timestamp);
+  const dateCol = new Set(map.roles.date);
+  ws.log.uncounted(() => {
+    const sheet = ws.spreadsheet.getSheetByName(sheetName);
+    if (!sheet) throw new Error('Thiếu trang câu trả lời.');
+    sheet.clear();
+    // What Google holds for such rows: timestamps and dates as date cells, the rest as typed text.
+    sheet._googleWriteRow(1, [...header]);
+    records.forEach((values, k) => {
+      const row = header.map((_, i) => {
+        const v = values[i] ?? '';
+        if (tsCol.has(i)) {
+          const ms = parseTimestamp(v, o.dateOrder);
+          return ms === null ? v : new Date(ms);
+        }
+        if (dateCol.has(i)) {
+          const iso = parseDateAnswer(v, o.dateOrder);
+          return iso === null ? v : new Date(vnInstant(iso));
+        }
+        return v;
+      });
+      sheet._googleWriteRow(k + 2, row);
+    });
+  });
+  ws.run(o.code, 'rebuildAll');
+  return ws;
+}
+
+/** Text cells of the response sheet's form columns, as a CSV export would hold them. */
+function responseTable(ws: Workspace): string[][] {
+  const name = String(
+    ws.log.uncounted(() => ws.PropertiesService.getScriptProperties().getProperty('responseSheet')),
+  );
+  return ws.log.uncounted(() => {
+    const sheet = ws.spreadsheet.getSheetByName(name);
+    const values = (sheet?.getDataRange().getValues() ?? []) as unknown[][];
+    const header = values[0].map(String);
+    const width = header.findIndex((h) => h.startsWith('[KTCV]'));
+    const cut = width < 0 ? header.length : width;
+    const text = (v: unknown, i: number): string => {
+      if (v instanceof Date) {
+        const p = new Date(v.getTime() + 7 * 3600 * 1000).toISOString();
+        return i === 0 ? `${p.slice(0, 10)} ${p.slice(11, 19)}` : p.slice(0, 10);
+      }
+      return v === undefined || v === null ? '' : String(v);
+    };
+    return values.map((r, k) => (k === 0 ? header.slice(0, cut) : r.slice(0, cut).map(text)));
+  });
+}
+
+const slug = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 80);
+
+/** Runs everything and writes the files. */
+export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
+  o.say(
+    o.table
+      ? '1. Nạp tệp câu trả lời vào trang câu trả lời của biểu mẫu (giả lập)…'
+      : '1. Thiết lập bảng tính và Biểu mẫu bằng bản dựng dist/Code.js trên trình giả lập…',
+  );
+  o.say(
+    o.table
+      ? '2. Chấm lại toàn bộ như khi xử lý phiếu tồn đọng (rebuildAll)…'
+      : '2. Các đoàn gửi phiếu qua Biểu mẫu; trình kích hoạt chấm từng phiếu…',
+  );
+  const ws = o.table ? exportRound(o, o.table) : sampleRound(o);
+  const table = o.table ?? responseTable(ws);
+  const run = scoreExport(table, o.config, {
+    from: o.from,
+    to: o.to,
+    dateOrder: o.table ? o.dateOrder : 'dmy',
+  });
+  const { from, to } = run.aggregate.period;
+
+  o.say('3. Gửi báo cáo cho lãnh đạo…');
+  if (o.table) {
+    if (from && to)
+      ws.run(
+        o.code,
+        'sendReportNow',
+        `${from.split('-').reverse().join('/')} - ${to.split('-').reverse().join('/')}`,
+      );
+  } else {
+    const last = run.batch.inspections.reduce((m, i) => (i.date > m ? i.date : m), '');
+    let monday = addDays(last, 1);
+    while (weekdayOf(monday) !== 1) monday = addDays(monday, 1);
+    advanceTo(ws, vnInstant(monday, 7) + 60_000);
+  }
+  const failures = ws.failures();
+  if (failures.length)
+    o.say(`   Cảnh báo: ${failures.length} lần chạy gặp lỗi (xem trang Nhật ký).`);
+
+  o.say(`4. Ghi tệp vào ${o.out}/…`);
+  rmSync(join(o.out, 'van-ban'), { recursive: true, force: true });
+  rmSync(join(o.out, 'thu'), { recursive: true, force: true });
+  mkdirSync(join(o.out, 'van-ban'), { recursive: true });
+  mkdirSync(join(o.out, 'thu'), { recursive: true });
+  const files: string[] = [];
+  const write = (path: string, data: Buffer | string) => {
+    writeFileSync(path, data);
+    files.push(path);
+  };
+  write(join(o.out, 'results.json'), `${JSON.stringify(run.results, null, 2)}\n`);
+  write(join(o.out, 'workbook.xlsx'), await workbookToXlsx(snapshot(ws.spreadsheet)));
+  const names = new Set<string>();
+  for (const f of snapshotDrive(ws.DriveApp).files.filter(
+    (x) => x.mimeType === GOOGLE_DOC && !x.trashed,
+  )) {
+    const doc = ws.DocumentApp._open(f.id);
+    if (!doc) continue;
+    let name = slug(f.name);
+    for (let k = 2; names.has(name); k++) name = `${slug(f.name)}-${k}`;
+    names.add(name);
+    write(
+      join(o.out, 'van-ban', `${name}.docx`),
+      await documentToDocx(snapshotDocument(doc, { saved: true })),
+    );
+  }
+  const outbox = ws.MailApp._outbox();
+  for (const [k, m] of outbox.entries())
+    write(
+      join(
+        o.out,
+        'thu',
+        `${String(k + 1).padStart(2, '0')}-${slug(m.subject.replace('[Kiểm tra công vụ] ', ''))}.eml`,
+      ),
+      await messageToEml(m, OWNER),
+    );
+  return { run, files, ws };
+}
+
+/** Reads the built bundle. */
+export function readBundle(): string {
+  try {
+    return readFileSync('dist/Code.js', 'utf8');
+  } catch {
+    throw new InputError('Chưa có bản dựng dist/Code.js: hãy chạy "npm run build".');
+  }
+}
