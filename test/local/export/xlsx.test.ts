@@ -184,8 +184,9 @@ describe('workbookToXlsx', () => {
     expect(fill('C3')).toEqual({ argb: 'FFF4CCCC' });
     expect(fill('C2')).toBeUndefined();
     // Read back by exceljs but missing from its typings.
-    const rules = (ws as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] })
-      .conditionalFormattings;
+    const rules = (
+      ws as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }
+    ).conditionalFormattings;
     expect(rules).toHaveLength(1);
     expect(rules[0].ref).toBe('A2:A10');
     expect(rules[0].rules[0]).toMatchObject({ type: 'expression', formulae: ['$C2>80'] });
