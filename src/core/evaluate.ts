@@ -153,6 +153,8 @@ export function evaluate(raw: RawResponse, ctx: EvalContext): Outcome {
   let earned: Frac | null = { n: 0, d: 1 };
   let max: Frac | null = { n: 0, d: 1 };
   let earnedFloat = 0;
+  // Label items earn whole or half points: summed as an integer of halves, exact and cheap.
+  let halves = 0;
   let maxFloat = 0;
   const findings: string[] = [];
   const criticalFailures: string[] = [];
@@ -203,8 +205,12 @@ export function evaluate(raw: RawResponse, ctx: EvalContext): Outcome {
     items.push({ code: c.code, answer: text, credit });
     if (credit === null || exact === null) continue;
     const points = ctx.points[k];
-    const gained = mul(points, exact);
-    earned = earned && gained ? add(earned, gained) : null;
+    const twice = c.points * credit * 2;
+    if (exact.d <= 2 && Number.isInteger(twice)) halves += twice;
+    else {
+      const gained = mul(points, exact);
+      earned = earned && gained ? add(earned, gained) : null;
+    }
     max = max ? add(max, points) : null;
     earnedFloat += c.points * credit;
     maxFloat += c.points;
@@ -220,6 +226,7 @@ export function evaluate(raw: RawResponse, ctx: EvalContext): Outcome {
       'Không có tiêu chí nào áp dụng được để chấm điểm (tất cả để trống hoặc "Không áp dụng").',
     );
 
+  earned = earned ? add(earned, { n: halves, d: 2 }) : null;
   // score = 100 × earned / max, rounded half up on the exact fraction.
   const score =
     earned && max

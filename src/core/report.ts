@@ -63,6 +63,8 @@ export interface DocModel {
 
 // Notes quoted per shortcoming; the workbook's findings sheet has them all.
 const NOTES_SHOWN = 6;
+// Beyond this many critical failures, kiến nghị groups them by unit and criterion.
+const MAX_FAILURE_LINES = 30;
 
 export const NATION = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
 export const MOTTO = 'Độc lập - Tự do - Hạnh phúc';
@@ -229,12 +231,25 @@ export function buildReport(
       kind: 'item',
       text: `- ${ubnd(u.unit)} (xếp loại ${u.tier}, ${num1(u.mean)} điểm): tổ chức kiểm điểm, khắc phục ngay các tồn tại và báo cáo kết quả về Phòng Nội vụ.`,
     });
-  for (const i of agg.inspections)
-    for (const code of i.criticalFailures)
-      blocks.push({
-        kind: 'item',
-        text: `- ${i.unit}, ngày ${formatDmy(i.date)}: vi phạm tiêu chí nghiêm trọng ${code} (${critByCode.get(code)?.text ?? ''}); đề nghị xem xét trách nhiệm cá nhân liên quan.`,
-      });
+  // A line per critical failure; over a long period, a line per unit and criterion with its dates.
+  const failures = agg.inspections.flatMap((i) => i.criticalFailures.map((code) => ({ i, code })));
+  const grouped = new Map<string, { unit: string; code: string; dates: string[] }>();
+  for (const { i, code } of failures) {
+    const key = failures.length <= MAX_FAILURE_LINES ? `${i.row}|${code}` : `${i.unitCode}|${code}`;
+    const g = grouped.get(key) ?? { unit: i.unit, code, dates: [] };
+    g.dates.push(formatDmy(i.date));
+    grouped.set(key, g);
+  }
+  for (const g of grouped.values()) {
+    const dates =
+      g.dates.length > 5
+        ? `${g.dates.slice(0, 5).join(', ')} và ${g.dates.length - 5} lần khác`
+        : g.dates.join(', ');
+    blocks.push({
+      kind: 'item',
+      text: `- ${g.unit}, ngày ${dates}: vi phạm tiêu chí nghiêm trọng ${g.code} (${critByCode.get(g.code)?.text ?? ''}); đề nghị xem xét trách nhiệm cá nhân liên quan.`,
+    });
+  }
 
   return {
     name: `Báo cáo kiểm tra công vụ ${formatDmy(from).replace(/\//g, '-')} đến ${formatDmy(to).replace(/\//g, '-')}`,

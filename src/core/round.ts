@@ -34,6 +34,11 @@ export function reduce(f: Frac): Frac {
 
 /** a + b, exact while the numbers stay safe integers; null on overflow. */
 export function add(a: Frac, b: Frac): Frac | null {
+  // Same denominator (the common case: half points): no gcd needed to stay exact.
+  if (a.d === b.d) {
+    const n = a.n + b.n;
+    return safe(n) ? { n, d: a.d } : null;
+  }
   const g = gcd(a.d, b.d);
   const d = (a.d / g) * b.d;
   const n = a.n * (b.d / g) + b.n * (a.d / g);
@@ -42,6 +47,10 @@ export function add(a: Frac, b: Frac): Frac | null {
 
 /** a × b, exact while the numbers stay safe integers; null on overflow. */
 export function mul(a: Frac, b: Frac): Frac | null {
+  if (a.d === 1 && b.d <= 2) {
+    const n = a.n * b.n;
+    return safe(n) ? { n, d: b.d } : null;
+  }
   const g1 = gcd(a.n, b.d);
   const g2 = gcd(b.n, a.d);
   const n = (a.n / g1) * (b.n / g2);

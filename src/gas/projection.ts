@@ -126,13 +126,23 @@ export function planEdits(
       pos += countIn(sheet, r.state);
     }
     const end = pos;
+    // Rows of the sheet that follow a block once the later edits (applied first) are in place.
+    const countAfter = (row: number): number => {
+      let n = 0;
+      for (const r of before) {
+        if (r.row <= row) continue;
+        const changedRow = byRow.get(r.row);
+        n += countIn(sheet, changedRow ? changedRow.state : r.state);
+      }
+      return n;
+    };
     for (const o of rows) {
       const old = before.find((r) => r.row === o.row);
       const oldCount = old ? countIn(sheet, old.state) : 0;
       const s = start.get(o.row) ?? end;
       const out = rowsFor(sheet, byRow.get(o.row) as RowOutcome, config);
       if (oldCount === 0 && out.length === 0) continue;
-      edits.push({ sheet, start: s, oldCount, rows: out, atEnd: s + oldCount === end });
+      edits.push({ sheet, start: s, oldCount, rows: out, atEnd: countAfter(o.row) === 0 });
     }
   }
   return edits;

@@ -238,6 +238,8 @@ const slug = (s: string) =>
 
 /** Runs everything and writes the files. */
 export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
+  const t0 = Date.now();
+  const took = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
   o.say(
     o.table
       ? '1. Nạp tệp câu trả lời vào trang câu trả lời của biểu mẫu (giả lập)…'
@@ -257,7 +259,7 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
   });
   const { from, to } = run.aggregate.period;
 
-  o.say('3. Gửi báo cáo cho lãnh đạo…');
+  o.say(`3. Gửi báo cáo cho lãnh đạo… (${took()})`);
   if (o.table) {
     if (from && to)
       ws.run(
@@ -275,7 +277,7 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
   if (failures.length)
     o.say(`   Cảnh báo: ${failures.length} lần chạy gặp lỗi (xem trang Nhật ký).`);
 
-  o.say(`4. Ghi tệp vào ${o.out}/…`);
+  o.say(`4. Ghi tệp vào ${o.out}/… (${took()})`);
   rmSync(join(o.out, 'van-ban'), { recursive: true, force: true });
   rmSync(join(o.out, 'thu'), { recursive: true, force: true });
   mkdirSync(join(o.out, 'van-ban'), { recursive: true });
@@ -311,6 +313,7 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
       ),
       await messageToEml(m, OWNER),
     );
+  o.say(`   Xong sau ${took()}.`);
   return { run, files, ws };
 }
 

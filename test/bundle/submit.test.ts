@@ -108,6 +108,33 @@ describe('handleFormSubmit', () => {
     const review = rows(ws, 'Cần xem lại');
     expect(review.map((x) => [x[0], x[5]])).toEqual([[first.getId(), 'duplicate']]);
     expect(rows(ws, 'Tổng hợp')[0][3]).toBe(1);
+    // Later submissions append after the kept one; nothing is overwritten.
+    ws.clock.advance(60_000);
+    ws.submit(CODE, formId, A({ unit: 'Xã An Mỹ' }), { email: 'a@mydu.example' });
+    expect(results(ws).map((x) => x[5])).toEqual(['Xã Hợp Tiến', 'Xã An Mỹ']);
+  });
+
+  test('a duplicate that displaces an earlier row in the middle keeps every other row', () => {
+    const { ws, formId } = setUp();
+    ws.submit(CODE, formId, A({ unit: 'Xã Tuy Lai' }), { email: 'a@mydu.example' });
+    ws.clock.advance(60_000);
+    ws.submit(CODE, formId, A({ B2: 'Không đạt' }), { email: 'a@mydu.example' });
+    ws.clock.advance(60_000);
+    ws.submit(CODE, formId, A({ B2: 'Không đạt' }), { email: 'a@mydu.example' });
+    ws.clock.advance(60_000);
+    ws.submit(CODE, formId, A({ unit: 'Xã An Mỹ', C4: 'Không đạt' }), { email: 'a@mydu.example' });
+    expect(results(ws).map((x) => [x[1], x[5]])).toEqual([
+      [2, 'Xã Tuy Lai'],
+      [4, 'Xã Hợp Tiến'],
+      [5, 'Xã An Mỹ'],
+    ]);
+    expect(rows(ws, 'Tồn tại').map((f) => [f[3], f[4]])).toEqual([
+      ['Xã Hợp Tiến', 'B2'],
+      ['Xã An Mỹ', 'C4'],
+    ]);
+    const incremental = workbook(ws);
+    ws.run(CODE, 'rebuildAll');
+    expect(workbook(ws)).toEqual(incremental);
   });
 
   test('respondent text never becomes a formula', () => {

@@ -2775,8 +2775,15 @@ export interface DocumentSnapshot {
 function runsOf(nodes: TextNode[]): RunSnapshot[] {
   const runs: RunSnapshot[] = [];
   let key = '';
+  let last: unknown = null;
   for (const n of nodes) {
     for (let i = 0; i < n.text.length; i++) {
+      // Styles are frozen and shared: the same object means the same run, without serialising it.
+      if (n.styles[i] === last && runs.length > 0) {
+        runs[runs.length - 1].text += n.text[i];
+        continue;
+      }
+      last = n.styles[i];
       const k = styleKey(n.styles[i]);
       if (runs.length > 0 && k === key) runs[runs.length - 1].text += n.text[i];
       else {

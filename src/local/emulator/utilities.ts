@@ -81,8 +81,27 @@ export function utcMs(
   return d.getTime();
 }
 
+// Offsets change at most on the hour in every zone in use: cache them per zone and hour, since
+// Intl.formatToParts is slow and a large workbook converts hundreds of thousands of dates.
+const OFFSET_CACHE = new WeakMap<Zone, Map<number, number>>();
+
 function offsetSeconds(ms: number, zone: Zone): number {
   if (zone.fixedSeconds !== undefined) return zone.fixedSeconds;
+  let cache = OFFSET_CACHE.get(zone);
+  if (!cache) {
+    cache = new Map();
+    OFFSET_CACHE.set(zone, cache);
+  }
+  const hour = Math.floor(ms / 3600000);
+  const hit = cache.get(hour);
+  if (hit !== undefined) return hit;
+  const off = computeOffset(ms, zone);
+  if (cache.size > 100000) cache.clear();
+  cache.set(hour, off);
+  return off;
+}
+
+function computeOffset(ms: number, zone: Zone): number {
   const whole = ms - (((ms % 1000) + 1000) % 1000);
   const parts: Record<string, string> = {};
   for (const p of zone.fmt!.formatToParts(new Date(whole))) parts[p.type] = p.value;

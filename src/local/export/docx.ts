@@ -387,13 +387,19 @@ export async function documentToDocx(
   if (body.length === 0) body.push(new Paragraph({}));
   const numbered = options.pageNumbers !== false;
   const landscape = page.width > page.height;
-  // Each header or footer part gets its own elements: docx elements belong to one part.
-  const own = (section: BlockSnapshot[] | null): (Paragraph | Table)[] =>
-    section ? blocks(section, textWidth, lists) : [];
+  // Each header or footer part gets its own elements (docx elements belong to one part), ending
+  // in a paragraph as Word requires.
+  const own = (section: BlockSnapshot[] | null): (Paragraph | Table)[] => {
+    const out = section ? blocks(section, textWidth, lists) : [];
+    if (out.length === 0 || out[out.length - 1] instanceof Table) out.push(new Paragraph({}));
+    return out;
+  };
   const headers = numbered
     ? {
-        default: new Header({ children: [pageNumberParagraph(), ...own(snap.header)] }),
-        first: new Header({ children: snap.header ? own(snap.header) : [new Paragraph({})] }),
+        default: new Header({
+          children: [pageNumberParagraph(), ...(snap.header ? own(snap.header) : [])],
+        }),
+        first: new Header({ children: own(snap.header) }),
       }
     : snap.header
       ? { default: new Header({ children: own(snap.header) }) }

@@ -209,6 +209,25 @@ describe('documentToDocx', () => {
     expect(await header('first')).not.toContain('PAGE');
   });
 
+  test('the Doc’s own header and footer: on every page, the page number beside the header', async () => {
+    const { DocumentApp } = createDocumentServices(new CallLog(), new VirtualClock());
+    const doc = DocumentApp.create('Có đầu trang');
+    doc.addHeader().appendParagraph('Đầu trang riêng');
+    doc.addFooter().appendParagraph('Chân trang riêng');
+    const zip = await JSZip.loadAsync(await documentToDocx(snapshotDocument(doc)));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    const parts = await Promise.all(
+      Object.keys(zip.files)
+        .filter((f) => /^word\/(header|footer)\d+\.xml$/.test(f))
+        .map((f) => zip.file(f)!.async('string')),
+    );
+    const headers = parts.filter((x) => x.includes('Đầu trang riêng'));
+    expect(headers).toHaveLength(2);
+    expect(headers.filter((x) => /instrText[^>]*>\s*PAGE/.test(x))).toHaveLength(1);
+    expect(parts.filter((x) => x.includes('Chân trang riêng'))).toHaveLength(2);
+    expect(xml.match(/<w:footerReference w:type="(default|first)"/g)).toHaveLength(2);
+  });
+
   test('pageNumbers: false leaves the headers out', async () => {
     const buf = await documentToDocx(build(), { pageNumbers: false });
     const xml = await (await JSZip.loadAsync(buf)).file('word/document.xml')!.async('string');
@@ -217,19 +236,17 @@ describe('documentToDocx', () => {
   });
 });
 
-/** LibreOffice's binary on PATH, or null: chosen at load time so the test says why it skips. */
-function sofficePath(): string | null {
-  for (const name of ['soffice', 'libreoffice']) {
-    try {
-      return execFileSync('which', [name], { encoding: 'utf8' }).trim() || null;
-    } catch {
-      // Not on PATH; try the next name.
-    }
+/** A program's path when it is on PATH, else null. */
+function onPath(name: string): string | null {
+  try {
+    return execFileSync('which', [name], { encoding: 'utf8' }).trim() || null;
+  } catch {
+    return null;
   }
-  return null;
 }
 
-const soffice = sofficePath();
+// Chosen at load time, so the test says why it skips.
+const soffice = onPath('soffice') ?? onPath('libreoffice');
 const withOffice = soffice ? test : test.skip;
 
 describe('LibreOffice opens the .docx', () => {
@@ -254,7 +271,20 @@ describe('LibreOffice opens the .docx', () => {
           ],
           { stdio: 'pipe', timeout: 170000 },
         );
-        expect(existsSync(join(dir, 'bien-ban.pdf'))).toBe(true);
+        const pdf = join(dir, 'bien-ban.pdf');
+        expect(existsSync(pdf)).toBe(true);
+        // Where poppler's pdftotext is there too, read the page numbers LibreOffice laid out.
+        if (onPath('pdftotext')) {
+          const page = (n: number) =>
+            execFileSync('pdftotext', ['-f', String(n), '-l', String(n), pdf, '-'], {
+              encoding: 'utf8',
+            })
+              .split('\n')
+              .map((l) => l.trim())
+              .filter((l) => l !== '');
+          expect(page(1)[0]).toBe('UBND TỈNH NINH BÌNH');
+          expect(page(2)[0]).toBe('2');
+        }
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

@@ -193,19 +193,17 @@ describe('workbookToXlsx', () => {
   });
 });
 
-/** LibreOffice's binary on PATH, or null: chosen at load time so the test says why it skips. */
-function sofficePath(): string | null {
-  for (const name of ['soffice', 'libreoffice']) {
-    try {
-      return execFileSync('which', [name], { encoding: 'utf8' }).trim() || null;
-    } catch {
-      // Not on PATH; try the next name.
-    }
+/** A program's path when it is on PATH, else null. */
+function onPath(name: string): string | null {
+  try {
+    return execFileSync('which', [name], { encoding: 'utf8' }).trim() || null;
+  } catch {
+    return null;
   }
-  return null;
 }
 
-const soffice = sofficePath();
+// Chosen at load time, so the test says why it skips.
+const soffice = onPath('soffice') ?? onPath('libreoffice');
 const withOffice = soffice ? test : test.skip;
 
 describe('LibreOffice opens the .xlsx', () => {
