@@ -91,6 +91,13 @@ export function ubnd(unit: string): string {
   return `UBND ${unit.replace(/^(Xã|Thị trấn|Phường)\s/, (p) => p.toLowerCase())}`;
 }
 
+/** The dates of a unit's inspections for the table: a few listed, many as a range with a count. */
+function datesCell(dates: string[]): string {
+  const unique = [...new Set(dates)].sort();
+  if (unique.length <= 4) return unique.map(formatDm).join(', ');
+  return `${formatDm(unique[0])}–${formatDm(unique[unique.length - 1])} (${dates.length} lượt)`;
+}
+
 /** Findings of the period grouped by criterion, most frequent first: units and the notes behind them. */
 export function shortcomings(checklist: Checklist, inspections: readonly Inspection[]) {
   const out = checklist.criteria
@@ -195,7 +202,11 @@ export function buildReport(
 
   blocks.push({ kind: 'subheading', text: '3. Bảng tổng hợp kết quả' });
   const byUnit = new Map<string, Inspection[]>();
-  for (const i of agg.inspections) byUnit.set(i.unitCode, [...(byUnit.get(i.unitCode) ?? []), i]);
+  for (const i of agg.inspections) {
+    const list = byUnit.get(i.unitCode);
+    if (list) list.push(i);
+    else byUnit.set(i.unitCode, [i]);
+  }
   const rows: string[][] = agg.units.map((u, k) => {
     const list = byUnit.get(u.unitCode) ?? [];
     const freq = new Map<string, number>();
@@ -207,7 +218,7 @@ export function buildReport(
     return [
       String(k + 1),
       u.unit,
-      [...new Set(list.map((i) => formatDm(i.date)))].join(', '),
+      datesCell(list.map((i) => i.date)),
       num1(u.mean),
       u.tier,
       main.join(', ') || 'Không',

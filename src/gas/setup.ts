@@ -94,6 +94,7 @@ export function setup(): SetupResult {
   if (!sheet) throw new Error(`Không tìm thấy trang câu trả lời "${responseSheet}" của biểu mẫu.`);
   ensureStateColumns(sheet);
   for (const d of DERIVED) ensureDerived(ss, d, app);
+  orderTabs(ss);
   protect(sheet, 'Google Biểu mẫu ghi câu trả lời vào đây; các cột [KTCV] do tập lệnh ghi.');
   saveProps({ formId: form.form.getId(), responseSheet });
   const triggers = ensureTriggers(form.form, app.settings.reconcileHour) + ensureReportTrigger(app);
@@ -284,4 +285,23 @@ function ensureReportTrigger(app: AppConfig): number {
     schedule === 'weekly' ? clock.onWeekDay(days[weekday - 1]) : clock.onMonthDay(monthDay);
   timed.atHour(sendHour).inTimezone(TIME_ZONE).create();
   return 1;
+}
+
+// What leaders open first: the ranking, then the inspections, the findings and what needs review.
+const FRONT = [SHEETS.summary, SHEETS.results, SHEETS.findings, SHEETS.review];
+
+/** Puts the leaders' sheets first, in order; moves only what is out of place. */
+function orderTabs(ss: Spreadsheet): void {
+  const names = ss.getSheets().map((sh) => sh.getName());
+  FRONT.forEach((name, i) => {
+    if (names[i] === name) return;
+    const sheet = ss.getSheetByName(name);
+    if (!sheet) return;
+    ss.setActiveSheet(sheet);
+    ss.moveActiveSheet(i + 1);
+    names.splice(names.indexOf(name), 1);
+    names.splice(i, 0, name);
+  });
+  const first = ss.getSheetByName(FRONT[0]);
+  if (first) ss.setActiveSheet(first);
 }

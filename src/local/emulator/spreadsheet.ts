@@ -18,6 +18,8 @@ import { type GasEnumValue, gasEnum, utcMs, wallTime, zonedMs } from './utilitie
  * - Any Apps Script call can also be made uncounted with `log.uncounted(() => ...)`.
  *
  * Reading state (for the xlsx exporter and tests): `snapshot(spreadsheet)` and `snapshotSheet(sheet)`.
+ * Large sheets, without copying every cell: `snapshotLayout(spreadsheet)`, `snapshotSheetLayout(sheet)`
+ * and `snapshotSheetRows(sheet)` (row by row, formats shared; see there).
  * Set-up: `app._create(name)`, `app._open(id)`, `app._all()`, `app._setActive(ss)`,
  * `app._setUser(email)` (who runs the script; the owner is `options.user`),
  * `app._setUiAvailable(bool)`, `app._menus()`, `app._alerts()`, and
@@ -3358,4 +3360,142 @@ export function snapshot(spreadsheet: EmuSpreadsheet): SpreadsheetSnapshot {
     activeSheet: spreadsheet._activeSheet._name,
     sheets: spreadsheet._sheets.map(snapshotSheet),
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lean reading for exporters of large sheets: what `snapshot` gives, without building it.
+//
+// `snapshot` copies every cell (value, display text and all format fields) and also builds the
+// `values`/`displayValues`/`formulas` boxes: at 100,000 form responses that is millions of
+// objects and gigabytes. The readers below hand the same information over row by row instead.
+// None of them is Apps Script, and none counts a call.
+
+/** The format fields of a cell, as in `CellSnapshot`. */
+export type CellFormatView = Readonly<
+  Omit<CellSnapshot, 'row' | 'column' | 'value' | 'display' | 'formula'>
+>;
+
+/** One cell as `snapshotSheetRows` hands it over. */
+export interface CellRowView {
+  column: number;
+  /** As getValues returns it: the same as `CellSnapshot.value`. */
+  value: CellValue;
+  /** '' when the cell holds no formula. */
+  formula: string;
+  /**
+   * The emulator's own format fields, shared rather than copied: read them during the call only,
+   * and never change them (that would change the sheet).
+   */
+  format: CellFormatView;
+}
+
+/** `SheetSnapshot` without the cell contents (`values`, `displayValues`, `formulas`, `cells`). */
+export type SheetLayoutSnapshot = Omit<
+  SheetSnapshot,
+  'values' | 'displayValues' | 'formulas' | 'cells'
+>;
+
+/** `SpreadsheetSnapshot` with its sheets as `SheetLayoutSnapshot`s. */
+export interface SpreadsheetLayoutSnapshot extends Omit<SpreadsheetSnapshot, 'sheets'> {
+  sheets: SheetLayoutSnapshot[];
+}
+
+/** Non-Apps-Script: a sheet's layout, rules and protections: `snapshotSheet` minus the cells. */
+export function snapshotSheetLayout(sheet: EmuSheet): SheetLayoutSnapshot {
+  return {
+    name: sheet._name,
+    sheetId: sheet._sheetId,
+    index: sheet._ss._sheets.indexOf(sheet) + 1,
+    hidden: sheet._hidden,
+    tabColor: sheet._tabColor,
+    maxRows: sheet._maxRows,
+    maxColumns: sheet._maxCols,
+    lastRow: sheet._lastRow(),
+    lastColumn: sheet._lastCol(),
+    frozenRows: sheet._frozenRows,
+    frozenColumns: sheet._frozenCols,
+    columnWidths: sparse(sheet._colWidths),
+    rowHeights: sparse(sheet._rowHeights),
+    defaultColumnWidth: DEFAULTS.columnWidth,
+    defaultRowHeight: DEFAULTS.rowHeight,
+    merges: sheet._merges.map(([r, c, nr, nc]) => rangeSnapshot(new EmuRange(sheet, r, c, nr, nc))),
+    protections: [
+      ...(sheet._sheetProtection ? [sheet._sheetProtection] : []),
+      ...sheet._rangeProtections,
+    ].map((p) => ({
+      type: p._type,
+      range: rangeSnapshot(
+        p._rangeRef ?? new EmuRange(sheet, 1, 1, sheet._maxRows, sheet._maxCols),
+      ),
+      description: p._description,
+      warningOnly: p._warningOnly,
+      editors: p._editors.slice(),
+      unprotectedRanges: p._unprotected.map(rangeSnapshot),
+    })),
+    conditionalFormatRules: sheet._rules.map((rule) => ({
+      condition: rule._condition
+        ? { type: rule._condition.type, values: rule._condition.values.slice() }
+        : null,
+      format: { ...rule._format },
+      ranges: rule._ranges.map(rangeSnapshot),
+    })),
+  };
+}
+
+/** Non-Apps-Script: `snapshot` with `snapshotSheetLayout` sheets (no cell contents). */
+export function snapshotLayout(spreadsheet: EmuSpreadsheet): SpreadsheetLayoutSnapshot {
+  return {
+    id: spreadsheet._id,
+    name: spreadsheet._name,
+    url: `https://docs.google.com/spreadsheets/d/${spreadsheet._id}/edit`,
+    timeZone: spreadsheet._timeZone,
+    locale: spreadsheet._locale,
+    activeSheet: spreadsheet._activeSheet._name,
+    sheets: spreadsheet._sheets.map(snapshotSheetLayout),
+  };
+}
+
+/** One row as `snapshotSheetRows` yields it. */
+export interface SheetRowView {
+  row: number;
+  /** Columns ascending; never empty. */
+  cells: CellRowView[];
+}
+
+/**
+ * Non-Apps-Script: the cells of `snapshotSheet(sheet).cells` (content or a non-default format),
+ * one row at a time in row order; rows without such cells are skipped. Each cell has the same
+ * `value` and `formula` as in the snapshot; its format is shared (see `CellRowView.format`), and
+ * there is no display text: ask `sheet._display(row, column)` for the few cells that need it.
+ * Memory stays at one row whatever the size of the sheet, and a consumer can pause between rows
+ * (e.g. to let a writer drain). Do not change the sheet while iterating.
+ */
+export function* snapshotSheetRows(sheet: EmuSheet): Generator<SheetRowView, void, undefined> {
+  // isDateFormat parses the pattern; a sheet uses a handful of them.
+  const dateFormat = new Map<string, boolean>();
+  const rows = sheet._rows;
+  for (let i = 0; i < rows.length; i++) {
+    const line = rows[i];
+    if (!line) continue;
+    const row = i + 1;
+    const cells: CellRowView[] = [];
+    for (let j = 0; j < line.length; j++) {
+      const cell = line[j];
+      if (!cell || (!hasContent(cell) && isDefaultFormat(cell))) continue;
+      let value: CellValue = cell.value;
+      if (cell.formula !== '') {
+        value = sheet._value(row, j + 1);
+      } else if (typeof value === 'number' && !isAutomatic(cell.numberFormat)) {
+        let isDateCell = dateFormat.get(cell.numberFormat);
+        if (isDateCell === undefined) {
+          isDateCell = isDateFormat(cell.numberFormat);
+          dateFormat.set(cell.numberFormat, isDateCell);
+        }
+        // Only date cells convert (to a Date in the spreadsheet's zone); the rest read as stored.
+        if (isDateCell) value = sheet._value(row, j + 1);
+      }
+      cells.push({ column: j + 1, value, formula: cell.formula, format: cell });
+    }
+    if (cells.length > 0) yield { row, cells };
+  }
 }
