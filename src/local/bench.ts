@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { DEFAULT_CONFIG } from '../core/config';
 import { createWorkspace, type Workspace } from './emulator/runtime';
 import { generateExport } from './generate';
+import { workspace } from './pipeline';
 import { formAnswers, syntheticAnswers } from './respondent';
 import { main } from './score-command';
 
@@ -103,6 +104,33 @@ function measureGas(): { submit: Record<string, Cost>; rebuild10000: Cost } {
   return { submit, rebuild10000 };
 }
 
+/** One report (Doc, PDF, email) over a week in which each of `units` units was inspected once. */
+function measureReport(code: string, units: number): Cost {
+  const config = {
+    ...DEFAULT_CONFIG,
+    units: Array.from({ length: units }, (_, k) => ({
+      code: String(20001 + k),
+      name: `Xã Thử Nghiệm ${String(k + 1).padStart(3, '0')}`,
+      aliases: [],
+    })),
+  };
+  const ws = workspace({ code, config, minutes: false }, Date.UTC(2019, 1, 17, 20));
+  const formId = String(
+    ws.log.uncounted(() => ws.PropertiesService.getScriptProperties().getProperty('formId')),
+  );
+  for (let k = 0; k < units; k++) {
+    ws.clock.advance(1000);
+    ws.submitWithoutTrigger(formId, syntheticAnswers(config.checklist, config.units, k), {
+      email: EMAIL,
+    });
+  }
+  ws.run(code, 'rebuildAll');
+  const { ms: _ms, ...calls } = cost(ws, () =>
+    ws.run(code, 'sendReportNow', '01/01/2019 - 31/12/2019'),
+  );
+  return calls;
+}
+
 function run(): void {
   const args = process.argv.slice(2);
   if (args[0] === '--child') {
@@ -123,6 +151,13 @@ function run(): void {
       }
     }
     const gas = measureGas();
+    const code = readFileSync('dist/Code.js', 'utf8');
+    const report = { '22': measureReport(code, 22), '200': measureReport(code, 200) };
+    if (!json)
+      for (const [n, c] of Object.entries(report))
+        process.stdout.write(
+          `Một báo cáo cho ${n} đơn vị: ${c.calls} lời gọi dịch vụ (${c.sheetCalls} tới bảng tính)\n`,
+        );
     if (!json) {
       for (const [n, c] of Object.entries(gas.submit))
         process.stdout.write(
@@ -136,7 +171,7 @@ function run(): void {
     const small = cli[SIZES[0]];
     const large = cli[SIZES[SIZES.length - 1]];
     const growth = large.ms / Math.max(1, small.ms) / (large.rows / small.rows);
-    if (json) process.stdout.write(`${JSON.stringify({ cli, ...gas })}\n`);
+    if (json) process.stdout.write(`${JSON.stringify({ cli, ...gas, report })}\n`);
     else
       process.stdout.write(
         `Tăng trưởng: thời gian cho mỗi phiếu ở ${large.rows} phiếu bằng ${growth.toFixed(2)} lần ở ${small.rows} phiếu (≈ 1 hoặc thấp hơn là tuyến tính).\n`,

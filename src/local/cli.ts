@@ -6,7 +6,7 @@ import { InputError } from '../core/score-export';
 import { parseCsv, readCsvFile } from './csv';
 import { readBundle, runPipeline } from './pipeline';
 import sample from './sample/responses.csv';
-import { loadConfig, parseCli, USAGE } from './score-command';
+import { loadConfig, parseCli, reportError, USAGE } from './score-command';
 import { summaryLines } from './summary';
 
 /** Runs the local mode; returns the exit code. Errors are one Vietnamese line on stderr. */
@@ -45,10 +45,7 @@ export async function main(argv: string[]): Promise<number> {
     for (const f of files) say(`  ${relative(process.cwd(), f)}`);
     return 0;
   } catch (e) {
-    const message =
-      e instanceof InputError ? e.message : `Lỗi không mong đợi: ${(e as Error).message}`;
-    process.stderr.write(`Lỗi: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
-    return e instanceof InputError ? 1 : 2;
+    return reportError(e);
   }
 }
 

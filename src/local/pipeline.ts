@@ -72,7 +72,10 @@ function nextClockEvent(now: number): { at: number; handler: string } {
 }
 
 /** A workspace with the bundle set up: the office's config written into the sheets first. */
-function workspace(o: PipelineOptions, start: number): Workspace {
+export function workspace(
+  o: Pick<PipelineOptions, 'code' | 'config' | 'minutes'>,
+  start: number,
+): Workspace {
   const ws = createWorkspace({ start: new Date(start), user: OWNER, timeoutMs: 10 * 60 * 1000 });
   CODE.set(ws, o.code);
   const tables = defaultTables(o.config);

@@ -114,9 +114,14 @@ export function main(argv: string[]): number {
     process.stdout.write(`Chấm điểm: ${source}\n${summaryLines(run, outFile).join('\n')}\n`);
     return 0;
   } catch (e) {
-    const message =
-      e instanceof InputError ? e.message : `Lỗi không mong đợi: ${(e as Error).message}`;
-    process.stderr.write(`Lỗi: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
-    return e instanceof InputError ? 1 : 2;
+    return reportError(e);
   }
+}
+
+/** Writes an error as one Vietnamese line on stderr; returns the exit code (1 for bad input, 2 otherwise). */
+export function reportError(e: unknown): number {
+  const message =
+    e instanceof InputError ? e.message : `Lỗi không mong đợi: ${(e as Error).message}`;
+  process.stderr.write(`Lỗi: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
+  return e instanceof InputError ? 1 : 2;
 }
