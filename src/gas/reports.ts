@@ -25,8 +25,8 @@ export interface ReportPeriod {
   kind: PeriodKind;
 }
 
-/** The office's Drive folder for documents, created once. */
-export function folderOf(s: Session): GoogleAppsScript.Drive.Folder {
+/** The office's Drive folder for documents, created once (by setup). */
+export function folderOf(s: Pick<Session, 'app'>): GoogleAppsScript.Drive.Folder {
   const props = PropertiesService.getScriptProperties();
   const id = props.getProperty(PROPS.folderId);
   if (id) {

@@ -7,6 +7,7 @@ import { type AppConfig, CONFIG_HEADERS, defaultTables } from './config-tables';
 import { syncItems, wantedItems } from './form';
 import { DERIVED_SHEETS, HANDLERS, HEADERS, PROPS, SHEETS } from './names';
 import { rebuildAll } from './rebuild';
+import { folderOf } from './reports';
 import { readStore, saveProps } from './store';
 import { ConfigError, ensureStateColumns, loadConfigFromSheets } from './workbook';
 
@@ -97,6 +98,7 @@ export function setup(): SetupResult {
   orderTabs(ss);
   protect(sheet, 'Google Biểu mẫu ghi câu trả lời vào đây; các cột [KTCV] do tập lệnh ghi.');
   saveProps({ formId: form.form.getId(), responseSheet });
+  folderOf({ app });
   const triggers = ensureTriggers(form.form, app.settings.reconcileHour) + ensureReportTrigger(app);
   const count = rebuildAll();
   const parts = [

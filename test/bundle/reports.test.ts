@@ -197,6 +197,40 @@ describe('the scheduled summary', () => {
   });
 });
 
+describe('failures', () => {
+  test('an automatic run that fails is logged each time and mailed to the office at most once a day', () => {
+    const { ws, formId } = setUp({ start: new Date('2019-02-18T01:00:00Z') });
+    ws.log.uncounted(() =>
+      ws.spreadsheet
+        .getSheetByName(
+          String(ws.PropertiesService.getScriptProperties().getProperty('responseSheet')),
+        )
+        ?.setName('Đổi tên'),
+    );
+    ws.submit(CODE, formId, answers(), { email: EMAIL });
+    ws.clock.advance(60_000);
+    ws.submit(CODE, formId, answers({ unit: 'Xã An Mỹ' }), { email: EMAIL });
+    expect(rows(ws, 'Nhật ký').filter((r) => r[1] === 'handleFormSubmit')).toHaveLength(2);
+    const notices = () =>
+      ws.MailApp._outbox().filter(
+        (m) => m.subject === '[Kiểm tra công vụ] Có lỗi khi chạy tự động',
+      );
+    expect(notices()).toHaveLength(1);
+    expect(notices()[0].to).toEqual(['noivu@mydu.example']);
+    at(ws, '2019-02-19T09:00:00');
+    ws.submit(CODE, formId, answers({ unit: 'Xã Tuy Lai' }), { email: EMAIL });
+    expect(notices()).toHaveLength(2);
+  });
+
+  test('setup creates the office folder once', () => {
+    const { ws } = setUp();
+    ws.run(CODE, 'setup');
+    expect(
+      snapshotDrive(ws.DriveApp).folders.filter((f) => f.name === 'Kiểm tra công vụ - Văn bản'),
+    ).toHaveLength(1);
+  });
+});
+
 describe('biên bản', () => {
   test('made on submission, linked on the results row, rewritten in place on an edit', () => {
     const { ws, formId } = setUp();
