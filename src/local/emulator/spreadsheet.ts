@@ -72,26 +72,55 @@ const AUTOMATIC_FORMAT = '0.###############';
 /** The format a Date written from script gets in an automatic cell (en_US; U). */
 const DATE_TIME_FORMAT = 'M/d/yyyy H:mm:ss';
 
+// Every cell starts from one shared prototype holding the default format: a cell stores only
+// what differs (usually its value), so a workbook of millions of cells stays small. The prototype
+// is never written to (assignments land on the cell); only its empty borders object is frozen.
+const CELL_DEFAULTS: Cell = {
+  value: '',
+  formula: '',
+  numberFormat: '',
+  background: DEFAULTS.background,
+  fontColor: DEFAULTS.fontColor,
+  fontWeight: 'normal',
+  fontStyle: 'normal',
+  fontFamily: DEFAULTS.fontFamily,
+  fontSize: DEFAULTS.fontSize,
+  horizontalAlignment: DEFAULTS.horizontalAlignment,
+  verticalAlignment: DEFAULTS.verticalAlignment,
+  wrap: false,
+  borders: Object.freeze({}),
+};
+
 function blankCell(): Cell {
-  return {
-    value: '',
-    formula: '',
-    numberFormat: '',
-    background: DEFAULTS.background,
-    fontColor: DEFAULTS.fontColor,
-    fontWeight: 'normal',
-    fontStyle: 'normal',
-    fontFamily: DEFAULTS.fontFamily,
-    fontSize: DEFAULTS.fontSize,
-    horizontalAlignment: DEFAULTS.horizontalAlignment,
-    verticalAlignment: DEFAULTS.verticalAlignment,
-    wrap: false,
-    borders: {},
-  };
+  return Object.create(CELL_DEFAULTS) as Cell;
+}
+
+/** The cell's own borders object, made on first change (the default one is shared and frozen). */
+function ownBorders(cell: Cell): Cell['borders'] {
+  if (!Object.hasOwn(cell, 'borders')) cell.borders = {};
+  return cell.borders;
 }
 
 function copyCell(cell: Cell): Cell {
-  return { ...cell, borders: { ...cell.borders } };
+  const copy = Object.assign(blankCell(), cell);
+  if (Object.hasOwn(cell, 'borders')) copy.borders = { ...cell.borders };
+  return copy;
+}
+
+/** Every format field of a cell, defaults included (own and inherited). */
+function formatOf(cell: Cell) {
+  return {
+    numberFormat: cell.numberFormat,
+    background: cell.background,
+    fontColor: cell.fontColor,
+    fontWeight: cell.fontWeight,
+    fontStyle: cell.fontStyle,
+    fontFamily: cell.fontFamily,
+    fontSize: cell.fontSize,
+    horizontalAlignment: cell.horizontalAlignment,
+    verticalAlignment: cell.verticalAlignment,
+    wrap: cell.wrap,
+  };
 }
 
 const hasContent = (cell: Cell | undefined): boolean =>
@@ -1973,7 +2002,12 @@ export class EmuSheet {
         else if (what === 'contents') {
           cell.value = '';
           cell.formula = '';
-        } else line[c - 1] = { ...blankCell(), value: cell.value, formula: cell.formula };
+        } else {
+          const kept = blankCell();
+          kept.value = cell.value;
+          kept.formula = cell.formula;
+          line[c - 1] = kept;
+        }
       }
     }
   }
@@ -2490,8 +2524,8 @@ export class EmuRange {
     const lastRow = this._row + this._numRows - 1;
     const lastCol = this._col + this._numCols - 1;
     const set = (cell: Cell, edge: keyof Cell['borders'], flag: boolean | null): void => {
-      if (flag === true) cell.borders[edge] = { style, color };
-      else if (flag === false) delete cell.borders[edge];
+      if (flag === true) ownBorders(cell)[edge] = { style, color };
+      else if (flag === false && cell.borders[edge]) delete ownBorders(cell)[edge];
     };
     this.each((r, c) => {
       const cell = this._sheet._ensure(r, c);
@@ -3294,15 +3328,14 @@ export function snapshotSheet(sheet: EmuSheet): SheetSnapshot {
   sheet._rows.forEach((line, i) => {
     line?.forEach((cell, j) => {
       if (!cell || (!hasContent(cell) && isDefaultFormat(cell))) return;
-      const { value: _stored, formula, borders, ...format } = cell;
       cells.push({
         row: i + 1,
         column: j + 1,
         value: sheet._value(i + 1, j + 1),
         display: sheet._display(i + 1, j + 1),
-        formula,
-        ...format,
-        borders: { ...borders },
+        formula: cell.formula,
+        ...formatOf(cell),
+        borders: { ...cell.borders },
       });
     });
   });
