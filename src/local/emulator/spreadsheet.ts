@@ -95,15 +95,19 @@ function blankCell(): Cell {
   return Object.create(CELL_DEFAULTS) as Cell;
 }
 
+// Whether the cell has its own borders (ES2019 has no Object.hasOwn).
+const hasOwnBorders = (cell: Cell): boolean =>
+  Object.getOwnPropertyDescriptor(cell, 'borders') !== undefined;
+
 /** The cell's own borders object, made on first change (the default one is shared and frozen). */
 function ownBorders(cell: Cell): Cell['borders'] {
-  if (!Object.hasOwn(cell, 'borders')) cell.borders = {};
+  if (!hasOwnBorders(cell)) cell.borders = {};
   return cell.borders;
 }
 
 function copyCell(cell: Cell): Cell {
   const copy = Object.assign(blankCell(), cell);
-  if (Object.hasOwn(cell, 'borders')) copy.borders = { ...cell.borders };
+  if (hasOwnBorders(cell)) copy.borders = { ...cell.borders };
   return copy;
 }
 
