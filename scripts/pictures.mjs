@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const out = mkdtempSync(join(tmpdir(), 'ktcv-pictures-'));
-execFileSync(process.execPath, ['--max-old-space-size=8192', 'build/cli.js', '--out', out], { stdio: 'ignore' });
+execFileSync(process.execPath, ['--max-old-space-size=8192', 'build/cli.js', '--out', out], {
+  stdio: 'ignore',
+});
 const report = readdirSync(join(out, 'van-ban')).find((f) => f.startsWith('Bao-cao'));
 const minutes = readdirSync(join(out, 'van-ban')).find((f) => f.startsWith('Bien-ban-Xa-Xuy-Xa'));
 const pictures = [
@@ -15,9 +17,28 @@ const pictures = [
 ];
 for (const [file, name] of pictures) {
   // LibreOffice, then the first page as PNG: what a person sees when opening the file.
-  execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', out, file], { stdio: 'ignore' });
-  const pdf = join(out, `${file.split('/').pop().replace(/\.[^.]+$/, '')}.pdf`);
-  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdf, join(out, name)]);
+  execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', out, file], {
+    stdio: 'ignore',
+  });
+  const pdf = join(
+    out,
+    `${file
+      .split('/')
+      .pop()
+      .replace(/\.[^.]+$/, '')}.pdf`,
+  );
+  execFileSync('pdftoppm', [
+    '-png',
+    '-r',
+    '60',
+    '-f',
+    '1',
+    '-l',
+    '1',
+    '-singlefile',
+    pdf,
+    join(out, name),
+  ]);
   renameSync(join(out, `${name}.png`), join('docs', `${name}.png`));
   console.log(`docs/${name}.png`);
 }
