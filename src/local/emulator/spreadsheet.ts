@@ -2,7 +2,7 @@
 import type { CallLog } from './calls';
 import { GAS_TYPE, gasError, gasTypeNames, isDate, signatureError } from './errors';
 import { EmuUser } from './services';
-import { type GasEnumValue, gasEnum, utcMs, wallTime, zonedMs } from './utilities';
+import { DAYS, type GasEnumValue, gasEnum, MONTHS, utcMs, wallTime, zonedMs } from './utilities';
 
 /*
  * Hooks that are not Apps Script (a leading underscore; none of them counts as a call):
@@ -244,21 +244,6 @@ function isDateFormat(format: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // Display: Sheets number and date formats.
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const two = (n: number): string => (n < 10 ? `0${n}` : String(n));
 
 interface DateToken {

@@ -157,7 +157,8 @@ export function zonedMs(
 // ---------------------------------------------------------------------------------------------
 // Java SimpleDateFormat, as Utilities.formatDate uses it (Locale en: Sunday-first weeks).
 
-const MONTHS = [
+/** English month and day names, shared with the spreadsheet's display formats. */
+export const MONTHS = [
   'January',
   'February',
   'March',
@@ -171,7 +172,7 @@ const MONTHS = [
   'November',
   'December',
 ];
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+export const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** Java's own abbreviations where they differ from Intl's en-US short names (which say `GMT+7`). */
 const JAVA_ZONE_NAMES: Record<string, [string, string]> = {
