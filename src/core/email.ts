@@ -41,6 +41,9 @@ export function reportSubject(kind: PeriodKind, from: string, to: string): strin
   return `[Kiểm tra công vụ] Báo cáo (${range})`;
 }
 
+// Critical failures listed in a message; the report itself lists them all.
+const MAX_LISTED = 20;
+
 const STYLE = {
   body: 'font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5;color:#202124;max-width:600px;margin:0 auto;padding:12px',
   table: 'border-collapse:collapse;width:100%;font-size:14px',
@@ -77,12 +80,17 @@ export function reportEmail(
   const top = agg.units.length > 10 ? agg.units.slice(0, 5) : agg.units;
   const bottom = agg.units.length > 10 ? agg.units.slice(-5) : [];
   const crit = config.checklist.criteria;
-  const failures = agg.inspections.flatMap((i) =>
+  const all = agg.inspections.flatMap((i) =>
     i.criticalFailures.map(
       (code) =>
         `${i.unit} (${formatDmy(i.date)}): ${code}. ${crit.find((c) => c.code === code)?.text ?? ''}`,
     ),
   );
+  // A message body is capped (200 KB): a long period lists the first failures, the report has all.
+  const failures =
+    all.length > MAX_LISTED
+      ? [...all.slice(0, MAX_LISTED), `… và ${all.length - MAX_LISTED} vi phạm khác (xem báo cáo)`]
+      : all;
   const headers = ['Hạng', 'Đơn vị', 'Điểm', 'Xếp loại'];
   const html = [
     `<div style="${STYLE.body}">`,

@@ -12,7 +12,6 @@ import { SHEETS } from '../gas/names';
 import { snapshotDocument } from './emulator/documents';
 import { snapshotDrive } from './emulator/drive';
 import { createWorkspace, type Workspace } from './emulator/runtime';
-import { snapshot } from './emulator/spreadsheet';
 import { documentToDocx } from './export/docx';
 import { messageToEml } from './export/eml';
 import { workbookToXlsx } from './export/xlsx';
@@ -271,14 +270,23 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
         `${from.split('-').reverse().join('/')} - ${to.split('-').reverse().join('/')}`,
       );
   } else {
-    const last = run.batch.inspections.reduce((m, i) => (i.date > m ? i.date : m), '');
+    const last =
+      run.batch.inspections
+        .map((i) => i.date)
+        .sort()
+        .pop() ?? '';
     let monday = addDays(last, 1);
     while (weekdayOf(monday) !== 1) monday = addDays(monday, 1);
     advanceTo(ws, vnInstant(monday, 7) + 60_000);
   }
-  const failures = ws.failures();
-  if (failures.length)
-    o.say(`   Cảnh báo: ${failures.length} lần chạy gặp lỗi (xem trang Nhật ký).`);
+  // The bundle logs what went wrong in its log sheet (it never lets an error escape a trigger).
+  const logged = ws.log.uncounted(() => {
+    const sheet = ws.spreadsheet.getSheetByName(SHEETS.log);
+    return sheet
+      ? (sheet.getDataRange().getValues() as unknown[][]).slice(1).filter((r) => r[1] !== '')
+      : [];
+  });
+  for (const r of logged) o.say(`   Nhật ký: ${String(r[1])}: ${String(r[2])}`);
 
   o.say(`4. Ghi tệp vào ${o.out}/… (${took()})`);
   rmSync(join(o.out, 'van-ban'), { recursive: true, force: true });
@@ -291,7 +299,7 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
     files.push(path);
   };
   write(join(o.out, 'results.json'), `${JSON.stringify(run.results, null, 2)}\n`);
-  write(join(o.out, 'workbook.xlsx'), await workbookToXlsx(snapshot(ws.spreadsheet)));
+  write(join(o.out, 'workbook.xlsx'), await workbookToXlsx(ws.spreadsheet));
   const names = new Set<string>();
   for (const f of snapshotDrive(ws.DriveApp).files.filter(
     (x) => x.mimeType === GOOGLE_DOC && !x.trashed,

@@ -204,6 +204,14 @@ describe('email', () => {
     expect(escapeHtml(`"'&`)).toBe('&quot;&#39;&amp;');
   });
 
+  test('a long period keeps the message small: the first 20 critical failures, then a count', () => {
+    const many = Array.from({ length: 500 }, (_, k) => ({ ...round[1], row: 1000 + k }));
+    const a = aggregate(DEFAULT_CONFIG, many, { from: '2019-01-01', to: '2019-12-31' });
+    const e = reportEmail(DEFAULT_CONFIG, a, 'custom', 'https://docs.example/d/2');
+    expect(e.text).toContain('… và 480 vi phạm khác (xem báo cáo)');
+    expect(e.html.length).toBeLessThan(20000);
+  });
+
   test('empty-period notice and the unit email with its deadline', () => {
     expect(emptyNotice('week', '2019-02-25', '2019-03-03').text).toContain(
       'không có phiếu kiểm tra',

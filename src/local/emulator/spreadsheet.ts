@@ -3495,6 +3495,8 @@ export interface SheetRowView {
 export function* snapshotSheetRows(sheet: EmuSheet): Generator<SheetRowView, void, undefined> {
   // isDateFormat parses the pattern; a sheet uses a handful of them.
   const dateFormat = new Map<string, boolean>();
+  const app = sheet._ss._app;
+  const tz = sheet._ss._timeZone;
   const rows = sheet._rows;
   for (let i = 0; i < rows.length; i++) {
     const line = rows[i];
@@ -3513,8 +3515,8 @@ export function* snapshotSheetRows(sheet: EmuSheet): Generator<SheetRowView, voi
           isDateCell = isDateFormat(cell.numberFormat);
           dateFormat.set(cell.numberFormat, isDateCell);
         }
-        // Only date cells convert (to a Date in the spreadsheet's zone); the rest read as stored.
-        if (isDateCell) value = sheet._value(row, j + 1);
+        // As `_value`: a date cell reads as a Date in the spreadsheet's zone, others as stored.
+        if (isDateCell) value = app._makeDate(msOfSerial(value, tz));
       }
       cells.push({ column: j + 1, value, formula: cell.formula, format: cell });
     }

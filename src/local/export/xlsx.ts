@@ -18,7 +18,7 @@ import {
   snapshotSheetLayout,
   snapshotSheetRows,
 } from '../emulator/spreadsheet';
-import { utcMs, wallTime } from '../emulator/utilities';
+import { wallTime } from '../emulator/utilities';
 
 /*
  * What is carried over: every sheet in tab order (hidden ones hidden, tab colours), values typed as
@@ -32,15 +32,15 @@ import { utcMs, wallTime } from '../emulator/utilities';
  * in Excel. Custom-formula rules cannot be decided here, so they are written as native Excel
  * "expression" rules, which Excel and LibreOffice evaluate themselves.
  *
- * Size: an export of 100,000 form responses gives sheets of 100,000–200,000 rows, millions of
- * cells. So the workbook is streamed (exceljs's WorkbookWriter) and each row is written as soon as
- * it is read, the emulator read row by row (`snapshotSheetRows`) rather than through a full
- * snapshot when it is given live. exceljs still writes the package, the sheet frame (properties,
- * views, columns, merges, conditional formats) and the style sheet; the cells themselves are
- * serialised here, straight into the sheet's XML stream, as exceljs would write them (inline
- * strings as `t="str"`, styles through its style registry): its per-cell objects cost ~5 µs a cell,
- * minutes for such a workbook. Cells with the same format share one style object, so the style
- * sheet stays as small as the number of distinct formats.
+ * Size: an export of 100,000 form responses gives sheets of 100,000–200,000 rows, some 8 million
+ * cells; exceljs's in-memory workbook needs gigabytes and minutes for that. So the workbook is
+ * streamed with exceljs's WorkbookWriter, one row at a time, and, when it is given the live
+ * spreadsheet rather than a snapshot, read row by row from the emulator (`snapshotSheetRows`),
+ * without copying the cells. exceljs still writes the package, each sheet's frame (properties,
+ * views, columns, merges, conditional formats) and the style sheet; the cells are serialised
+ * here, straight into the sheet's XML stream, as exceljs writes them without shared strings (text
+ * as `t="str"`, styles from its style registry): going through its Row and Cell objects costs
+ * about 5 µs a cell, some 40 s for such a workbook. Cells of one format share one style object.
  */
 
 /** Excel's default font (Calibri 11) has a maximum digit width of 7 px at 96 dpi. */
@@ -83,8 +83,15 @@ const V_ALIGN: Record<string, ExcelJS.Alignment['vertical'] | undefined> = {
   bottom: undefined,
 };
 
-/** XML text is passed to the zip in pieces of about this many characters. */
-const CHUNK_CHARS = 1 << 16;
+/** XML is passed to the zip in pieces of about this many bytes… */
+const CHUNK_BYTES = 1 << 16;
+/**
+ * …and the writer pauses while more than this waits for compression. Besides bounding memory,
+ * this keeps the buffers young: buffers that wait long get promoted to V8's old space, and the
+ * external-memory pressure they add then starts full collections of the whole heap, which with
+ * the emulator of 100,000 responses in it cost about a second each.
+ */
+const BACKLOG_BYTES = 1 << 19;
 
 /** `#rrggbb` → exceljs ARGB. */
 const argb = (color: string): string => `FF${color.replace('#', '').toUpperCase()}`;
@@ -140,13 +147,26 @@ export function excelNumberFormat(pattern: string): string {
 }
 
 /**
- * A Date as an Excel serial: the wall time in the spreadsheet's zone, in days since 1899-12-30
- * (computed as exceljs does from a Date whose UTC fields hold that wall time).
+ * Dates as Excel serials: the wall time in the spreadsheet's zone, in days since 1899-12-30 (as
+ * exceljs computes it from a Date whose UTC fields hold that wall time). The zone's offset is
+ * looked up once per hour of time, as `wallTime` itself caches it.
  */
-function excelSerial(value: Date, timeZone: string): number {
-  const w = wallTime(value.getTime(), timeZone);
-  const ms = utcMs(w.year, w.month, w.day, w.hour, w.minute, w.second, w.millisecond);
-  return 25569 + ms / (24 * 3600 * 1000);
+class SerialClock {
+  private readonly offsets = new Map<number, number>();
+
+  constructor(private readonly timeZone: string) {}
+
+  serial(value: Date): number {
+    const ms = value.getTime();
+    const hour = Math.floor(ms / 3600000);
+    let offset = this.offsets.get(hour);
+    if (offset === undefined) {
+      offset = wallTime(ms, this.timeZone).offsetSeconds * 1000;
+      this.offsets.set(hour, offset);
+    }
+    // The wall time's UTC reading is the instant shifted by the zone's offset.
+    return 25569 + (ms + offset) / (24 * 3600 * 1000);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -172,44 +192,108 @@ function xmlText(text: string): string {
 }
 
 /**
- * One `<c>` element: `value` as getValues gives it, `formula` '' or with its leading `=`. Strings
- * are always written as strings, whatever they start with; a formula keeps its cached result.
- * An empty cell without a style writes nothing.
+ * What follows a cell reference by style id: the closing quote, then ` s="n"` (left out for the
+ * default style, as exceljs does).
  */
-function cellXml(
-  ref: string,
+const STYLE_ATTRS: string[] = ['"'];
+const styleAttr = (id: number): string => {
+  let attr = STYLE_ATTRS[id];
+  if (attr === undefined) {
+    attr = `" s="${id}"`;
+    STYLE_ATTRS[id] = attr;
+  }
+  return attr;
+};
+
+/**
+ * The string parts of a row's XML, joined once when the row is done. The array is kept from row
+ * to row (emptying it would give its storage back, and every row would grow it again).
+ */
+class Parts {
+  private readonly items: string[] = [];
+  private n = 0;
+  private high = 0;
+
+  get count(): number {
+    return this.n;
+  }
+
+  add(part: string): void {
+    this.items[this.n++] = part;
+  }
+
+  /** The parts as one string; the parts are then cleared. */
+  join(): string {
+    const items = this.items;
+    for (let i = this.n; i < this.high; i++) items[i] = '';
+    this.high = this.n;
+    this.n = 0;
+    return items.join('');
+  }
+}
+
+/** `<c r="A1" s="3"`, the start of a cell. */
+function openCell(xml: Parts, column: string, row: string, styleId: number): void {
+  xml.add('<c r="');
+  xml.add(column);
+  xml.add(row);
+  xml.add(styleAttr(styleId));
+}
+
+/**
+ * One `<c>` element: `value` as getValues gives it, `formula` '' or with its leading `=`. Strings
+ * are always written as strings, whatever they start with; a formula keeps its cached result. An
+ * empty cell without a style writes nothing.
+ */
+function addCell(
+  xml: Parts,
+  column: string,
+  row: string,
   styleId: number,
   value: CellValue,
   formula: string,
-  timeZone: string,
-): string {
-  const open = styleId ? `<c r="${ref}" s="${styleId}"` : `<c r="${ref}"`;
+  clock: SerialClock,
+): void {
   if (formula !== '') {
-    const f = `<f>${xmlText(formula.replace(/^=/, ''))}</f>`;
-    switch (typeof value) {
-      case 'string':
-        if (value === '') return `${open}>${f}</c>`;
-        if (ERROR_CODES.has(value)) return `${open} t="e">${f}<v>${xmlText(value)}</v></c>`;
-        return `${open} t="str">${f}<v>${xmlText(value)}</v></c>`;
-      case 'number':
-        return `${open}>${f}<v>${value}</v></c>`;
-      case 'boolean':
-        return `${open} t="b">${f}<v>${value ? 1 : 0}</v></c>`;
-      default:
-        return `${open}>${f}<v>${excelSerial(value, timeZone)}</v></c>`;
+    openCell(xml, column, row, styleId);
+    if (typeof value === 'string' && value !== '')
+      xml.add(ERROR_CODES.has(value) ? ' t="e"><f>' : ' t="str"><f>');
+    else if (typeof value === 'boolean') xml.add(' t="b"><f>');
+    else xml.add('><f>');
+    xml.add(xmlText(formula.replace(/^=/, '')));
+    if (value === '') {
+      xml.add('</f></c>');
+      return;
     }
+    xml.add('</f><v>');
+  } else if (typeof value === 'string') {
+    if (value === '') {
+      if (styleId) {
+        openCell(xml, column, row, styleId);
+        xml.add('/>');
+      }
+      return;
+    }
+    openCell(xml, column, row, styleId);
+    xml.add(' t="str"><v>');
+  } else {
+    openCell(xml, column, row, styleId);
+    xml.add(typeof value === 'boolean' ? ' t="b"><v>' : '><v>');
   }
   switch (typeof value) {
     case 'string':
-      if (value === '') return styleId ? `${open}/>` : '';
-      return `${open} t="str"><v>${xmlText(value)}</v></c>`;
+      xml.add(xmlText(value));
+      break;
     case 'number':
-      return `${open}><v>${value}</v></c>`;
+      xml.add(String(value));
+      break;
     case 'boolean':
-      return `${open} t="b"><v>${value ? 1 : 0}</v></c>`;
+      xml.add(value ? '1' : '0');
+      break;
     default:
-      return `${open}><v>${excelSerial(value, timeZone)}</v></c>`;
+      xml.add(String(clock.serial(value)));
   }
+  xml.add('</v></c>');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -579,15 +663,18 @@ class SheetRows {
   /** The last format seen in each column and its style: formats repeat down a column. */
   private readonly lastFormat: (CellFormatView | undefined)[] = [];
   private readonly lastEntry: StyleEntry[] = [];
-  private lastStyleId = 0;
+  /** The parts of the row being written. */
+  private readonly xml = new Parts();
+  private readonly clock: SerialClock;
   /** Rows to visit even without cells: row heights, merges, blank cells that rules colour. */
   readonly extraRows: [number, number][];
 
   constructor(
     private readonly source: SheetSource,
     private readonly styles: StyleBook,
-    private readonly timeZone: string,
+    timeZone: string,
   ) {
+    this.clock = new SerialClock(timeZone);
     const layout = source.layout;
     this.heights = layout.rowHeights;
     for (const rule of layout.conditionalFormatRules) {
@@ -669,22 +756,30 @@ class SheetRows {
     return entry;
   }
 
-  private cell(row: number, column: number, cell: CellRowView | null): string {
+  /** Pushes a cell's XML; returns its style id. */
+  private cell(row: number, rowText: string, column: number, cell: CellRowView | null): number {
     const value = cell ? cell.value : '';
     let entry = cell ? this.entryOf(column, cell.format) : this.styles.blank;
     const rule = this.ruleAt(row, column, value);
     if (rule) entry = this.styles.ruled(entry, rule);
     const id = this.styles.id(entry, typeof value === 'object');
-    this.lastStyleId = id;
-    return cellXml(`${letters(column)}${row}`, id, value, cell ? cell.formula : '', this.timeZone);
+    addCell(this.xml, letters(column), rowText, id, value, cell ? cell.formula : '', this.clock);
+    return id;
   }
 
   /** One `<row>`, or '' when it has nothing to write. */
   row(row: number, cells: CellRowView[] | null): string {
-    let xml = '';
+    const xml = this.xml;
+    const rowText = String(row);
+    const height = this.heights[row];
+    xml.add(
+      height === undefined
+        ? `<row r="${rowText}">`
+        : `<row r="${rowText}" ht="${height * 0.75}" customHeight="1">`,
+    );
     const areas = this.extraRows.length > 0 ? this.areasAt(row) : null;
     if (!areas) {
-      if (cells) for (const cell of cells) xml += this.cell(row, cell.column, cell);
+      if (cells) for (const cell of cells) this.cell(row, rowText, cell.column, cell);
     } else {
       const columns = new Set<number>(cells?.map((c) => c.column));
       for (const a of areas) for (let c = a.left; c <= a.right; c++) columns.add(c);
@@ -696,20 +791,23 @@ class SheetRows {
         const master = m >= 0 && row === this.merges[m].top && column === this.merges[m].left;
         if (m >= 0 && !master) {
           // Covered by a merge: the top-left cell's style and no value, as exceljs merges.
-          const id = this.masterIds[m];
-          xml += id
-            ? `<c r="${letters(column)}${row}" s="${id}"/>`
-            : `<c r="${letters(column)}${row}"/>`;
+          xml.add('<c r="');
+          xml.add(letters(column));
+          xml.add(rowText);
+          xml.add(styleAttr(this.masterIds[m]));
+          xml.add('/>');
           continue;
         }
-        xml += this.cell(row, column, byColumn.get(column) ?? null);
-        if (master) this.masterIds[m] = this.lastStyleId;
+        const id = this.cell(row, rowText, column, byColumn.get(column) ?? null);
+        if (master) this.masterIds[m] = id;
       }
     }
-    const height = this.heights[row];
-    if (height !== undefined)
-      return `<row r="${row}" ht="${height * 0.75}" customHeight="1">${xml}</row>`;
-    return xml === '' ? '' : `<row r="${row}">${xml}</row>`;
+    if (xml.count === 1 && height === undefined) {
+      xml.join();
+      return '';
+    }
+    xml.add('</row>');
+    return xml.join();
   }
 
   /** Merges and rule-coloured blank areas that cover a row, or null. */
@@ -724,11 +822,21 @@ class SheetRows {
 // ---------------------------------------------------------------------------------------------
 // The workbook.
 
+/** What `held` reads of a stream. */
+interface StreamState {
+  writableLength?: number;
+  readableLength?: number;
+  _writableState?: { length?: number };
+  _readableState?: { length?: number };
+}
+
 /** A sheet's XML stream inside exceljs (a StreamBuf); not in its typings. */
 interface XmlStream {
-  write(chunk: string): unknown;
-  /** Where the StreamBuf passes its data (the zip entry); used to wait for it to drain. */
-  pipes?: unknown[];
+  write(chunk: Buffer): unknown;
+  /** True when the StreamBuf copies each write into its own buffers before passing them on. */
+  batch?: boolean;
+  /** Where the StreamBuf passes its data (the zip entry's input); watched to bound the backlog. */
+  pipes?: StreamState[];
 }
 
 /** exceljs's streaming WorksheetWriter, as far as it is used here. */
@@ -748,6 +856,7 @@ interface BookWriter {
   commit(): Promise<unknown>;
   title: string;
   creator: string;
+  lastModifiedBy: string;
   views: ExcelJS.WorkbookView[];
   /** Not in the typings: the style registry. */
   readonly styles: StyleRegistry;
@@ -770,14 +879,55 @@ function excelSheetNames(sheets: { name: string }[]): string[] {
   });
 }
 
-/** Passes XML to the sheet's stream, then waits while the zip side is behind. */
-async function put(stream: XmlStream, xml: string): Promise<void> {
-  void stream.write(xml);
-  const next = stream.pipes?.[0] as
-    | (NodeJS.EventEmitter & { writableNeedDrain?: boolean })
-    | undefined;
-  if (next?.writableNeedDrain) await once(next, 'drain');
-  else if (!next) await new Promise((resolve) => setImmediate(resolve));
+/** Bytes a stream holds (Node's streams and the readable-stream copies archiver uses). */
+function held(stream: StreamState): number {
+  return (
+    (stream.writableLength ?? stream._writableState?.length ?? 0) +
+    (stream.readableLength ?? stream._readableState?.length ?? 0)
+  );
+}
+
+/** Rows' XML, encoded to UTF-8 row by row into a reused buffer and passed on by the buffer-full. */
+class XmlOut {
+  private readonly buf = Buffer.allocUnsafe(4 * CHUNK_BYTES);
+  private used = 0;
+
+  constructor(private readonly stream: XmlStream) {}
+
+  /** Adds XML; true when a buffer-full went to the stream. */
+  add(xml: string): boolean {
+    // UTF-8 takes at most 3 bytes per UTF-16 code unit.
+    const room = 3 * xml.length;
+    let flushed = false;
+    if (this.used + room > this.buf.length) flushed = this.flush();
+    if (room > this.buf.length) {
+      void this.stream.write(Buffer.from(xml, 'utf8'));
+      return true;
+    }
+    this.used += this.buf.write(xml, this.used, 'utf8');
+    if (this.used >= CHUNK_BYTES) flushed = this.flush();
+    return flushed;
+  }
+
+  flush(): boolean {
+    if (this.used === 0) return false;
+    const bytes = this.buf.subarray(0, this.used);
+    // exceljs's sheet streams (StreamBuf in batch mode) copy what they are given at once, so the
+    // buffer is reused; any other stream gets a copy of its own.
+    void this.stream.write(this.stream.batch === true ? bytes : Buffer.from(bytes));
+    this.used = 0;
+    return true;
+  }
+}
+
+/**
+ * Lets the event loop turn, so that archiver and zlib (on libuv's thread pool) work alongside the
+ * rows, and waits while more than `BACKLOG_BYTES` wait for them.
+ */
+async function letZipRun(stream: XmlStream): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  const next = stream.pipes?.[0];
+  while (next && held(next) > BACKLOG_BYTES) await new Promise((resolve) => setTimeout(resolve, 1));
 }
 
 async function writeSheet(
@@ -818,15 +968,10 @@ async function writeSheet(
   // Committing an empty first row makes exceljs write <cols> and open <sheetData> (an empty row
   // itself writes nothing); the rows then go straight into the stream.
   ws.getRow(1).commit();
-  let xml = '';
-  for (const [row, cells] of allRows(source.rows(), rows.extraRows)) {
-    xml += rows.row(row, cells);
-    if (xml.length >= CHUNK_CHARS) {
-      await put(ws.stream, xml);
-      xml = '';
-    }
-  }
-  if (xml !== '') await put(ws.stream, xml);
+  const out = new XmlOut(ws.stream);
+  for (const [row, cells] of allRows(source.rows(), rows.extraRows))
+    if (out.add(rows.row(row, cells))) await letZipRun(ws.stream);
+  out.flush();
   ws.commit();
 }
 
@@ -849,6 +994,7 @@ export async function workbookToXlsx(
   }) as unknown as BookWriter;
   wb.title = book.name;
   wb.creator = 'kiem-tra-cong-vu';
+  wb.lastModifiedBy = 'kiem-tra-cong-vu';
   const styles = new StyleBook(wb.styles);
   const names = excelSheetNames(book.sheets.map((s) => s.layout));
   for (const [i, sheet] of book.sheets.entries())

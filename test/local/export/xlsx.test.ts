@@ -11,6 +11,9 @@ import {
   SpreadsheetAppEmu,
   type SpreadsheetSnapshot,
   snapshot,
+  snapshotSheet,
+  snapshotSheetLayout,
+  snapshotSheetRows,
 } from '../../../src/local/emulator/spreadsheet';
 import {
   excelNumberFormat,
@@ -191,6 +194,212 @@ describe('workbookToXlsx', () => {
     expect(rules[0].ref).toBe('A2:A10');
     expect(rules[0].rules[0]).toMatchObject({ type: 'expression', formulae: ['$C2>80'] });
   });
+});
+
+/** Everything the emulator can format, on three sheets (one hidden, two with names Excel refuses). */
+function buildRich(): { app: SpreadsheetAppEmu; ss: EmuSpreadsheet } {
+  const app = new SpreadsheetAppEmu(new CallLog(), { timeZone: 'Asia/Ho_Chi_Minh' });
+  const ss = app._all()[0];
+  const a = ss.getSheets()[0];
+  a.setName('Báo cáo: tổng/hợp [2025] dài hơn ba mươi mốt ký tự');
+  a.setTabColor('#ff0000');
+  a.getRange('A1:F1')
+    .setValues([['Tên', 'Ngày', 'Điểm', 'Đúng?', 'Ghi chú', 'Công thức']])
+    .setFontWeight('bold')
+    .setBorder(true, true, true, true, true, true, '#0000ff', 'SOLID_MEDIUM');
+  a.getRange('A2:F4').setValues([
+    ['<b>&"x"\'', new Date(Date.UTC(2025, 0, 2, 3, 4, 5)), 9.5, true, 'dòng\nhai\u0001', '=C2*2'],
+    ['  lề  ', new Date(Date.UTC(2024, 11, 31, 20)), -0.25, false, '#N/A', '=1/0'],
+    ['', '', 100, '', 'x', '=A2'],
+  ]);
+  a.getRange('B2:B3').setNumberFormat('dd/mm/yyyy HH:mm');
+  a.getRange('C2:C4').setNumberFormat('#,##0.00');
+  a.getRange('E2:E4').setWrap(true).setVerticalAlignment('middle').setHorizontalAlignment('right');
+  a.setRowHeight(3, 40);
+  a.setRowHeight(12, 30);
+  a.setColumnWidth(5, 300);
+  a.getRange('A6:C7').merge();
+  a.getRange('A6').setValue('Gộp').setBackground('#ffff00');
+  a.getRange('E8:F8').merge();
+  a.setFrozenRows(1);
+  a.setFrozenColumns(1);
+  a.setConditionalFormatRules([
+    app
+      .newConditionalFormatRule()
+      .whenCellEmpty()
+      .setBackground('#eeeeee')
+      .setRanges([a.getRange('A2:D5')])
+      .build(),
+    app
+      .newConditionalFormatRule()
+      .whenNumberBetween(0, 10)
+      .setFontColor('#00ff00')
+      .setBold(true)
+      .setRanges([a.getRange('C2:C4')])
+      .build(),
+    app
+      .newConditionalFormatRule()
+      .whenTextContains('LỀ')
+      .setItalic(true)
+      .setRanges([a.getRange('A1:A10')])
+      .build(),
+    app
+      .newConditionalFormatRule()
+      .whenFormulaSatisfied('=$C2>50')
+      .setBackground('#ff00ff')
+      .setRanges([a.getRange('A2:F4')])
+      .build(),
+  ]);
+  const b = ss.insertSheet('Ẩn');
+  b.getRange('A1:B2').setValues([
+    [1, 'x'],
+    [true, new Date(Date.UTC(2020, 1, 29))],
+  ]);
+  b.hideSheet();
+  const c = ss.insertSheet('Báo cáo: tổng/hợp [2025] dài hơn ba mươi mốt ký tự 2');
+  c.getRange('B3').setValue('lẻ');
+  c.getRange('C5').setBackground('#00ffff');
+  ss.setActiveSheet(b);
+  return { app, ss };
+}
+
+async function readBack(buf: Buffer): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  return wb;
+}
+
+/** The package's parts by name; the creation time is left out. */
+async function parts(buf: Buffer): Promise<Record<string, string>> {
+  const zip = await JSZip.loadAsync(buf);
+  const out: Record<string, string> = {};
+  for (const name of Object.keys(zip.files).sort())
+    if (name !== 'docProps/core.xml') out[name] = await zip.file(name)!.async('string');
+  return out;
+}
+
+describe('workbookToXlsx on the live spreadsheet (large exports)', () => {
+  test('the spreadsheet itself and its snapshot give the same file', async () => {
+    for (const make of [build, buildRich]) {
+      const { ss } = make();
+      expect(await parts(await workbookToXlsx(ss))).toEqual(
+        await parts(await workbookToXlsx(snapshot(ss))),
+      );
+    }
+  });
+
+  test('the lean reader hands over the snapshot cells, row by row', () => {
+    for (const make of [build, buildRich]) {
+      const { ss } = make();
+      for (const sheet of ss.getSheets()) {
+        const full = snapshotSheet(sheet);
+        const { values, displayValues, formulas, cells, ...layout } = full;
+        expect(snapshotSheetLayout(sheet)).toEqual(layout);
+        const lean = [...snapshotSheetRows(sheet)].flatMap(({ row, cells: line }) =>
+          line.map(({ column, value, formula, format }) => ({
+            row,
+            column,
+            value,
+            formula,
+            numberFormat: format.numberFormat,
+            background: format.background,
+            fontColor: format.fontColor,
+            fontWeight: format.fontWeight,
+            fontStyle: format.fontStyle,
+            fontFamily: format.fontFamily,
+            fontSize: format.fontSize,
+            horizontalAlignment: format.horizontalAlignment,
+            verticalAlignment: format.verticalAlignment,
+            wrap: format.wrap,
+            borders: { ...format.borders },
+          })),
+        );
+        expect(lean).toEqual(cells.map(({ display: _display, ...cell }) => cell));
+      }
+    }
+  });
+
+  test('borders, wrap, row heights, tab colours, rule-coloured blanks, merges and odd text', async () => {
+    const { ss } = buildRich();
+    const wb = await readBack(await workbookToXlsx(ss));
+    expect(wb.worksheets.map((w) => [w.name, w.state])).toEqual([
+      ['Báo cáo_ tổng_hợp _2025_ dài hơ', 'visible'],
+      ['Ẩn', 'hidden'],
+      ['Báo cáo_ tổng_hợp _2025_ dài ~2', 'visible'],
+    ]);
+    // The active sheet is hidden: the file opens on the first visible one.
+    expect(wb.views[0].activeTab).toBe(0);
+    const ws = wb.worksheets[0];
+    expect(ws.properties.tabColor).toEqual({ argb: 'FFFF0000' });
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 1, topLeftCell: 'B2' });
+    expect(ws.getCell('B1').border).toEqual({
+      top: { style: 'medium', color: { argb: 'FF0000FF' } },
+      left: { style: 'medium', color: { argb: 'FF0000FF' } },
+      bottom: { style: 'medium', color: { argb: 'FF0000FF' } },
+      right: { style: 'medium', color: { argb: 'FF0000FF' } },
+    });
+    expect(ws.getCell('E2').alignment).toEqual({
+      horizontal: 'right',
+      vertical: 'middle',
+      wrapText: true,
+    });
+    expect(ws.getRow(3).height).toBe(30);
+    expect(ws.getRow(12).height).toBe(22.5);
+    expect(ws.getColumn(5).width).toBe(pixelsToExcelWidth(300));
+    // Text as written: entities escaped, the control character XML forbids dropped.
+    expect(ws.getCell('A2').value).toBe('<b>&"x"\'');
+    expect(ws.getCell('E2').value).toBe('dòng\nhai');
+    expect(ws.getCell('E3').value).toBe('#N/A');
+    expect(ws.getCell('D2').value).toBe(true);
+    expect(ws.getCell('F3').value).toEqual({ formula: '1/0', result: { error: '#DIV/0!' } });
+    expect(ws.getCell('F4').value).toEqual({ formula: 'A2', result: '<b>&"x"\'' });
+    // CELL_EMPTY colours blank cells, including ones the emulator never held (row 5).
+    const fill = (a1: string) => (ws.getCell(a1).fill as ExcelJS.FillPattern | undefined)?.fgColor;
+    for (const a1 of ['A4', 'B4', 'D4', 'A5', 'D5']) expect(fill(a1)).toEqual({ argb: 'FFEEEEEE' });
+    expect(fill('C4')).toBeUndefined();
+    expect(ws.getCell('C2').font).toMatchObject({ bold: true, color: { argb: 'FF00FF00' } });
+    expect(ws.getCell('A3').font).toMatchObject({ italic: true });
+    // Merged cells take the top-left cell's style.
+    expect(ws.getCell('C7').isMerged).toBe(true);
+    expect(fill('C7')).toEqual({ argb: 'FFFFFF00' });
+    expect(ws.getCell('F8').isMerged).toBe(true);
+    expect(wb.worksheets[1].getCell('B2').value).toEqual(new Date(Date.UTC(2020, 1, 29, 7)));
+  });
+
+  test('a sheet of many rows streams through, every row and format intact', async () => {
+    const app = new SpreadsheetAppEmu(new CallLog(), { timeZone: 'Asia/Ho_Chi_Minh' });
+    const ss = app._all()[0];
+    const sheet = ss.getSheets()[0];
+    const rows = 20000;
+    app._log.uncounted(() => {
+      sheet._googleAppendRow(['Dấu thời gian', 'Đơn vị', 'Điểm', 'Ghi chú', 'Đạt']);
+      for (let r = 1; r <= rows; r++)
+        sheet._googleAppendRow([
+          new Date(INSPECTED.getTime() + r * 60000),
+          `Đơn vị số ${r % 37}`,
+          r % 101,
+          r % 7 === 0 ? '' : `Ghi chú <${r}> & "tiếp"`,
+          r % 2 === 0,
+        ]);
+      sheet.getRange(1, 1, 1, 5).setFontWeight('bold');
+      sheet.getRange(2, 3, rows, 1).setNumberFormat('0.0');
+      sheet.setFrozenRows(1);
+    });
+    const buf = await workbookToXlsx(ss);
+    const ws = (await readBack(buf)).worksheets[0];
+    expect(ws.rowCount).toBe(rows + 1);
+    expect(ws.getCell('A1').font).toMatchObject({ bold: true });
+    for (const r of [2, 9, 4321, rows + 1]) {
+      const n = r - 1;
+      expect(ws.getCell(r, 1).value).toEqual(new Date(hanoiWall(INSPECTED) + n * 60000));
+      expect(ws.getCell(r, 1).numFmt).toBe('m/d/yyyy h:mm:ss');
+      expect(ws.getCell(r, 2).value).toBe(`Đơn vị số ${n % 37}`);
+      expect(ws.getCell(r, 3).value).toBe(n % 101);
+      expect(ws.getCell(r, 3).numFmt).toBe('0.0');
+      expect(ws.getCell(r, 4).value).toBe(n % 7 === 0 ? null : `Ghi chú <${n}> & "tiếp"`);
+      expect(ws.getCell(r, 5).value).toBe(n % 2 === 0);
+    }
+  }, 60000);
 });
 
 /** A program's path when it is on PATH, else null. */
