@@ -49,14 +49,14 @@ function advanceTo(ws: Workspace, ms: number): void {
     const next = nextClockEvent(now);
     if (next.at > ms) break;
     ws.clock.advance(next.at - now);
-    ws.fireClock(undefinedCode(ws), next.handler);
+    ws.fireClock(codeOf(ws), next.handler);
   }
   if (ms > ws.clock.now()) ws.clock.advance(ms - ws.clock.now());
 }
 
-// The bundle's code, kept beside the workspace for trigger firing.
+// The bundle's code, kept beside each workspace so clock triggers can run it.
 const CODE = new WeakMap<Workspace, string>();
-const undefinedCode = (ws: Workspace) => CODE.get(ws) as string;
+const codeOf = (ws: Workspace) => CODE.get(ws) as string;
 
 function nextClockEvent(now: number): { at: number; handler: string } {
   const day = new Date(now + 7 * 3600 * 1000).toISOString().slice(0, 10);

@@ -92,7 +92,7 @@ export function loadConfig(path: string | undefined): Config {
   return config.value;
 }
 
-/** Runs the command; returns the exit code. */
+/** The scoring path alone (CSV in, results.json and the summary out), as the benchmark times it; returns the exit code. */
 export function main(argv: string[]): number {
   try {
     const opts = parseCli(argv);

@@ -129,8 +129,8 @@ describe('score of one inspection (§4)', () => {
   });
 
   test('half-up on the exact value even where floating point computes a hair below .x5', () => {
-    // 100 × 24.5 / 28 = 87.5 → fine; the hard case: earned/max = 1745/2000 computed from thirds.
-    // N1 = 3, A1 = 1 → 8 × 2/3 = 5.333…; this mix gives exactly 1047/12 / 100 × … checked by brute force below.
+    // Searches count answers over thirds, sevenths… for scores that are exactly a tie at .x5
+    // (20 × score odd) and checks each was rounded up.
     let found = 0;
     for (let n1 = 1; n1 <= 40 && found < 3; n1++) {
       for (let a1 = 0; a1 <= n1; a1++) {

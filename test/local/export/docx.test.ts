@@ -1,8 +1,5 @@
 // The .docx exporter: an emulated Doc, exported, its XML read back with jszip, and LibreOffice.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import JSZip from 'jszip';
 import { CallLog } from '../../../src/local/emulator/calls';
 import { VirtualClock } from '../../../src/local/emulator/clock';
@@ -13,6 +10,7 @@ import {
   type TableSnapshot,
 } from '../../../src/local/emulator/documents';
 import { documentToDocx } from '../../../src/local/export/docx';
+import { convertToPdf, officeTitle, onPath, withOffice } from './libreoffice';
 
 const MM = 72 / 25.4;
 const BODY_TEXT =
@@ -236,58 +234,24 @@ describe('documentToDocx', () => {
   });
 });
 
-/** A program's path when it is on PATH, else null. */
-function onPath(name: string): string | null {
-  try {
-    return execFileSync('which', [name], { encoding: 'utf8' }).trim() || null;
-  } catch {
-    return null;
-  }
-}
-
-// Chosen at load time, so the test says why it skips.
-const soffice = onPath('soffice') ?? onPath('libreoffice');
-const withOffice = soffice ? test : test.skip;
-
 describe('LibreOffice opens the .docx', () => {
   withOffice(
-    `converts to PDF headless${soffice ? '' : ' (skipped: no soffice or libreoffice on PATH)'}`,
+    officeTitle,
     async () => {
       const { buf } = await exported();
-      const dir = mkdtempSync(join(tmpdir(), 'docx-export-'));
-      try {
-        const file = join(dir, 'bien-ban.docx');
-        writeFileSync(file, buf);
-        execFileSync(
-          soffice!,
-          [
-            `-env:UserInstallation=file://${join(dir, 'profile')}`,
-            '--headless',
-            '--convert-to',
-            'pdf',
-            '--outdir',
-            dir,
-            file,
-          ],
-          { stdio: 'pipe', timeout: 170000 },
-        );
-        const pdf = join(dir, 'bien-ban.pdf');
-        expect(existsSync(pdf)).toBe(true);
+      await convertToPdf('bien-ban.docx', buf, (pdf) => {
         // Where poppler's pdftotext is there too, read the page numbers LibreOffice laid out.
-        if (onPath('pdftotext')) {
-          const page = (n: number) =>
-            execFileSync('pdftotext', ['-f', String(n), '-l', String(n), pdf, '-'], {
-              encoding: 'utf8',
-            })
-              .split('\n')
-              .map((l) => l.trim())
-              .filter((l) => l !== '');
-          expect(page(1)[0]).toBe('UBND TỈNH NINH BÌNH');
-          expect(page(2)[0]).toBe('2');
-        }
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
+        if (!onPath('pdftotext')) return;
+        const page = (n: number) =>
+          execFileSync('pdftotext', ['-f', String(n), '-l', String(n), pdf, '-'], {
+            encoding: 'utf8',
+          })
+            .split('\n')
+            .map((l) => l.trim())
+            .filter((l) => l !== '');
+        expect(page(1)[0]).toBe('UBND TỈNH NINH BÌNH');
+        expect(page(2)[0]).toBe('2');
+      });
     },
     180000,
   );

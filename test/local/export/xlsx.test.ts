@@ -1,8 +1,3 @@
-// The .xlsx exporter: an emulated spreadsheet, exported, read back with exceljs and LibreOffice.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { CallLog } from '../../../src/local/emulator/calls';
@@ -20,6 +15,7 @@ import {
   pixelsToExcelWidth,
   workbookToXlsx,
 } from '../../../src/local/export/xlsx';
+import { convertToPdf, officeTitle, withOffice } from './libreoffice';
 
 /** 14 March 2025 09:30 in Hà Nội (UTC+7). */
 const INSPECTED = new Date(Date.UTC(2025, 2, 14, 2, 30));
@@ -402,45 +398,12 @@ describe('workbookToXlsx on the live spreadsheet (large exports)', () => {
   }, 60000);
 });
 
-/** A program's path when it is on PATH, else null. */
-function onPath(name: string): string | null {
-  try {
-    return execFileSync('which', [name], { encoding: 'utf8' }).trim() || null;
-  } catch {
-    return null;
-  }
-}
-
-// Chosen at load time, so the test says why it skips.
-const soffice = onPath('soffice') ?? onPath('libreoffice');
-const withOffice = soffice ? test : test.skip;
-
 describe('LibreOffice opens the .xlsx', () => {
   withOffice(
-    `converts to PDF headless${soffice ? '' : ' (skipped: no soffice or libreoffice on PATH)'}`,
+    officeTitle,
     async () => {
       const { buf } = await exported();
-      const dir = mkdtempSync(join(tmpdir(), 'xlsx-export-'));
-      try {
-        const file = join(dir, 'ket-qua.xlsx');
-        writeFileSync(file, buf);
-        execFileSync(
-          soffice!,
-          [
-            `-env:UserInstallation=file://${join(dir, 'profile')}`,
-            '--headless',
-            '--convert-to',
-            'pdf',
-            '--outdir',
-            dir,
-            file,
-          ],
-          { stdio: 'pipe', timeout: 170000 },
-        );
-        expect(existsSync(join(dir, 'ket-qua.pdf'))).toBe(true);
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
+      await convertToPdf('ket-qua.xlsx', buf);
     },
     180000,
   );
