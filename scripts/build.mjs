@@ -1,5 +1,5 @@
 // Builds the Apps Script bundle into dist/ (Code.js + appsscript.json) and the Node tools into build/.
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const quiet = process.argv.includes('--quiet');
@@ -20,19 +20,11 @@ for (const [name, file] of Object.entries(entries)) {
 }
 
 // Apps Script has no modules: an IIFE exposes the entry module as `App`, and the footer declares
-// one real top-level function per entry point, which is what triggers and menus look up.
+// one real top-level function per entry point, which is what triggers and menus look up. The
+// entry points are the entry module's exported functions, so the list cannot drift from it.
 const ENTRY_POINTS = [
-  'onOpen',
-  'onEdit',
-  'setup',
-  'checkConfig',
-  'handleFormSubmit',
-  'rebuildAll',
-  'reconcile',
-  'sendScheduledSummary',
-  'previewReport',
-  'sendReportNow',
-];
+  ...readFileSync('src/gas/entry.ts', 'utf8').matchAll(/^export function (\w+)/gm),
+].map((m) => m[1]);
 const footer = ENTRY_POINTS.map((n) => `function ${n}(e) { return App.${n}(e); }`).join('\n');
 mkdirSync('dist', { recursive: true });
 await build({
