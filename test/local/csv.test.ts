@@ -9,7 +9,7 @@ import { readCsvFile } from '../../src/local/csv';
 
 const CLI = join(__dirname, '../../build/cli.js');
 const headers = formHeaders(DEFAULT_CONFIG.checklist);
-const row = headers.map((h) => (h.startsWith('Đơn vị') ? 'Xã Hợp Tiến' : ''));
+const row: string[] = headers.map((h) => (h.startsWith('Đơn vị') ? 'Xã Hợp Tiến' : ''));
 
 function file(name: string, bytes: Buffer | string): string {
   const f = join(mkdtempSync(join(tmpdir(), 'ktcv-csv-')), name);
