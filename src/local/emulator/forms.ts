@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import type { CallLog } from './calls';
 import type { VirtualClock } from './clock';
 import { GAS_TYPE, gasError, gasTypeNames, isDate, signatureError } from './errors';
+import { Draws, type GoogleSwitches, googleSwitches } from './google';
 import type { EmuRange, EmuSheet, EmuSpreadsheet, SpreadsheetAppEmu } from './spreadsheet';
 import { type GasEnumValue, gasEnum, wallTime, zonedMs } from './utilities';
 
@@ -58,10 +59,13 @@ type Kind =
 /** Layout items get no column in the response sheet and take no answer (reference §2). */
 const LAYOUT = new Set<Kind>(['PAGE_BREAK', 'SECTION_HEADER']);
 
-/** Header texts of the response sheet by spreadsheet locale: en_US (reference §2), vi_VN (U). */
-const HEADERS: Record<string, { timestamp: string; email: string }> = {
-  en: { timestamp: 'Timestamp', email: 'Email Address' },
-  vi: { timestamp: 'Dấu thời gian', email: 'Địa chỉ email' },
+/**
+ * Texts of the response sheet by spreadsheet locale: en_US (reference §2), vi_VN (U: the sheet name
+ * follows the pattern public code matches in other locales, live-risks D6).
+ */
+const HEADERS: Record<string, { timestamp: string; email: string; sheet: string }> = {
+  en: { timestamp: 'Timestamp', email: 'Email Address', sheet: 'Form Responses' },
+  vi: { timestamp: 'Dấu thời gian', email: 'Địa chỉ email', sheet: 'Câu trả lời biểu mẫu' },
 };
 
 /** Number formats Google gives response cells, by locale (U: read off the UI, not verified live). */
@@ -111,6 +115,8 @@ interface ResponseState {
   changed: Set<number>;
   /** The row in the current destination sheet, or 0. */
   row: number;
+  /** Virtual time at which Google writes a row it has not written yet (trigger-first order), else null. */
+  rowDue: number | null;
 }
 
 interface Destination {
@@ -119,8 +125,6 @@ interface Destination {
   /** Question item id → 1-based column. Deleted questions keep theirs (U). */
   columns: Map<number, number>;
   emailCol: number;
-  /** The next free column for a question or email column added later: the right end (U). */
-  nextCol: number;
   locale: string;
 }
 
@@ -1009,12 +1013,12 @@ export class EmuForm
     return this._viewUrl();
   }
 
-  /** Turning it on while linked adds the email column at the right end (U). */
+  /** Turning it on while linked adds the email column where a new question's would go (U). */
   setCollectEmail(collect: boolean): this {
     return this.flag('setCollectEmail', arguments, collect, (v) => {
       this._collectEmail = v;
       if (v && this._dest && this._dest.emailCol === 0) {
-        this._dest.emailCol = this._dest.nextCol++;
+        this._dest.emailCol = this._newColumn();
         this._headerCell(this._dest.emailCol, HEADERS[localeKey(this._dest.locale)].email);
       }
     });
@@ -1111,7 +1115,7 @@ export class EmuForm
     return this._accepting;
   }
 
-  /** The 2025 publishing model (REF:reference/forms); new forms are published here (U). */
+  /** The 2025 publishing model (REF:reference/forms); an unpublished form takes no responses. */
   setPublished(enabled: boolean): this {
     return this.flag('setPublished', arguments, enabled, (v) => {
       this._published = v;
@@ -1126,9 +1130,11 @@ export class EmuForm
   // ----- destination -----
 
   /**
-   * Links a spreadsheet: Google adds `Form Responses N` (first free N) as the first tab (U), writes
-   * the header row (Timestamp, email when collected, question titles in item order; layout items
-   * get none) and copies any responses so far. Relinking makes a new sheet; the old one stays.
+   * Links a spreadsheet: Google adds `Form Responses N` (`Câu trả lời biểu mẫu N` in vi_VN; first
+   * free N) as the first tab (U), writes the header row (Timestamp, email when collected, question
+   * titles in item order; layout items get none) and copies any responses so far. Relinking makes a
+   * new sheet; the old one stays. With `linkedSheet: 'after-flush'` the script sees the sheet only
+   * after `SpreadsheetApp.flush()` or in its next execution (U, live-risks D6).
    */
   setDestination(type: GasEnumValue | string, id: string): this {
     this.rec('setDestination');
@@ -1222,10 +1228,14 @@ export class EmuForm
     return state ? this._generic(state) : null;
   }
 
-  /** By item or 0-based index; a deleted question keeps its sheet column (U). */
+  /**
+   * By generic Item or 0-based index; a typed item (`ListItem`, …) throws the signature error live
+   * as moveItem does (C for moveItem, U for deleteItem by the same signature); see
+   * `strictItemArguments`. A deleted question keeps its sheet column (U).
+   */
   deleteItem(item: ItemBase | number): void {
     this.rec('deleteItem');
-    this.check(arguments, 'deleteItem', [isInt], [isItemView]);
+    this.check(arguments, 'deleteItem', [isInt], [this._itemArgument()]);
     const state = typeof item === 'number' ? this._itemList[item] : item._state;
     const at = state ? this._itemList.indexOf(state) : -1;
     if (at < 0) throw gasError(INVALID_DATA);
@@ -1233,10 +1243,14 @@ export class EmuForm
     state.deleted = true;
   }
 
-  /** `(from, to)` indices or `(item, toIndex)`; returns the generic Item. Out of range: U text. */
+  /**
+   * `(from, to)` indices or `(item, toIndex)` with a generic Item; returns the generic Item. A typed
+   * item throws `The parameters (FormApp.MultipleChoiceItem,number) don't match the method
+   * signature for FormApp.Form.moveItem.` (C, live-risks D4). Out of range: U text.
+   */
   moveItem(from: ItemBase | number, to: number): EmuItem {
     this.rec('moveItem');
-    this.check(arguments, 'moveItem', [isInt, isInt], [isItemView, isInt]);
+    this.check(arguments, 'moveItem', [isInt, isInt], [this._itemArgument(), isInt]);
     const state = typeof from === 'number' ? this._itemList[from] : from._state;
     const at = state ? this._itemList.indexOf(state) : -1;
     if (at < 0 || to < 0 || to >= this._itemList.length) throw gasError(INVALID_DATA);
@@ -1274,6 +1288,11 @@ export class EmuForm
   }
 
   // ----- Non-Apps-Script -----
+
+  /** What an item argument of moveItem/deleteItem may be under the current switches. */
+  _itemArgument(): Pred {
+    return this._app._google.strictItemArguments ? (v) => v instanceof EmuItem : isItemView;
+  }
 
   /** The published view URL. */
   _viewUrl(): string {
@@ -1350,13 +1369,38 @@ export class EmuForm
           deleted: false,
         };
     this._itemList.splice(at, 0, state);
-    // A question added to a linked form gets a column at the right end of the sheet (U).
+    // A question added to a linked form gets a column where `newQuestionColumn` says (U).
     if (this._dest && !LAYOUT.has(type)) {
-      const col = this._dest.nextCol++;
+      const col = this._newColumn();
       this._dest.columns.set(state.id, col);
       this._headerCell(col, state.title);
     }
     return state;
+  }
+
+  /** The last column of the form's block in the linked sheet (timestamp, email, questions). */
+  _blockEnd(): number {
+    const d = this._dest;
+    if (!d) return 0;
+    let end = Math.max(1, d.emailCol);
+    for (const col of d.columns.values()) end = Math.max(end, col);
+    return end;
+  }
+
+  /**
+   * The column Google gives a question (or the email) added after linking, never a user's column
+   * (U both ways, live-risks D5): `'end-of-block'` inserts a column after the form's block, so
+   * whatever the user keeps to its right (the `[KTCV]` columns) shifts right; `'after-last-column'`
+   * takes the first column after the sheet's last used one.
+   */
+  _newColumn(): number {
+    const d = this._dest as Destination;
+    const end = this._blockEnd();
+    const sheet = d.sheet;
+    if (this._app._google.newQuestionColumn === 'after-last-column')
+      return Math.max(end, sheet._lastCol()) + 1;
+    if (end < sheet._maxCols) this._app._log.uncounted(() => sheet.insertColumnsAfter(end, 1));
+    return end + 1;
   }
 
   _duplicate(state: ItemState): ItemState {
@@ -1381,25 +1425,28 @@ export class EmuForm
 
   /** Links `ss`: a new `Form Responses N` sheet with headers and every response so far. */
   _link(ss: EmuSpreadsheet): void {
-    let n = 1;
-    while (ss._nameTaken(`Form Responses ${n}`)) n++;
-    const sheet = ss._addSheet(`Form Responses ${n}`, { index: 0 });
     const locale = ss._locale;
     const names = HEADERS[localeKey(locale)];
+    let n = 1;
+    while (ss._nameTaken(`${names.sheet} ${n}`)) n++;
+    const sheet = ss._addSheet(`${names.sheet} ${n}`, {
+      index: 0,
+      unseen: this._app._google.linkedSheet === 'after-flush',
+    });
     const headers: string[] = [names.timestamp];
-    const dest: Destination = { ss, sheet, columns: new Map(), emailCol: 0, nextCol: 2, locale };
+    const dest: Destination = { ss, sheet, columns: new Map(), emailCol: 0, locale };
     if (this._collectEmail) {
-      dest.emailCol = dest.nextCol++;
+      dest.emailCol = headers.length + 1;
       headers.push(names.email);
     }
     for (const item of this._itemList) {
       if (LAYOUT.has(item.type)) continue;
-      dest.columns.set(item.id, dest.nextCol++);
+      dest.columns.set(item.id, headers.length + 1);
       headers.push(item.title);
     }
     this._dest = dest;
     sheet._googleWriteRow(1, headers);
-    for (const r of this._responses) this._writeRow(r, false);
+    for (const r of this._responses) if (r.rowDue === null) this._writeRow(r, false);
   }
 
   /** The linked sheet, or null. */
@@ -1437,8 +1484,14 @@ export class EmuForm
     // The formats a script gave these cells win; Google's own apply to automatic cells (U).
     const before = (col: number): string => d.sheet._cell(row, col)?.numberFormat ?? '';
     const automatic = [1, ...dateCols].filter((col) => before(col) === '');
-    if (rewrite && r.row > 0) d.sheet._googleWriteRow(row, values, { userEntered: true });
-    else r.row = d.sheet._googleAppendRow(values, { userEntered: true });
+    try {
+      if (rewrite && r.row > 0) d.sheet._googleWriteRow(row, values, { userEntered: true });
+      else r.row = d.sheet._googleAppendRow(values, { userEntered: true });
+    } catch (e) {
+      // A full workbook (10M cells): the response stays in the form, its row is not written (U).
+      if (e instanceof Error && e.message.includes('above the limit of')) return;
+      throw e;
+    }
     for (const col of automatic) {
       d.sheet._ensure(r.row, col).numberFormat = col === 1 ? formats.timestamp : formats.date;
     }
@@ -1463,6 +1516,8 @@ const DESTINATION_TYPE = gasEnum(['SPREADSHEET'] as const);
 export interface FormsOptions {
   /** Seeds response ids, so two workspaces give the same ids. */
   seed?: string;
+  /** Google-side order and strictness (shared with the workspace, read at each call). */
+  google?: GoogleSwitches;
 }
 
 /** The `FormApp` global. */
@@ -1475,23 +1530,33 @@ export class FormAppEmu {
   private nextForm = 1;
   private nextItemSeed = 7;
   private nextResponse = 1;
+  readonly _google: GoogleSwitches;
+  private readonly draws: Draws;
 
   constructor(
     readonly _log: CallLog,
     readonly _clock: VirtualClock,
     readonly _sheets: SpreadsheetAppEmu,
     private readonly options: FormsOptions = {},
-  ) {}
+  ) {
+    this._google = options.google ?? googleSwitches();
+    this.draws = new Draws(this._google);
+  }
 
   get [GAS_TYPE](): string {
     return 'FormApp';
   }
 
-  /** A new form; `isPublished` from the 2025 publishing model, default true (U). */
+  /**
+   * A new form. Without `isPublished`, a form created at or after `unpublishedFrom` (30 June 2026)
+   * starts unpublished and takes no responses until `setPublished(true)` (V for the Forms API
+   * notice, U for FormApp: the stricter reading, live-risks D1).
+   */
   create(title: string, isPublished?: boolean): EmuForm {
     this._log.record('FormApp', 'create');
     checkArgs(arguments, ['', 'create'], [isStr], [isStr, isBool]);
-    return this._create(title, isPublished ?? true);
+    const from = this._google.unpublishedFrom;
+    return this._create(title, isPublished ?? (from === null || this._clock.now() < from));
   }
 
   /** An unknown id throws the not-found text (C for Drive; U for FormApp). */
@@ -1568,6 +1633,11 @@ export class FormAppEmu {
 
   /** A respondent submits `answers` (by item title or id). Refused like the live form; see RespondOptions. */
   _respond(form: EmuForm, answers: Answers, options: RespondOptions = {}): EmuFormResponse {
+    if (!form._published) {
+      throw new Error(
+        `Form "${form._title}" is not published: its link takes no responses (create(title, true) or setPublished(true))`,
+      );
+    }
     if (!form._accepting && !options.bypassValidation) {
       throw new Error(`Form "${form._title}" is not accepting responses`);
     }
@@ -1594,10 +1664,24 @@ export class FormAppEmu {
       answers: parsed,
       changed: new Set(parsed.keys()),
       row: 0,
+      rowDue: null,
     };
     form._responses.push(state);
-    form._writeRow(state, false);
+    if (this.draws.triggerFirst()) {
+      // Trigger-first order (U, live-risks D3): Google writes the row later, whoever moves the clock.
+      const due = this._clock.now() + this._google.rowDelayMs;
+      state.rowDue = due;
+      this._clock.schedule(due, () => {
+        state.rowDue = null;
+        form._writeRow(state, false);
+      });
+    } else form._writeRow(state, false);
     return form._responseView(state);
+  }
+
+  /** When Google will write a response's row (epoch ms), or null when it is written. */
+  _rowDue(responseId: string): number | null {
+    return this._findResponse(responseId)?._state.rowDue ?? null;
   }
 
   /** The respondent edits a response: given answers replace the old ones ('' clears); same id, same row. */
@@ -1627,7 +1711,8 @@ export class FormAppEmu {
     state.answers = merged;
     state.changed = changed;
     state.timestamp = this.when(options.at);
-    form._writeRow(state, true);
+    // A row not yet written is written with the latest answers when it lands.
+    if (state.rowDue === null) form._writeRow(state, true);
     return view;
   }
 
@@ -1658,7 +1743,7 @@ export class FormAppEmu {
   }
 
   private rowEvent(d: Destination, row: number, shown: (col: number) => boolean): SheetEventPart {
-    const width = Math.max(d.nextCol - 1, 1);
+    const width = Math.max(...d.columns.values(), d.emailCol, 1);
     const values: string[] = [];
     const namedValues: Record<string, string[]> = {};
     for (let col = 1; col <= width; col++) {

@@ -6,6 +6,7 @@ import { DEFAULT_START, VirtualClock } from './clock';
 import { createDocumentServices, type DocumentAppEmu } from './documents';
 import type { DriveAppEmu } from './drive';
 import { gasError, isDate } from './errors';
+import { type GoogleSwitches, googleSwitches } from './google';
 import {
   type Answers,
   type EmuForm,
@@ -55,6 +56,8 @@ export interface WorkspaceOptions {
   uuid?: () => string;
   /** Print Logger lines to the Node console too. */
   echo?: boolean;
+  /** Google-side order, delay and strictness switches (google.ts); also `ws.google`, mutable. */
+  google?: Partial<GoogleSwitches>;
 }
 
 /** One console call of a script. */
@@ -384,6 +387,8 @@ export class Workspace {
   /** The spreadsheet the script is bound to. */
   readonly spreadsheet: EmuSpreadsheet;
   readonly executions: Execution[] = [];
+  /** Google-side switches, read by the services at each call: a test may change them between steps. */
+  readonly google: GoogleSwitches;
   private readonly extra = new Map<string, object>();
 
   constructor(options: WorkspaceOptions = {}) {
@@ -392,6 +397,7 @@ export class Workspace {
     const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
     const locale = options.locale ?? 'vi_VN';
     this.clock = new VirtualClock(options.start ?? DEFAULT_START);
+    this.google = googleSwitches(options.google);
     this.SpreadsheetApp = new SpreadsheetAppEmu(this.log, {
       timeZone,
       locale,
@@ -416,7 +422,9 @@ export class Workspace {
     this.Utilities = basics.Utilities;
     this.Session = basics.Session;
     this.Logger = basics.Logger;
-    this.FormApp = new FormAppEmu(this.log, this.clock, this.SpreadsheetApp);
+    this.FormApp = new FormAppEmu(this.log, this.clock, this.SpreadsheetApp, {
+      google: this.google,
+    });
     this.ScriptApp = new ScriptAppEmu(this.log, this.SpreadsheetApp, this.FormApp, {
       user: this.user,
       timeZone,
@@ -624,12 +632,15 @@ export class Workspace {
     for (const t of this.ScriptApp._matching('ON_FORM_SUBMIT', 'FORMS', form._id)) {
       runs.push(this.fire(code, t, { response, source: form, triggerUid: t.uid, authMode: FULL }));
     }
+    // A spreadsheet trigger answers the row itself: with a late row (ws.google.rowOrder) it fires
+    // once the clock reaches the row.
     const ssId = form._dest?.ss._id;
-    if (ssId) {
-      for (const t of this.ScriptApp._matching('ON_FORM_SUBMIT', 'SPREADSHEETS', ssId)) {
-        const part = this.FormApp._sheetEvent(response._state.id, { blankUnchanged: edit });
-        if (part) runs.push(this.fire(code, t, { ...part, triggerUid: t.uid, authMode: FULL }));
-      }
+    const sheetTriggers = ssId ? this.ScriptApp._matching('ON_FORM_SUBMIT', 'SPREADSHEETS', ssId) : [];
+    const due = this.FormApp._rowDue(response._state.id);
+    if (sheetTriggers.length > 0 && due !== null) this.clock.set(due);
+    for (const t of sheetTriggers) {
+      const part = this.FormApp._sheetEvent(response._state.id, { blankUnchanged: edit });
+      if (part) runs.push(this.fire(code, t, { ...part, triggerUid: t.uid, authMode: FULL }));
     }
     return runs;
   }
@@ -676,6 +687,7 @@ export class Workspace {
       // Google releases whatever locks the execution still holds when it ends.
       this.LockService._endExecution();
       this.DocumentApp._endExecution();
+      this.SpreadsheetApp._endExecution();
       this.SpreadsheetApp._setUiAvailable(true);
       this.Session._setEffectiveUser(this.user);
       this.ScriptApp._setUser(this.user);

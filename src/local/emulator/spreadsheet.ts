@@ -54,6 +54,22 @@ interface Cell {
   borders: { top?: BorderSpec; left?: BorderSpec; bottom?: BorderSpec; right?: BorderSpec };
 }
 
+/** Grid cells of all sheets of one spreadsheet (C: live-risks D9, the text below). */
+export const MAX_CELLS = 10_000_000;
+const TOO_MANY_CELLS = `This action would increase the number of cells in the workbook above the limit of ${MAX_CELLS} cells.`;
+/** Characters in one cell (support.google.com/drive/answer/37603; text C). */
+export const MAX_CELL_CHARS = 50_000;
+const CELL_TOO_LONG = `Your input contains more than the maximum of ${MAX_CELL_CHARS} characters in a single cell.`;
+
+/**
+ * Refuses a script's write when a string is longer than a cell holds; checked before anything is
+ * written. Length in UTF-16 units, which is at least the character count (U: the stricter reading).
+ */
+function checkCellText(values: Iterable<unknown>): void {
+  for (const v of values)
+    if (typeof v === 'string' && v.length > MAX_CELL_CHARS) throw gasError(CELL_TOO_LONG);
+}
+
 const DEFAULTS = {
   background: '#ffffff',
   fontColor: '#000000',
@@ -948,6 +964,8 @@ export class SpreadsheetAppEmu {
   _uiAvailable = true;
   readonly _menuList: MenuSnapshot[] = [];
   readonly _alertList: string[] = [];
+  readonly _promptList: string[] = [];
+  readonly _promptAnswers: { text: string; button: PromptButton }[] = [];
   private readonly books = new Map<string, EmuSpreadsheet>();
   private active: EmuSpreadsheet | null = null;
   private readonly evaluating = new Set<string>();
@@ -1024,9 +1042,10 @@ export class SpreadsheetAppEmu {
     return this._create(name, rows, columns);
   }
 
-  /** Nothing is pending in memory; the call is counted like any other. */
+  /** Applies what is pending: a linked response sheet not yet seen becomes visible (U, D6). */
   flush(): void {
     this._log.record('SpreadsheetApp', 'flush');
+    for (const ss of this.books.values()) ss._reveal();
   }
 
   newConditionalFormatRule(): EmuConditionalFormatRuleBuilder {
@@ -1082,6 +1101,24 @@ export class SpreadsheetAppEmu {
   /** Non-Apps-Script: texts shown with Ui.alert. */
   _alerts(): string[] {
     return this._alertList.slice();
+  }
+
+  /**
+   * Non-Apps-Script: what the user will type and click in the next `Ui.prompt` (one per prompt,
+   * in order). `button` is the name of a `Ui.Button` (OK, CANCEL, YES, NO, CLOSE).
+   */
+  _answerPrompt(text: string, button: PromptButton = 'OK'): void {
+    this._promptAnswers.push({ text, button });
+  }
+
+  /** Non-Apps-Script: texts shown with Ui.prompt, `title\nprompt`. */
+  _prompts(): string[] {
+    return this._promptList.slice();
+  }
+
+  /** Non-Apps-Script: an execution ended; what it left pending on Google's side is now visible. */
+  _endExecution(): void {
+    for (const ss of this.books.values()) ss._reveal();
   }
 
   /** Non-Apps-Script: a Date for the script's realm. */
@@ -1151,6 +1188,8 @@ export class EmuSpreadsheet {
   _timeZone: string;
   _locale: string;
   readonly _sheets: EmuSheet[] = [];
+  /** Sheets Google made that the script does not see yet (a linked response sheet, U), with their index. */
+  readonly _unseen: { sheet: EmuSheet; index: number }[] = [];
   _activeSheet: EmuSheet;
 
   constructor(
@@ -1264,6 +1303,11 @@ export class EmuSpreadsheet {
         ? this._sheets.indexOf(this._activeSheet) + 1
         : Math.min(Math.max(index, 0), this._sheets.length);
     const finalName = name ?? this.defaultName();
+    this._ensureRoom(
+      template
+        ? template._maxRows * template._maxCols
+        : DEFAULTS.rows * DEFAULTS.columns,
+    );
     const sheet = template
       ? template._copyInto(this, finalName, this._app._newSheetId())
       : new EmuSheet(this, finalName, this._app._newSheetId(), DEFAULTS.rows, DEFAULTS.columns);
@@ -1332,25 +1376,44 @@ export class EmuSpreadsheet {
     this.rec('toast');
   }
 
-  /** Non-Apps-Script: adds a sheet without counting or activating it (Google's own writes). */
+  /**
+   * Non-Apps-Script: adds a sheet without counting or activating it (Google's own writes). With
+   * `unseen` the script sees it only after `flush()` or the end of the execution.
+   */
   _addSheet(
     name: string,
-    options: { index?: number; rows?: number; columns?: number } = {},
+    options: { index?: number; rows?: number; columns?: number; unseen?: boolean } = {},
   ): EmuSheet {
     if (this._nameTaken(name)) throw duplicateName(name);
-    const sheet = new EmuSheet(
-      this,
-      name,
-      this._app._newSheetId(),
-      options.rows ?? DEFAULTS.rows,
-      options.columns ?? DEFAULTS.columns,
-    );
-    this._sheets.splice(
-      Math.min(Math.max(options.index ?? this._sheets.length, 0), this._sheets.length),
-      0,
-      sheet,
-    );
+    const rows = options.rows ?? DEFAULTS.rows;
+    const columns = options.columns ?? DEFAULTS.columns;
+    this._ensureRoom(rows * columns);
+    const sheet = new EmuSheet(this, name, this._app._newSheetId(), rows, columns);
+    const index = options.index ?? this._sheets.length;
+    if (options.unseen) this._unseen.push({ sheet, index });
+    else this._sheets.splice(Math.min(Math.max(index, 0), this._sheets.length), 0, sheet);
     return sheet;
+  }
+
+  /** Non-Apps-Script: makes sheets Google added unseen visible, where they were to go. */
+  _reveal(): void {
+    for (const { sheet, index } of this._unseen.splice(0)) {
+      if (sheet._deleted) continue;
+      this._sheets.splice(Math.min(Math.max(index, 0), this._sheets.length), 0, sheet);
+    }
+  }
+
+  /** Non-Apps-Script: grid cells of every sheet, seen or not. */
+  _gridCells(): number {
+    let n = 0;
+    for (const sheet of this._sheets) n += sheet._maxRows * sheet._maxCols;
+    for (const { sheet } of this._unseen) n += sheet._maxRows * sheet._maxCols;
+    return n;
+  }
+
+  /** Non-Apps-Script: throws the live limit error when `extra` more grid cells would pass 10M (C). */
+  _ensureRoom(extra: number): void {
+    if (extra > 0 && this._gridCells() + extra > MAX_CELLS) throw gasError(TOO_MANY_CELLS);
   }
 
   /** Non-Apps-Script: the sheet with exactly this name. */
@@ -1358,10 +1421,11 @@ export class EmuSpreadsheet {
     return this._sheets.find((s) => s._name === name);
   }
 
-  /** Non-Apps-Script: duplicate names are refused case-insensitively (U). */
+  /** Non-Apps-Script: duplicate names are refused case-insensitively (U), unseen sheets included. */
   _nameTaken(name: string, except?: EmuSheet): boolean {
     const lower = name.toLowerCase();
-    return this._sheets.some((s) => s !== except && s._name.toLowerCase() === lower);
+    const same = (s: EmuSheet) => s !== except && s._name.toLowerCase() === lower;
+    return this._sheets.some(same) || this._unseen.some((u) => same(u.sheet));
   }
 
   /** Non-Apps-Script: values of a range for formulas; a bad reference is `#REF!`. */
@@ -1627,6 +1691,7 @@ export class EmuSheet {
     this.rec('appendRow', Array.isArray(rowContents) ? rowContents.length : 0);
     if (!Array.isArray(rowContents) || rowContents.length === 0 || args.length !== 1)
       throw this.bad('appendRow', args);
+    checkCellText(rowContents);
     this.writeRow(this._lastRow() + 1, rowContents, true);
     return this;
   }
@@ -2017,8 +2082,11 @@ export class EmuSheet {
   }
 
   private writeRow(row: number, values: unknown[], userEntered: boolean): void {
-    if (row > this._maxRows) this._maxRows = row;
-    if (values.length > this._maxCols) this._maxCols = values.length;
+    const rows = Math.max(row, this._maxRows);
+    const cols = Math.max(values.length, this._maxCols);
+    this._ss._ensureRoom(rows * cols - this._maxRows * this._maxCols);
+    this._maxRows = rows;
+    this._maxCols = cols;
     values.forEach((v, i) => {
       this._write(row, i + 1, v, userEntered);
     });
@@ -2027,6 +2095,7 @@ export class EmuSheet {
   private insertRows(after: number, n: number): void {
     if (after < 0 || after > this._maxRows || n < 1)
       throw gasError('Those rows are out of bounds.');
+    this._ss._ensureRoom(n * this._maxCols);
     if (after < this._rows.length)
       this._rows.splice(after, 0, ...new Array<(Cell | undefined)[]>(n));
     if (after < this._rowHeights.length)
@@ -2047,6 +2116,7 @@ export class EmuSheet {
   private insertColumns(after: number, n: number): void {
     if (after < 0 || after > this._maxCols || n < 1)
       throw gasError('Those columns are out of bounds.');
+    this._ss._ensureRoom(n * this._maxRows);
     for (const line of this._rows)
       if (line && after < line.length) line.splice(after, 0, ...new Array<Cell | undefined>(n));
     if (after < this._colWidths.length)
@@ -2200,6 +2270,7 @@ export class EmuRange {
     const [value] = args;
     this.rec('setValue', this.size);
     if (args.length !== 1) throw this.bad('setValue', args);
+    checkCellText([value]);
     this.each((r, c) => this._sheet._write(r, c, value, true));
     return this;
   }
@@ -2209,6 +2280,7 @@ export class EmuRange {
     const [values] = args;
     this.rec('setValues', this.size);
     const data = this.checkGrid(values, 'setValues', args, (v): v is unknown => true);
+    for (const line of data) checkCellText(line);
     this.each((r, c, i, j) => this._sheet._write(r, c, data[i][j], true));
     return this;
   }
@@ -3091,12 +3163,53 @@ export class EmuConditionalFormatRule {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Ui: just enough for onOpen menus and alerts.
+// Ui: onOpen menus, alerts and prompts.
 
-/** The `Ui` of the bound spreadsheet. */
+const BUTTON_SETS = ['OK', 'OK_CANCEL', 'YES_NO', 'YES_NO_CANCEL'] as const;
+const BUTTONS = ['CLOSE', 'OK', 'CANCEL', 'YES', 'NO'] as const;
+/** A `Ui.Button` name. */
+export type PromptButton = (typeof BUTTONS)[number];
+/** The buttons each `Ui.ButtonSet` shows; CLOSE (the dialog's ×) is always there (REF:base/button). */
+const SET_BUTTONS: Record<(typeof BUTTON_SETS)[number], PromptButton[]> = {
+  OK: ['OK', 'CLOSE'],
+  OK_CANCEL: ['OK', 'CANCEL', 'CLOSE'],
+  YES_NO: ['YES', 'NO', 'CLOSE'],
+  YES_NO_CANCEL: ['YES', 'NO', 'CANCEL', 'CLOSE'],
+};
+
+/** What `Ui.prompt` gives back (REF:base/prompt-response). */
+export class EmuPromptResponse {
+  constructor(
+    private readonly app: SpreadsheetAppEmu,
+    private readonly text: string,
+    private readonly button: GasEnumValue,
+  ) {}
+
+  get [GAS_TYPE](): string {
+    return 'PromptResponse';
+  }
+
+  /** The text typed, whatever button was clicked. */
+  getResponseText(): string {
+    this.app._log.record('PromptResponse', 'getResponseText');
+    return this.text;
+  }
+
+  /** A `Ui.Button`, compared with `===` as in Google's example. */
+  getSelectedButton(): GasEnumValue {
+    this.app._log.record('PromptResponse', 'getSelectedButton');
+    return this.button;
+  }
+}
+
+/** One enum object for every Ui, so `getSelectedButton() === ui.Button.OK` holds across getUi() calls. */
+const UI_BUTTON_SET = gasEnum(BUTTON_SETS);
+const UI_BUTTON = gasEnum(BUTTONS);
+
+/** The spreadsheet's `Ui`: menus, alerts and prompts. */
 export class EmuUi {
-  readonly ButtonSet = gasEnum(['OK', 'OK_CANCEL', 'YES_NO', 'YES_NO_CANCEL'] as const);
-  readonly Button = gasEnum(['CLOSE', 'OK', 'CANCEL', 'YES', 'NO'] as const);
+  readonly ButtonSet = UI_BUTTON_SET;
+  readonly Button = UI_BUTTON;
 
   constructor(private readonly app: SpreadsheetAppEmu) {}
 
@@ -3124,6 +3237,32 @@ export class EmuUi {
     this.app._alertList.push(text);
     const buttons = String(args[args.length - 1]);
     return buttons.startsWith('YES_NO') ? this.Button.YES : this.Button.OK;
+  }
+
+  /**
+   * `prompt(prompt)`, `prompt(prompt, buttons)` or `prompt(title, prompt, buttons)`; the default
+   * set is OK. The answer is the next one a test queued with `SpreadsheetApp._answerPrompt`; none
+   * queued is a host error (the test forgot the user), as is a button the dialog does not show.
+   */
+  prompt(...args: unknown[]): EmuPromptResponse {
+    this.app._log.record('Ui', 'prompt');
+    const isSet = (v: unknown) =>
+      v !== null && v !== undefined && (BUTTON_SETS as readonly string[]).includes(String(v));
+    const shape = args.map((v) => (typeof v === 'string' ? 's' : isSet(v) ? 'b' : 'x')).join('');
+    if (!['s', 'sb', 'ssb'].includes(shape))
+      throw signatureError(gasTypeNames(args), 'Ui', '', 'prompt');
+    const title = shape === 'ssb' ? String(args[0]) : '';
+    const text = String(args[shape === 'ssb' ? 1 : 0]);
+    const set = (shape === 's' ? 'OK' : String(args[args.length - 1])) as keyof typeof SET_BUTTONS;
+    this.app._promptList.push(title === '' ? text : `${title}\n${text}`);
+    const answer = this.app._promptAnswers.shift();
+    if (!answer)
+      throw new Error(
+        `Ui.prompt "${text}" was shown but the test queued no answer: call SpreadsheetApp._answerPrompt(text, button) first`,
+      );
+    if (!SET_BUTTONS[set].includes(answer.button))
+      throw new Error(`Ui.prompt "${text}" shows ${SET_BUTTONS[set].join('/')}, not ${answer.button}`);
+    return new EmuPromptResponse(this.app, answer.text, this.Button[answer.button]);
   }
 
   showSidebar(_userInterface: unknown): void {

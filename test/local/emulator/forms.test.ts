@@ -401,20 +401,20 @@ describe('FormApp: the linked response sheet (Google-side writes)', () => {
     );
   });
 
-  test('setDestination adds "Form Responses 1", then "Form Responses 2" (reference §2; REF:guides/triggers/events), first tab (U)', () => {
+  test('setDestination adds "Câu trả lời biểu mẫu 1" in vi_VN, then "… 2" (U: localised name, live-risks D6), first tab (U)', () => {
     const ws = createWorkspace();
     const form = inspectionForm(ws);
     const sheet = link(ws, form);
-    expect(sheet.getName()).toBe('Form Responses 1');
+    expect(sheet.getName()).toBe('Câu trả lời biểu mẫu 1');
     expect(sheet.getIndex()).toBe(1);
     expect(form.getDestinationId()).toBe(ws.spreadsheet.getId());
     expect(String(form.getDestinationType())).toBe('SPREADSHEET');
     const other = ws.FormApp.create('g');
     other.addTextItem().setTitle('Q');
-    expect(link(ws, other).getName()).toBe('Form Responses 2');
+    expect(link(ws, other).getName()).toBe('Câu trả lời biểu mẫu 2');
     form.removeDestination();
     expect(() => form.getDestinationId()).toThrow('no response destination');
-    expect(ws.spreadsheet.getSheetByName('Form Responses 1')).not.toBeNull();
+    expect(ws.spreadsheet.getSheetByName('Câu trả lời biểu mẫu 1')).not.toBeNull();
     expect(() => form.setDestination(ws.FormApp.DestinationType.SPREADSHEET, 'nope')).toThrow(
       NOT_FOUND,
     );
