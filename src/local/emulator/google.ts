@@ -64,7 +64,7 @@ export const DEFAULT_GOOGLE: Readonly<GoogleSwitches> = Object.freeze({
   rowDelayMs: 5000,
   seed: 1,
   linkedSheet: 'at-once',
-  newQuestionColumn: 'end-of-block',
+  newQuestionColumn: 'after-last-column',
   strictItemArguments: false,
   unpublishedFrom: UNPUBLISHED_FROM,
 });
