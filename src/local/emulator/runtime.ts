@@ -437,7 +437,6 @@ export class Workspace {
     this.MailApp = createMailApp(this.log, this.clock, {
       user: this.user,
       quota: options.mailQuota,
-      timeZone: () => this.log.uncounted(() => this.Session.getScriptTimeZone()),
     });
     this.register('DocumentApp', this.DocumentApp);
     this.register('DriveApp', this.DriveApp);
