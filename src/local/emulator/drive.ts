@@ -3,6 +3,7 @@
 import type { CallLog } from './calls';
 import type { VirtualClock } from './clock';
 import { GAS_TYPE, gasError, gasTypeNames, signatureError } from './errors';
+import type { SentMessage } from './mail';
 import { EmuBlob, type GasEnumValue, gasEnum } from './utilities';
 
 /*
@@ -13,6 +14,7 @@ import { EmuBlob, type GasEnumValue, gasEnum } from './utilities';
  * - `drive._item(id)`: the stored state of a file or folder, or null; `drive._all()`: every item.
  * - `drive._touch(id)`: marks an item updated now (a Doc saved).
  * - `drive._setUser(email)`: whom the script runs as; the owner of what it creates from then on.
+ * - `drive._shareNotifications()`: the Drive emails sharing sent (see ShareNotification).
  * Reading state (for exporters and tests): `snapshotDrive(drive)`.
  *
  * Faithfulness: error texts are C or GF (gas-fakes tests that also run live) where marked; URLs,
@@ -81,6 +83,21 @@ export interface NewFileSpec {
   /** Id style, e.g. `Doc` gives 44-character ids like Docs'. */
   idPrefix?: string;
 }
+
+/**
+ * The email Drive sends a person a file or folder is shared with (live-risks D10; C/U): DriveApp's
+ * addViewer(s)/addCommenter(s)/addEditor(s) have no way to stay silent, and Google does not count
+ * these against MailApp's quota. Shaped as a sent message, so exporters can write it out.
+ */
+export interface ShareNotification extends SentMessage {
+  itemId: string;
+  role: 'viewer' | 'commenter' | 'editor';
+}
+
+/** Texts of the notification, in Vietnamese as a vi account receives it (U: Google's exact wording). */
+const SHARE_KIND = (item: DriveItem): string =>
+  item.folder ? 'Thư mục' : item.mimeType === GOOGLE_DOC_MIME ? 'Tài liệu' : 'Tệp';
+const ROLE_TEXT = { viewer: 'xem', commenter: 'nhận xét', editor: 'chỉnh sửa' } as const;
 
 /** Options of the emulated DriveApp. */
 export interface DriveOptions {
@@ -341,7 +358,10 @@ abstract class ItemHandle {
     this._state.permission = p as PermissionName;
   }
 
-  /** Adds users with a role; a higher role already held is kept (U). */
+  /**
+   * Adds users with a role; a higher role already held is kept (U). Each address but the owner's
+   * gets Drive's share email, also when it already had access (U: the stricter reading).
+   */
   protected grant(
     args: unknown[],
     method: string,
@@ -354,6 +374,7 @@ abstract class ItemHandle {
     const s = this._state;
     for (const email of emails) {
       if (email === s.owner) continue;
+      this._drive._notifyShare(s, email, role);
       if (role === 'editors') {
         s.viewers = s.viewers.filter((e) => e !== email);
         s.commenters = s.commenters.filter((e) => e !== email);
@@ -733,6 +754,7 @@ export class DriveAppEmu {
   private user: string;
   private readonly items = new Map<string, DriveItem>();
   private readonly counters = new Map<string, number>();
+  private readonly shares: ShareNotification[] = [];
 
   constructor(log: CallLog, clock: VirtualClock, options: DriveOptions = {}) {
     this._log = log;
@@ -875,6 +897,36 @@ export class DriveAppEmu {
   /** Non-Apps-Script: whom the script runs as. */
   _user(): string {
     return this.user;
+  }
+
+  /** Non-Apps-Script: the share emails sent so far, oldest first. */
+  _shareNotifications(): ShareNotification[] {
+    return this.shares.slice();
+  }
+
+  /** Non-Apps-Script: records the email Drive sends `email` for a new share of `item`. */
+  _notifyShare(item: DriveItem, email: string, role: 'editors' | 'commenters' | 'viewers'): void {
+    const r = role === 'editors' ? 'editor' : role === 'commenters' ? 'commenter' : 'viewer';
+    const kind = SHARE_KIND(item);
+    const url = this._urlOf(item);
+    this.shares.push({
+      at: this._clock.date(),
+      from: this.user,
+      to: [email],
+      cc: [],
+      bcc: [],
+      recipients: 1,
+      subject: `${kind} được chia sẻ với bạn: "${item.name}"`,
+      body: `${this.user} đã chia sẻ ${kind.toLowerCase()} "${item.name}" với bạn (quyền ${ROLE_TEXT[r]}).\n${url}`,
+      htmlBody: null,
+      name: null,
+      replyTo: null,
+      noReply: false,
+      attachments: [],
+      inlineImages: {},
+      itemId: item.id,
+      role: r,
+    });
   }
 
   _urlOf(item: DriveItem): string {

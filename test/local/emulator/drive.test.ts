@@ -8,6 +8,7 @@ import {
   GOOGLE_DOC_MIME,
   snapshotDrive,
 } from '../../../src/local/emulator/drive';
+import { createWorkspace } from '../../../src/local/emulator/runtime';
 import { EmuUser } from '../../../src/local/emulator/services';
 import { UtilitiesService } from '../../../src/local/emulator/utilities';
 
@@ -250,6 +251,45 @@ describe('DriveApp: sharing (GF:test/testdrivesharing.js; GF notes/oddities.md)'
     expect(thrown(() => f.addViewer('not an email')).message).toBe(
       'Invalid argument: permission.value',
     );
+  });
+
+  test('every address shared with gets Drive\'s email, a folder or a Doc alike, not counted by MailApp (live-risks D10; C/U)', () => {
+    const ws = createWorkspace();
+    const { DriveApp, DocumentApp, clock } = ws;
+    const committee = ['a@example.com', 'b@example.com'];
+    const folder = DriveApp.createFolder('Kiểm tra công vụ');
+    folder.addViewers(committee);
+    clock.advance(60_000);
+    const doc = DocumentApp.create('Biên bản Xã A');
+    const file = DriveApp.getFileById(doc.getId());
+    file.addViewers(committee).addEditor('c@example.com');
+    // Again on the same file, and to the owner: the owner gets nothing, the others get it again (U).
+    file.addViewers([...committee, 'owner@example.com']);
+    const sent = DriveApp._shareNotifications();
+    expect(sent.map((m) => [m.to[0], m.itemId, m.role])).toEqual([
+      ['a@example.com', folder.getId(), 'viewer'],
+      ['b@example.com', folder.getId(), 'viewer'],
+      ['a@example.com', doc.getId(), 'viewer'],
+      ['b@example.com', doc.getId(), 'viewer'],
+      ['c@example.com', doc.getId(), 'editor'],
+      ['a@example.com', doc.getId(), 'viewer'],
+      ['b@example.com', doc.getId(), 'viewer'],
+    ]);
+    expect(sent.filter((m) => m.to[0] === 'a@example.com')).toHaveLength(3);
+    expect(sent[0]).toMatchObject({
+      from: 'owner@example.com',
+      recipients: 1,
+      subject: 'Thư mục được chia sẻ với bạn: "Kiểm tra công vụ"',
+      at: new Date(clock.now() - 60_000),
+    });
+    expect(sent[2].subject).toBe('Tài liệu được chia sẻ với bạn: "Biên bản Xã A"');
+    expect(sent[4].body).toContain('(quyền chỉnh sửa)');
+    expect(sent[4].body).toContain(file.getUrl());
+    // A bad address in the list shares with nobody and mails nobody.
+    expect(() => file.addViewers(['d@example.com', 'not an email'])).toThrow();
+    expect(DriveApp._shareNotifications()).toHaveLength(7);
+    expect(ws.MailApp.getRemainingDailyQuota()).toBe(100);
+    expect(ws.MailApp._outbox()).toHaveLength(0);
   });
 
   test('snapshotDrive lists files and folders with paths, sharing and explicit grants', () => {
