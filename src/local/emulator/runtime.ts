@@ -6,7 +6,6 @@ import { DEFAULT_START, VirtualClock } from './clock';
 import { createDocumentServices, type DocumentAppEmu } from './documents';
 import type { DriveAppEmu } from './drive';
 import { gasError, isDate } from './errors';
-import { type GoogleSwitches, googleSwitches } from './google';
 import {
   type Answers,
   type EmuForm,
@@ -14,6 +13,7 @@ import {
   FormAppEmu,
   type RespondOptions,
 } from './forms';
+import { type GoogleSwitches, googleSwitches } from './google';
 import { createMailApp, type MailAppEmu } from './mail';
 import { type BasicServices, createBasicServices, DEFAULT_TIME_ZONE, EmuUser } from './services';
 import { type EmuSpreadsheet, SpreadsheetAppEmu } from './spreadsheet';
@@ -548,20 +548,18 @@ export class Workspace {
   }
 
   /**
-   * Runs the time-driven triggers (all, or those of `handler`) once, at the virtual clock's now,
-   * with a time-driven event. One-off triggers run only when due, then are gone (U).
+   * Runs the time-driven triggers (all, or those of `handler`) that are due at the virtual clock's
+   * now (ScriptApp._nextFire since their last run), once each, with a time-driven event. One-off
+   * triggers are then gone (U).
    */
   fireClock(code: string, handler?: string): Execution[] {
     const now = this.clock.now();
     const due = this.ScriptApp._matching('CLOCK', 'CLOCK').filter(
-      (t) =>
-        (handler === undefined || t.handler === handler) &&
-        (t.schedule?.at === undefined || t.schedule.at <= now),
+      (t) => (handler === undefined || t.handler === handler) && this.ScriptApp._due(t, now),
     );
     return due.map((t) => {
-      const run = this.fire(code, t, this.ScriptApp._clockEvent(t, now));
-      this.ScriptApp._fired(t);
-      return run;
+      this.ScriptApp._fired(t, now);
+      return this.fire(code, t, this.ScriptApp._clockEvent(t, now));
     });
   }
 
@@ -634,7 +632,9 @@ export class Workspace {
     // A spreadsheet trigger answers the row itself: with a late row (ws.google.rowOrder) it fires
     // once the clock reaches the row.
     const ssId = form._dest?.ss._id;
-    const sheetTriggers = ssId ? this.ScriptApp._matching('ON_FORM_SUBMIT', 'SPREADSHEETS', ssId) : [];
+    const sheetTriggers = ssId
+      ? this.ScriptApp._matching('ON_FORM_SUBMIT', 'SPREADSHEETS', ssId)
+      : [];
     const due = this.FormApp._rowDue(response._state.id);
     if (sheetTriggers.length > 0 && due !== null) this.clock.set(due);
     for (const t of sheetTriggers) {

@@ -1304,9 +1304,7 @@ export class EmuSpreadsheet {
         : Math.min(Math.max(index, 0), this._sheets.length);
     const finalName = name ?? this.defaultName();
     this._ensureRoom(
-      template
-        ? template._maxRows * template._maxCols
-        : DEFAULTS.rows * DEFAULTS.columns,
+      template ? template._maxRows * template._maxCols : DEFAULTS.rows * DEFAULTS.columns,
     );
     const sheet = template
       ? template._copyInto(this, finalName, this._app._newSheetId())
@@ -3261,7 +3259,9 @@ export class EmuUi {
         `Ui.prompt "${text}" was shown but the test queued no answer: call SpreadsheetApp._answerPrompt(text, button) first`,
       );
     if (!SET_BUTTONS[set].includes(answer.button))
-      throw new Error(`Ui.prompt "${text}" shows ${SET_BUTTONS[set].join('/')}, not ${answer.button}`);
+      throw new Error(
+        `Ui.prompt "${text}" shows ${SET_BUTTONS[set].join('/')}, not ${answer.button}`,
+      );
     return new EmuPromptResponse(this.app, answer.text, this.Button[answer.button]);
   }
 

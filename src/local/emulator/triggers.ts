@@ -13,7 +13,10 @@ import { type GasEnumValue, gasEnum, wallTime, zonedMs } from './utilities';
  *   which fires but which this user's getProjectTriggers does not list.
  * - `ScriptApp._setUser(email)`: who creates and lists triggers from now on.
  * - `ScriptApp._clockEvent(trigger, atMs)`: the time-driven event object for a firing.
- * - `ScriptApp._fired(trigger)`: a one-off clock trigger (`at`, `after`, `atDate`) is gone after it runs (U).
+ * - `ScriptApp._nextFire(trigger, afterMs)`: when a clock trigger next fires after `afterMs`;
+ *   `_due(trigger, nowMs)`: whether it is due now (its next fire since it last ran has come).
+ * - `ScriptApp._fired(trigger, atMs)`: records a run; a one-off clock trigger (`at`, `after`,
+ *   `atDate`) is gone after it runs (U).
  */
 
 /** REF quotas: 20 triggers per user per script; the 21st create() throws this (C). */
@@ -72,10 +75,17 @@ export interface TriggerState {
   sourceId: string | null;
   schedule: ClockSchedule | null;
   owner: string;
+  /** Virtual time it was installed, epoch ms. */
+  created: number;
+  /** Virtual time it last ran, or null. */
+  lastFired: number | null;
 }
 
 /** What `_addTrigger` takes. */
-export type TriggerSpec = Omit<TriggerState, 'uid' | 'schedule' | 'owner'> & {
+export type TriggerSpec = Omit<
+  TriggerState,
+  'uid' | 'schedule' | 'owner' | 'created' | 'lastFired'
+> & {
   schedule?: ClockSchedule | null;
   owner?: string;
 };
@@ -549,7 +559,13 @@ export class ScriptAppEmu {
     // Live ids are long decimal strings.
     this.nextUid++;
     const uid = `47110${String(this.nextUid * 7919).padStart(14, '0')}`;
-    const state: TriggerState = { ...spec, uid, schedule: spec.schedule ?? null };
+    const state: TriggerState = {
+      ...spec,
+      uid,
+      schedule: spec.schedule ?? null,
+      created: this._now(),
+      lastFired: null,
+    };
     this.triggers.push(state);
     return state;
   }
@@ -576,11 +592,106 @@ export class ScriptAppEmu {
     this.user = email;
   }
 
-  /** After a one-off clock trigger ran it is gone (U: live may list it, disabled, for a while). */
-  _fired(trigger: TriggerState): void {
+  /** Records a run at `atMs`; a one-off is then gone (U: live may list it, disabled, for a while). */
+  _fired(trigger: TriggerState, atMs: number = this._now()): void {
+    trigger.lastFired = atMs;
     if (trigger.schedule?.at === undefined) return;
     const at = this.triggers.indexOf(trigger);
     if (at >= 0) this.triggers.splice(at, 1);
+  }
+
+  /** Whether a clock trigger is due at `nowMs`: its next fire after its last run (or its install) has come. */
+  _due(trigger: TriggerState, nowMs: number): boolean {
+    const next = this._nextFire(trigger, trigger.lastFired ?? trigger.created);
+    return next !== null && next <= nowMs;
+  }
+
+  /**
+   * The first time after `afterMs` (epoch ms) a clock trigger fires, in its zone (`inTimezone`, else
+   * the script's); null for other triggers and for a one-off that has run. Google runs `atHour(h)`
+   * at some time within that hour and `nearMinute(m)` within ±15 minutes: the start of the hour
+   * (plus `m`) is taken here (U). Without `atHour` a daily, weekly or monthly trigger takes the hour
+   * it was installed in (U: Google picks one). Repeats count from the install: `everyMinutes(n)` and
+   * `everyHours(n)` fire every n from it, `everyDays(n)` every n-th day from the install's day,
+   * `everyWeeks(n)` every n-th week from the first fire (U). A month without day `onMonthDay(d)` is
+   * skipped (U).
+   */
+  _nextFire(trigger: TriggerState, afterMs: number): number | null {
+    const s = trigger.schedule;
+    if (trigger.eventType !== 'CLOCK' || !s) return null;
+    if (s.at !== undefined) return trigger.lastFired === null ? s.at : null;
+    const created = trigger.created;
+    const interval = s.everyMinutes
+      ? s.everyMinutes * 60_000
+      : s.everyHours
+        ? s.everyHours * 3_600_000
+        : 0;
+    if (interval > 0) {
+      const k = Math.max(1, Math.floor((afterMs - created) / interval) + 1);
+      return created + k * interval;
+    }
+    const tz = s.timeZone ?? this.options.timeZone ?? 'Asia/Ho_Chi_Minh';
+    const start = wallTime(created, tz);
+    const hour = s.hour ?? start.hour;
+    const minute = s.nearMinute ?? 0;
+    const weekDay = s.weekDay !== undefined ? WEEKDAYS.indexOf(s.weekDay as never) : undefined;
+    const dayNumber = (y: number, m: number, d: number) =>
+      Math.floor(Date.UTC(y, m - 1, d) / 86_400_000);
+    const startDay = dayNumber(start.year, start.month, start.day);
+    const from = wallTime(Math.max(afterMs, created), tz);
+    let firstWeekly: number | null = null;
+    // Two years of days cover every rhythm offered (everyWeeks(n) past that is not expected here).
+    for (let i = 0; i < 800; i++) {
+      const day = new Date(Date.UTC(from.year, from.month - 1, from.day + i));
+      const y = day.getUTCFullYear();
+      const m = day.getUTCMonth() + 1;
+      const d = day.getUTCDate();
+      const n = dayNumber(y, m, d);
+      const at = zonedMs(tz, y, m, d, hour, minute);
+      if (at <= afterMs || at <= created) continue;
+      if (s.monthDay !== undefined) {
+        if (d === s.monthDay) return at;
+        continue;
+      }
+      if (weekDay !== undefined || s.everyWeeks !== undefined) {
+        const wd = weekDay ?? start.weekday;
+        if (day.getUTCDay() !== wd) continue;
+        const every = s.everyWeeks ?? 1;
+        if (every === 1) return at;
+        // The n-week rhythm counts from the first such day after the install.
+        firstWeekly ??= this.firstWeekly(created, tz, wd, hour, minute);
+        if ((n - firstWeekly) % (7 * every) === 0) return at;
+        continue;
+      }
+      const every = s.everyDays ?? 1;
+      if ((n - startDay) % every === 0) return at;
+    }
+    return null;
+  }
+
+  /** The day number of the first `weekday` at `hour:minute` after `created`, in `tz`. */
+  private firstWeekly(
+    created: number,
+    tz: string,
+    weekday: number,
+    hour: number,
+    minute: number,
+  ): number {
+    const w = wallTime(created, tz);
+    for (let i = 0; i < 8; i++) {
+      const day = new Date(Date.UTC(w.year, w.month - 1, w.day + i));
+      const at = zonedMs(
+        tz,
+        day.getUTCFullYear(),
+        day.getUTCMonth() + 1,
+        day.getUTCDate(),
+        hour,
+        minute,
+      );
+      if (day.getUTCDay() === weekday && at > created)
+        return Math.floor(day.getTime() / 86_400_000);
+    }
+    return Math.floor(Date.UTC(w.year, w.month - 1, w.day) / 86_400_000);
   }
 
   _now(): number {

@@ -253,7 +253,7 @@ describe('DriveApp: sharing (GF:test/testdrivesharing.js; GF notes/oddities.md)'
     );
   });
 
-  test('every address shared with gets Drive\'s email, a folder or a Doc alike, not counted by MailApp (live-risks D10; C/U)', () => {
+  test("every address shared with gets Drive's email, a folder or a Doc alike, not counted by MailApp (live-risks D10; C/U)", () => {
     const ws = createWorkspace();
     const { DriveApp, DocumentApp, clock } = ws;
     const committee = ['a@example.com', 'b@example.com'];

@@ -160,7 +160,12 @@ describe('newQuestionColumn: a question added after linking never overwrites a u
     const { form, sheet } = linkedWithUserColumn(ws);
     form.addTextItem().setTitle('E4. Có sổ góp ý');
     ws.submitWithoutTrigger(form, { 'Đơn vị': 'Xã B', 'E4. Có sổ góp ý': 'Có' });
-    expect(sheet.getDataRange().getDisplayValues().map((r) => r.slice(1))).toEqual([
+    expect(
+      sheet
+        .getDataRange()
+        .getDisplayValues()
+        .map((r) => r.slice(1)),
+    ).toEqual([
       ['Đơn vị', 'Ghi chú', 'E4. Có sổ góp ý', '[KTCV] Mã phản hồi'],
       ['Xã A', 'ổn', '', 'r-1'],
       ['Xã B', '', 'Có', ''],
@@ -177,7 +182,12 @@ describe('newQuestionColumn: a question added after linking never overwrites a u
       { 'Đơn vị': 'Xã B', 'E4. Có sổ góp ý': 'Có' },
       { email: 'a@example.com' },
     );
-    expect(sheet.getDataRange().getDisplayValues().map((r) => r.slice(1))).toEqual([
+    expect(
+      sheet
+        .getDataRange()
+        .getDisplayValues()
+        .map((r) => r.slice(1)),
+    ).toEqual([
       ['Đơn vị', 'Ghi chú', '[KTCV] Mã phản hồi', 'E4. Có sổ góp ý', 'Địa chỉ email'],
       ['Xã A', 'ổn', 'r-1', '', ''],
       ['Xã B', '', '', 'Có', 'a@example.com'],

@@ -889,7 +889,7 @@ describe('Ui.prompt (REF:base/ui, base/prompt-response; live-risks D11)', () => 
     );
   });
 
-  test('Button and ButtonSet have Google\'s members; bad arguments get the signature error', () => {
+  test("Button and ButtonSet have Google's members; bad arguments get the signature error", () => {
     const { app } = setup();
     const ui = app.getUi();
     expect(Object.keys(ui.Button)).toEqual(['CLOSE', 'OK', 'CANCEL', 'YES', 'NO']);
