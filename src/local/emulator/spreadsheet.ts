@@ -578,345 +578,9 @@ function normalizeColor(color: string | null | undefined, fallback: string): str
 }
 
 // ---------------------------------------------------------------------------------------------
-// Formulas: stored as typed; a tiny evaluator computes literals, references, arithmetic and a few
-// functions. Anything else reads as '' unless a custom evaluator (setFormulaEvaluator) answers.
-
-/** What a custom evaluator gets to look at. */
-export interface FormulaContext {
-  /** The sheet holding the formula. */
-  sheetName: string;
-  row: number;
-  column: number;
-  /** Values of an A1 range (`A1:B2` or `'Sheet'!A1`), as getValues returns them. */
-  values(a1: string): CellValue[][];
-}
-
-/** Computes a formula's value; `undefined` falls back to the built-in evaluator. */
-export type FormulaEvaluator = (formula: string, context: FormulaContext) => CellValue | undefined;
-
-type Operand = CellValue | CellValue[][];
-
-type Node =
-  | { k: 'lit'; v: CellValue }
-  | { k: 'ref'; sheet: string | null; a1: string }
-  | { k: 'neg'; a: Node }
-  | { k: 'pct'; a: Node }
-  | { k: 'bin'; op: string; a: Node; b: Node }
-  | { k: 'fn'; name: string; args: Node[] };
-
-/** A Sheets error value such as `#DIV/0!`: it becomes the cell's value. */
-class FormulaFail {
-  constructor(readonly code: string) {}
-}
-
-/** The formula uses something the tiny evaluator does not know: the value is left ''. */
-class Unsupported {}
-
-const ERROR_CODES = new Set([
-  '#DIV/0!',
-  '#VALUE!',
-  '#REF!',
-  '#NAME?',
-  '#N/A',
-  '#NUM!',
-  '#ERROR!',
-  '#NULL!',
-]);
-
-const TOKEN =
-  /\s*(?:(\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|\.\d+)|"((?:[^"]|"")*)"|((?:(?:'(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)(?![\w(])|([A-Za-z_][\w.]*)|(<>|<=|>=|[-+*/^&=<>(),;%]))/y;
-
-interface Token {
-  t: 'num' | 'str' | 'ref' | 'name' | 'op';
-  v: string;
-}
-
-function tokenize(src: string): Token[] {
-  const out: Token[] = [];
-  TOKEN.lastIndex = 0;
-  let pos = 0;
-  while (pos < src.length) {
-    if (/^\s*$/.test(src.slice(pos))) break;
-    TOKEN.lastIndex = pos;
-    const m = TOKEN.exec(src);
-    if (!m) throw new Unsupported();
-    pos = TOKEN.lastIndex;
-    if (m[1] !== undefined) out.push({ t: 'num', v: m[1] });
-    else if (m[2] !== undefined) out.push({ t: 'str', v: m[2].replace(/""/g, '"') });
-    else if (m[3] !== undefined) out.push({ t: 'ref', v: m[3] });
-    else if (m[4] !== undefined) out.push({ t: 'name', v: m[4] });
-    else out.push({ t: 'op', v: m[5] });
-  }
-  return out;
-}
-
-function parseFormula(src: string): Node {
-  const tokens = tokenize(src);
-  let i = 0;
-  const peek = (): Token | undefined => tokens[i];
-  const isOp = (...ops: string[]): boolean => peek()?.t === 'op' && ops.includes(peek()!.v);
-  const expect = (op: string): void => {
-    if (!isOp(op)) throw new Unsupported();
-    i++;
-  };
-  const binary = (next: () => Node, ops: string[]) => (): Node => {
-    let a = next();
-    while (isOp(...ops)) {
-      const op = tokens[i++].v;
-      a = { k: 'bin', op, a, b: next() };
-    }
-    return a;
-  };
-  const primary = (): Node => {
-    const tok = tokens[i++];
-    if (!tok) throw new Unsupported();
-    if (tok.t === 'num') return { k: 'lit', v: Number(tok.v) };
-    if (tok.t === 'str') return { k: 'lit', v: tok.v };
-    if (tok.t === 'ref') {
-      const { sheet, ref } = splitSheetPrefix(tok.v);
-      return { k: 'ref', sheet, a1: ref };
-    }
-    if (tok.t === 'name') {
-      if (isOp('(')) {
-        i++;
-        const args: Node[] = [];
-        if (!isOp(')')) {
-          args.push(comparison());
-          while (isOp(',', ';')) {
-            i++;
-            args.push(comparison());
-          }
-        }
-        expect(')');
-        return { k: 'fn', name: tok.v.toUpperCase(), args };
-      }
-      const upper = tok.v.toUpperCase();
-      if (upper === 'TRUE' || upper === 'FALSE') return { k: 'lit', v: upper === 'TRUE' };
-      throw new Unsupported();
-    }
-    if (tok.v === '(') {
-      const inner = comparison();
-      expect(')');
-      return inner;
-    }
-    if (tok.v === '-') return { k: 'neg', a: postfix() };
-    if (tok.v === '+') return postfix();
-    throw new Unsupported();
-  };
-  const postfix = (): Node => {
-    let a = primary();
-    while (isOp('%')) {
-      i++;
-      a = { k: 'pct', a };
-    }
-    return a;
-  };
-  const power = binary(postfix, ['^']);
-  const product = binary(power, ['*', '/']);
-  const sum = binary(product, ['+', '-']);
-  const concat = binary(sum, ['&']);
-  const comparison = binary(concat, ['=', '<>', '<', '>', '<=', '>=']);
-  const node = comparison();
-  if (i !== tokens.length) throw new Unsupported();
-  return node;
-}
-
-/** What the evaluator needs from the spreadsheet. */
-interface EvalEnv {
-  values(sheet: string | null, a1: string): CellValue[][];
-  tz: string;
-}
-
-function evaluateBuiltin(formula: string, env: EvalEnv): CellValue {
-  const scalar = (v: Operand): CellValue => {
-    if (!Array.isArray(v)) return v;
-    if (v.length === 1 && v[0].length === 1) return v[0][0];
-    throw new FormulaFail('#VALUE!');
-  };
-  const num = (o: Operand): number => {
-    const v = scalar(o);
-    if (typeof v === 'number') return v;
-    if (typeof v === 'boolean') return v ? 1 : 0;
-    if (v === '') return 0;
-    if (isDate(v)) return serialOf(v.getTime(), env.tz);
-    if (ERROR_CODES.has(v)) throw new FormulaFail(v);
-    const n = parseNumber(v);
-    if (n === null) throw new FormulaFail('#VALUE!');
-    return n;
-  };
-  const text = (o: Operand): string => {
-    const v = scalar(o);
-    if (typeof v === 'number') return formatGeneral(v);
-    if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-    if (isDate(v)) return formatGeneral(serialOf(v.getTime(), env.tz));
-    if (ERROR_CODES.has(v)) throw new FormulaFail(v);
-    return v;
-  };
-  const bool = (o: Operand): boolean => {
-    const v = scalar(o);
-    if (typeof v === 'boolean') return v;
-    if (typeof v === 'string' && /^(true|false)$/i.test(v)) return v.toLowerCase() === 'true';
-    return num(v) !== 0;
-  };
-  /** Range arguments contribute their numbers only; direct arguments are coerced. */
-  const numbers = (args: Operand[]): number[] => {
-    const out: number[] = [];
-    for (const a of args) {
-      if (Array.isArray(a)) {
-        for (const row of a)
-          for (const v of row) {
-            if (typeof v === 'string' && ERROR_CODES.has(v)) throw new FormulaFail(v);
-            if (typeof v === 'number') out.push(v);
-            else if (isDate(v)) out.push(serialOf(v.getTime(), env.tz));
-          }
-      } else out.push(num(a));
-    }
-    return out;
-  };
-  const compare = (a: CellValue, b: CellValue): number => {
-    const rank = (v: CellValue): number =>
-      typeof v === 'string' ? 1 : typeof v === 'boolean' ? 2 : 0;
-    const x = a === '' ? (typeof b === 'string' ? '' : typeof b === 'boolean' ? false : 0) : a;
-    const y = b === '' ? (typeof x === 'string' ? '' : typeof x === 'boolean' ? false : 0) : b;
-    if (rank(x) !== rank(y)) return rank(x) - rank(y);
-    if (typeof x === 'string') return x.toLowerCase().localeCompare(String(y).toLowerCase());
-    return num(x) - num(y);
-  };
-  const ev = (node: Node): Operand => {
-    switch (node.k) {
-      case 'lit':
-        return node.v;
-      case 'ref': {
-        const values = env.values(node.sheet, node.a1);
-        return values.length === 1 && values[0].length === 1 ? values[0][0] : values;
-      }
-      case 'neg':
-        return -num(ev(node.a));
-      case 'pct':
-        return num(ev(node.a)) / 100;
-      case 'bin': {
-        const a = ev(node.a);
-        const b = ev(node.b);
-        switch (node.op) {
-          case '+':
-            return num(a) + num(b);
-          case '-':
-            return num(a) - num(b);
-          case '*':
-            return num(a) * num(b);
-          case '/': {
-            const d = num(b);
-            if (d === 0) throw new FormulaFail('#DIV/0!');
-            return num(a) / d;
-          }
-          case '^':
-            return num(a) ** num(b);
-          case '&':
-            return text(a) + text(b);
-          default: {
-            const c = compare(scalar(a), scalar(b));
-            return (
-              { '=': c === 0, '<>': c !== 0, '<': c < 0, '>': c > 0, '<=': c <= 0, '>=': c >= 0 }[
-                node.op
-              ] ?? false
-            );
-          }
-        }
-      }
-      case 'fn':
-        return call(node.name, node.args);
-    }
-  };
-  const call = (name: string, args: Node[]): Operand => {
-    const all = (): Operand[] => args.map(ev);
-    switch (name) {
-      case 'SUM':
-        return numbers(all()).reduce((s, n) => s + n, 0);
-      case 'AVERAGE': {
-        const ns = numbers(all());
-        if (ns.length === 0) throw new FormulaFail('#DIV/0!');
-        return ns.reduce((s, n) => s + n, 0) / ns.length;
-      }
-      case 'MIN':
-      case 'MAX': {
-        const ns = numbers(all());
-        return ns.length === 0 ? 0 : name === 'MIN' ? Math.min(...ns) : Math.max(...ns);
-      }
-      case 'COUNT':
-        return all().reduce<number>(
-          (n, a) =>
-            n +
-            (Array.isArray(a)
-              ? a.flat().filter((v) => typeof v === 'number' || isDate(v)).length
-              : typeof a === 'number'
-                ? 1
-                : 0),
-          0,
-        );
-      case 'COUNTA':
-        return all().reduce<number>(
-          (n, a) => n + (Array.isArray(a) ? a.flat().filter((v) => v !== '').length : 1),
-          0,
-        );
-      case 'IF':
-        if (args.length < 2 || args.length > 3) throw new Unsupported();
-        return bool(ev(args[0])) ? ev(args[1]) : args[2] ? ev(args[2]) : false;
-      case 'IFERROR': {
-        const fallback = (): Operand => (args[1] ? ev(args[1]) : '');
-        try {
-          const v = scalar(ev(args[0]));
-          return typeof v === 'string' && ERROR_CODES.has(v) ? fallback() : v;
-        } catch (e) {
-          if (e instanceof FormulaFail) return fallback();
-          throw e;
-        }
-      }
-      case 'AND':
-        return all().every((a) =>
-          Array.isArray(a)
-            ? a
-                .flat()
-                .filter((v) => v !== '')
-                .every((v) => bool(v))
-            : bool(a),
-        );
-      case 'OR':
-        return all().some((a) =>
-          Array.isArray(a)
-            ? a
-                .flat()
-                .filter((v) => v !== '')
-                .some((v) => bool(v))
-            : bool(a),
-        );
-      case 'NOT':
-        return !bool(ev(args[0]));
-      case 'ROUND':
-        return roundHalfAway(num(ev(args[0])), args[1] ? Math.trunc(num(ev(args[1]))) : 0);
-      case 'HYPERLINK':
-        // Shows the label (or the URL without one).
-        return text(ev(args[1] ?? args[0]));
-      case 'CONCATENATE':
-        return all()
-          .map((a) => (Array.isArray(a) ? a.flat().map(text).join('') : text(a)))
-          .join('');
-      case 'LEN':
-        return text(ev(args[0])).length;
-      default:
-        throw new Unsupported();
-    }
-  };
-  try {
-    const result = ev(parseFormula(formula.slice(1)));
-    const v = scalar(result);
-    if (typeof v === 'number' && !Number.isFinite(v)) return '#NUM!';
-    return v;
-  } catch (e) {
-    if (e instanceof FormulaFail) return e.code;
-    if (e instanceof Unsupported) return '';
-    throw e;
-  }
-}
+// Formulas: typed text starting with `=` (or `+` and not a number) is stored as a formula, which is
+// how a respondent's text would become one (the injection vector, reference §1). Nothing computes
+// them: the bundle writes no formula, so a formula cell reads '' and getFormula shows what landed.
 
 // ---------------------------------------------------------------------------------------------
 // The service.
@@ -959,7 +623,6 @@ export class SpreadsheetAppEmu {
   readonly ProtectionType = gasEnum(['RANGE', 'SHEET'] as const);
   readonly _log: CallLog;
   readonly _options: SpreadsheetOptions;
-  _evaluator: FormulaEvaluator | null = null;
   _user: string;
   _uiAvailable = true;
   readonly _menuList: MenuSnapshot[] = [];
@@ -968,7 +631,6 @@ export class SpreadsheetAppEmu {
   readonly _promptAnswers: { text: string; button: PromptButton }[] = [];
   private readonly books = new Map<string, EmuSpreadsheet>();
   private active: EmuSpreadsheet | null = null;
-  private readonly evaluating = new Set<string>();
   private nextBook = 1;
   private nextSheetId = 1;
 
@@ -1131,43 +793,6 @@ export class SpreadsheetAppEmu {
     this.nextSheetId = (this.nextSheetId * 48271) % 2147483647;
     return this.nextSheetId;
   }
-
-  /** Non-Apps-Script: the value of a formula cell; cycles read `#REF!`. */
-  _evaluate(sheet: EmuSheet, row: number, column: number, formula: string): CellValue {
-    const key = `${sheet._ss._id}:${sheet._sheetId}:${row}:${column}`;
-    if (this.evaluating.has(key)) return '#REF!';
-    this.evaluating.add(key);
-    const values = (name: string | null, a1: string): CellValue[][] =>
-      sheet._ss._valuesOf(name, a1, sheet);
-    try {
-      if (this._evaluator) {
-        const custom = this._evaluator(formula, {
-          sheetName: sheet._name,
-          row,
-          column,
-          values: (a1) => {
-            const { sheet: name, ref } = splitSheetPrefix(a1);
-            return values(name, ref);
-          },
-        });
-        if (custom !== undefined) return custom;
-      }
-      return evaluateBuiltin(formula, { values, tz: sheet._ss._timeZone });
-    } catch (e) {
-      if (e instanceof FormulaFail) return e.code;
-      throw e;
-    } finally {
-      this.evaluating.delete(key);
-    }
-  }
-}
-
-/** Non-Apps-Script: computes formulas the built-in evaluator leaves as ''. */
-export function setFormulaEvaluator(
-  app: SpreadsheetAppEmu,
-  evaluator: FormulaEvaluator | null,
-): void {
-  app._evaluator = evaluator;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1424,27 +1049,6 @@ export class EmuSpreadsheet {
     const lower = name.toLowerCase();
     const same = (s: EmuSheet) => s !== except && s._name.toLowerCase() === lower;
     return this._sheets.some(same) || this._unseen.some((u) => same(u.sheet));
-  }
-
-  /** Non-Apps-Script: values of a range for formulas; a bad reference is `#REF!`. */
-  _valuesOf(sheetName: string | null, a1: string, from: EmuSheet): CellValue[][] {
-    const sheet = sheetName === null ? from : this._sheetByName(sheetName);
-    const box = sheet ? parseA1(a1, sheet._maxRows, sheet._maxCols) : null;
-    if (
-      !sheet ||
-      !box ||
-      box[0] + box[2] - 1 > sheet._maxRows ||
-      box[1] + box[3] - 1 > sheet._maxCols
-    )
-      throw new FormulaFail('#REF!');
-    const [row, col, nr, nc] = box;
-    const out: CellValue[][] = [];
-    for (let r = 0; r < nr; r++) {
-      const line: CellValue[] = [];
-      for (let c = 0; c < nc; c++) line.push(sheet._value(row + r, col + c));
-      out.push(line);
-    }
-    return out;
   }
 
   private defaultName(): string {
@@ -1941,7 +1545,7 @@ export class EmuSheet {
   _raw(row: number, column: number): CellValue {
     const cell = this._cell(row, column);
     if (!cell) return '';
-    return cell.formula ? this._ss._app._evaluate(this, row, column, cell.formula) : cell.value;
+    return cell.formula ? '' : cell.value;
   }
 
   /** The value as getValues returns it: date-formatted numbers are Dates (copies), empties ''. */
@@ -2292,27 +1896,6 @@ export class EmuRange {
   getFormula(): string {
     this.rec('getFormula', 1);
     return this.readCell((cell) => cell?.formula ?? '');
-  }
-
-  setFormula(...args: [formula: string]): EmuRange {
-    const [formula] = args;
-    this.rec('setFormula', this.size);
-    if (typeof formula !== 'string' || args.length !== 1) throw this.bad('setFormula', args);
-    this.each((r, c) => this.writeFormula(r, c, formula));
-    return this;
-  }
-
-  setFormulas(...args: [formulas: string[][]]): EmuRange {
-    const [formulas] = args;
-    this.rec('setFormulas', this.size);
-    const data = this.checkGrid(
-      formulas,
-      'setFormulas',
-      args,
-      (v): v is string => typeof v === 'string',
-    );
-    this.each((r, c, i, j) => this.writeFormula(r, c, data[i][j]));
-    return this;
   }
 
   /** Removes values and formulas, keeps formats. */
@@ -2762,14 +2345,6 @@ export class EmuRange {
       });
     });
     return this;
-  }
-
-  private writeFormula(row: number, column: number, formula: string): void {
-    if (formula.startsWith('=') && formula.length > 1) {
-      const cell = this._sheet._ensure(row, column);
-      cell.value = '';
-      cell.formula = formula;
-    } else this._sheet._write(row, column, formula, true);
   }
 }
 
