@@ -47,17 +47,10 @@ const ITEM_TYPES = [
 ] as const;
 
 /** The item types this emulator builds. */
-type Kind =
-  | 'LIST'
-  | 'MULTIPLE_CHOICE'
-  | 'TEXT'
-  | 'PARAGRAPH_TEXT'
-  | 'DATE'
-  | 'PAGE_BREAK'
-  | 'SECTION_HEADER';
+type Kind = 'LIST' | 'MULTIPLE_CHOICE' | 'TEXT' | 'PARAGRAPH_TEXT' | 'DATE' | 'PAGE_BREAK';
 
 /** Layout items get no column in the response sheet and take no answer (reference §2). */
-const LAYOUT = new Set<Kind>(['PAGE_BREAK', 'SECTION_HEADER']);
+const LAYOUT = new Set<Kind>(['PAGE_BREAK']);
 
 /**
  * Texts of the response sheet by spreadsheet locale: en_US (reference §2), vi_VN (U: the sheet name
@@ -85,9 +78,6 @@ const NO_DESTINATION = 'The form currently has no response destination.';
 
 interface ChoiceState {
   value: string;
-  navigation: string;
-  gotoPageId: number | null;
-  correct: boolean;
 }
 
 interface ItemState {
@@ -97,9 +87,7 @@ interface ItemState {
   helpText: string;
   required: boolean;
   choices: ChoiceState[];
-  other: boolean;
   validation: TextRule | null;
-  includesYear: boolean;
   deleted: boolean;
 }
 
@@ -174,10 +162,6 @@ interface TextRule {
   describe: string;
 }
 
-const NUMBER_TEXT = /^\s*[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
-const WHOLE_TEXT = /^\s*[-+]?\d+\s*$/;
-const asNumber = (s: string): number | null => (NUMBER_TEXT.test(s) ? Number(s) : null);
-
 /** A built `TextValidation`. */
 export class EmuTextValidation {
   constructor(readonly _rule: TextRule) {}
@@ -188,8 +172,8 @@ export class EmuTextValidation {
 }
 
 /**
- * `FormApp.createTextValidation()`. One criterion per validation, as in the Forms UI: a later
- * `require…` replaces an earlier one (U). Numbers are read with a dot as the decimal point (U).
+ * `FormApp.createTextValidation()` with the one criterion the bundle uses: the whole answer must
+ * match a regular expression (Forms' "Matches"). Other criteria are not emulated.
  */
 export class EmuTextValidationBuilder {
   private rule: Omit<TextRule, 'helpText'> | null = null;
@@ -201,184 +185,18 @@ export class EmuTextValidationBuilder {
     return 'FormApp.TextValidationBuilder';
   }
 
-  private set(
-    method: string,
-    args: IArguments,
-    shape: Pred[],
-    rule: Omit<TextRule, 'helpText'>,
-  ): this {
-    this.log.record('TextValidationBuilder', method);
-    checkArgs(args, ['TextValidationBuilder', method], shape);
-    this.rule = rule;
-    return this;
-  }
-
-  private numeric(
-    method: string,
-    args: IArguments,
-    describe: string,
-    ok: (n: number) => boolean,
-  ): this {
-    return this.set(
-      method,
-      args,
-      Array.from(args, () => isNum),
-      {
-        describe,
-        test: (s) => {
-          const n = asNumber(s);
-          return n !== null && ok(n);
-        },
-      },
-    );
-  }
-
-  private pattern(
-    method: string,
-    args: IArguments,
-    pattern: string,
-    whole: boolean,
-    negate: boolean,
-  ): this {
+  /** A bad pattern throws `Invalid argument: pattern` (U for the text). */
+  requireTextMatchesPattern(pattern: string): this {
+    this.log.record('TextValidationBuilder', 'requireTextMatchesPattern');
+    checkArgs(arguments, ['TextValidationBuilder', 'requireTextMatchesPattern'], [isStr]);
     let re: RegExp;
     try {
-      re = new RegExp(whole ? `^(?:${pattern})$` : pattern, 'u');
+      re = new RegExp(`^(?:${pattern})$`, 'u');
     } catch {
-      this.log.record('TextValidationBuilder', method);
-      throw gasError(`Invalid argument: pattern`);
+      throw gasError('Invalid argument: pattern');
     }
-    return this.set(method, args, [isStr], {
-      describe: `${negate ? 'not ' : ''}${whole ? 'match' : 'contain'} /${pattern}/`,
-      test: (s) => re.test(s) !== negate,
-    });
-  }
-
-  requireNumber(): this {
-    return this.numeric('requireNumber', arguments, 'a number', () => true);
-  }
-
-  requireWholeNumber(): this {
-    return this.set('requireWholeNumber', arguments, [], {
-      describe: 'a whole number',
-      test: (s) => WHOLE_TEXT.test(s),
-    });
-  }
-
-  requireNumberGreaterThan(number: number): this {
-    return this.numeric(
-      'requireNumberGreaterThan',
-      arguments,
-      `a number > ${number}`,
-      (n) => n > number,
-    );
-  }
-
-  requireNumberGreaterThanOrEqualTo(number: number): this {
-    return this.numeric(
-      'requireNumberGreaterThanOrEqualTo',
-      arguments,
-      `a number >= ${number}`,
-      (n) => n >= number,
-    );
-  }
-
-  requireNumberLessThan(number: number): this {
-    return this.numeric(
-      'requireNumberLessThan',
-      arguments,
-      `a number < ${number}`,
-      (n) => n < number,
-    );
-  }
-
-  requireNumberLessThanOrEqualTo(number: number): this {
-    return this.numeric(
-      'requireNumberLessThanOrEqualTo',
-      arguments,
-      `a number <= ${number}`,
-      (n) => n <= number,
-    );
-  }
-
-  requireNumberBetween(start: number, end: number): this {
-    return this.numeric(
-      'requireNumberBetween',
-      arguments,
-      `a number in [${start}, ${end}]`,
-      (n) => n >= start && n <= end,
-    );
-  }
-
-  requireNumberNotBetween(start: number, end: number): this {
-    return this.numeric(
-      'requireNumberNotBetween',
-      arguments,
-      `a number outside [${start}, ${end}]`,
-      (n) => n < start || n > end,
-    );
-  }
-
-  requireNumberEqualTo(number: number): this {
-    return this.numeric(
-      'requireNumberEqualTo',
-      arguments,
-      `the number ${number}`,
-      (n) => n === number,
-    );
-  }
-
-  requireNumberNotEqualTo(number: number): this {
-    return this.numeric(
-      'requireNumberNotEqualTo',
-      arguments,
-      `a number other than ${number}`,
-      (n) => n !== number,
-    );
-  }
-
-  /** The whole answer must match (Forms' "Matches" criterion). */
-  requireTextMatchesPattern(pattern: string): this {
-    return this.pattern('requireTextMatchesPattern', arguments, pattern, true, false);
-  }
-
-  requireTextDoesNotMatchPattern(pattern: string): this {
-    return this.pattern('requireTextDoesNotMatchPattern', arguments, pattern, true, true);
-  }
-
-  requireTextContainsPattern(pattern: string): this {
-    return this.pattern('requireTextContainsPattern', arguments, pattern, false, false);
-  }
-
-  requireTextDoesNotContainPattern(pattern: string): this {
-    return this.pattern('requireTextDoesNotContainPattern', arguments, pattern, false, true);
-  }
-
-  requireTextIsEmail(): this {
-    return this.set('requireTextIsEmail', arguments, [], {
-      describe: 'an email address',
-      test: (s) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s.trim()),
-    });
-  }
-
-  requireTextIsUrl(): this {
-    return this.set('requireTextIsUrl', arguments, [], {
-      describe: 'a URL',
-      test: (s) => /^(?:https?:\/\/)?[^\s/]+\.[^\s]+$/i.test(s.trim()),
-    });
-  }
-
-  requireTextLengthGreaterThanOrEqualTo(number: number): this {
-    return this.set('requireTextLengthGreaterThanOrEqualTo', arguments, [isInt], {
-      describe: `at least ${number} characters`,
-      test: (s) => [...s].length >= number,
-    });
-  }
-
-  requireTextLengthLessThanOrEqualTo(number: number): this {
-    return this.set('requireTextLengthLessThanOrEqualTo', arguments, [isInt], {
-      describe: `at most ${number} characters`,
-      test: (s) => [...s].length <= number,
-    });
+    this.rule = { describe: `match /${pattern}/`, test: (s) => re.test(s) };
+    return this;
   }
 
   /** The message the respondent sees when the answer fails. */
@@ -406,13 +224,10 @@ export class EmuTextValidationBuilder {
 // Choices and items.
 
 /** A `Choice` of a list or multiple-choice item. */
-export class EmuChoice
-  implements Pick<GoogleAppsScript.Forms.Choice, 'getValue' | 'isCorrectAnswer'>
-{
+export class EmuChoice implements Pick<GoogleAppsScript.Forms.Choice, 'getValue'> {
   constructor(
     private readonly log: CallLog,
     readonly _state: ChoiceState,
-    private readonly form: EmuForm | null,
   ) {}
 
   get [GAS_TYPE](): string {
@@ -423,28 +238,7 @@ export class EmuChoice
     this.log.record('Choice', 'getValue');
     return this._state.value;
   }
-
-  /** `FormApp.PageNavigationType.CONTINUE` unless made with a navigation. */
-  getPageNavigationType(): GasEnumValue {
-    this.log.record('Choice', 'getPageNavigationType');
-    return PAGE_NAVIGATION[this._state.navigation as keyof typeof PAGE_NAVIGATION];
-  }
-
-  /** The page break a GO_TO_PAGE choice jumps to, else null. */
-  getGotoPage(): EmuPageBreakItem | null {
-    this.log.record('Choice', 'getGotoPage');
-    const id = this._state.gotoPageId;
-    const state = id === null ? undefined : this.form?._item(id);
-    return state && this.form ? (this.form._typed(state) as EmuPageBreakItem) : null;
-  }
-
-  isCorrectAnswer(): boolean {
-    this.log.record('Choice', 'isCorrectAnswer');
-    return this._state.correct;
-  }
 }
-
-const PAGE_NAVIGATION = gasEnum(['CONTINUE', 'GO_TO_PAGE', 'RESTART', 'SUBMIT'] as const);
 
 /** What every item view shares: the state lives in the form, views are cheap. */
 abstract class ItemBase {
@@ -552,33 +346,6 @@ export class EmuItem
   asPageBreakItem(): EmuPageBreakItem {
     return this.cast('asPageBreakItem', 'PAGE_BREAK') as EmuPageBreakItem;
   }
-
-  asSectionHeaderItem(): EmuSectionHeaderItem {
-    return this.cast('asSectionHeaderItem', 'SECTION_HEADER') as EmuSectionHeaderItem;
-  }
-
-  /** Casts to types this emulator does not build always fail, as the item cannot be of them. */
-  asCheckboxItem(): never {
-    return this.cast('asCheckboxItem', 'CHECKBOX') as never;
-  }
-
-  asScaleItem(): never {
-    return this.cast('asScaleItem', 'SCALE') as never;
-  }
-
-  asGridItem(): never {
-    return this.cast('asGridItem', 'GRID') as never;
-  }
-
-  asCheckboxGridItem(): never {
-    return this.cast('asCheckboxGridItem', 'CHECKBOX_GRID') as never;
-  }
-
-  /** A copy right after this item; returns the generic view. */
-  duplicate(): EmuItem {
-    this.rec('duplicate');
-    return this._form._generic(this._form._duplicate(this._state));
-  }
 }
 
 /** Items that take an answer. */
@@ -593,12 +360,6 @@ abstract class QuestionItem extends ItemBase {
   isRequired(): boolean {
     this.rec('isRequired');
     return this._state.required;
-  }
-
-  /** A copy right after this item, of the same class. */
-  duplicate(): this {
-    this.rec('duplicate');
-    return this._form._typed(this._form._duplicate(this._state)) as unknown as this;
   }
 }
 
@@ -617,61 +378,15 @@ abstract class ChoiceItem extends QuestionItem {
     if (values.length === 0) throw gasError('Array is empty: values');
     this._state.choices = values.map((v) => ({
       value: String(v),
-      navigation: 'CONTINUE',
-      gotoPageId: null,
-      correct: false,
     }));
-    return this;
-  }
-
-  /** Empty throws `Array is empty: choices` (U, by analogy); a null element the signature error (U). */
-  setChoices(choices: EmuChoice[]): this {
-    this.rec('setChoices');
-    if (
-      arguments.length !== 1 ||
-      !Array.isArray(choices) ||
-      !choices.every((c) => c instanceof EmuChoice)
-    ) {
-      throw signatureError(gasTypeNames(arguments), 'FormApp', this._cls, 'setChoices');
-    }
-    if (choices.length === 0) throw gasError('Array is empty: choices');
-    this._state.choices = choices.map((c) => ({ ...c._state }));
     return this;
   }
 
   getChoices(): EmuChoice[] {
     this.rec('getChoices');
-    return this._state.choices.map(
-      (c) => new EmuChoice(this._form._app._log, { ...c }, this._form),
-    );
-  }
-
-  /**
-   * `(value)`, `(value, isCorrect)`, `(value, pageBreakItem)` or `(value, navigationType)`. The
-   * choice is not added until `setChoices`.
-   */
-  createChoice(value: string, second?: unknown): EmuChoice {
-    this.rec('createChoice');
-    const nav = second !== undefined && PAGE_NAVIGATION_NAMES.has(String(second));
-    this.check(
-      arguments,
-      'createChoice',
-      [isStr],
-      [isStr, isBool],
-      [isStr, (v) => v instanceof EmuPageBreakItem],
-      [isStr, () => nav],
-    );
-    const state: ChoiceState = { value, navigation: 'CONTINUE', gotoPageId: null, correct: false };
-    if (typeof second === 'boolean') state.correct = second;
-    else if (second instanceof EmuPageBreakItem) {
-      state.navigation = 'GO_TO_PAGE';
-      state.gotoPageId = second._state.id;
-    } else if (nav) state.navigation = String(second);
-    return new EmuChoice(this._form._app._log, state, this._form);
+    return this._state.choices.map((c) => new EmuChoice(this._form._app._log, { ...c }));
   }
 }
-
-const PAGE_NAVIGATION_NAMES = new Set(['CONTINUE', 'GO_TO_PAGE', 'RESTART', 'SUBMIT']);
 
 /** A drop-down `ListItem`: answers must be one of the choices. */
 export class EmuListItem
@@ -686,23 +401,10 @@ export class EmuListItem
 /** A `MultipleChoiceItem`: with `showOtherOption(true)` any text is accepted. */
 export class EmuMultipleChoiceItem
   extends ChoiceItem
-  implements
-    Pick<GoogleAppsScript.Forms.MultipleChoiceItem, 'getId' | 'getTitle' | 'hasOtherOption'>
+  implements Pick<GoogleAppsScript.Forms.MultipleChoiceItem, 'getId' | 'getTitle'>
 {
   protected get _cls(): string {
     return 'MultipleChoiceItem';
-  }
-
-  showOtherOption(enabled: boolean): this {
-    this.rec('showOtherOption');
-    this.check(arguments, 'showOtherOption', [isBool]);
-    this._state.other = enabled;
-    return this;
-  }
-
-  hasOtherOption(): boolean {
-    this.rec('hasOtherOption');
-    return this._state.other;
   }
 }
 
@@ -725,12 +427,6 @@ export class EmuTextItem
       validation instanceof EmuTextValidation ? validation._rule : validation._build()._rule;
     return this;
   }
-
-  clearValidation(): this {
-    this.rec('clearValidation');
-    this._state.validation = null;
-    return this;
-  }
 }
 
 /** A long-answer `ParagraphTextItem` (paragraph validation is not emulated). */
@@ -741,33 +437,15 @@ export class EmuParagraphTextItem
   protected get _cls(): string {
     return 'ParagraphTextItem';
   }
-
-  clearValidation(): this {
-    this.rec('clearValidation');
-    this._state.validation = null;
-    return this;
-  }
 }
 
 /** A `DateItem`: answers are `'YYYY-MM-DD'`. */
 export class EmuDateItem
   extends QuestionItem
-  implements Pick<GoogleAppsScript.Forms.DateItem, 'getId' | 'getTitle' | 'includesYear'>
+  implements Pick<GoogleAppsScript.Forms.DateItem, 'getId' | 'getTitle'>
 {
   protected get _cls(): string {
     return 'DateItem';
-  }
-
-  setIncludesYear(enableYear: boolean): this {
-    this.rec('setIncludesYear');
-    this.check(arguments, 'setIncludesYear', [isBool]);
-    this._state.includesYear = enableYear;
-    return this;
-  }
-
-  includesYear(): boolean {
-    this.rec('includesYear');
-    return this._state.includesYear;
   }
 }
 
@@ -775,23 +453,6 @@ export class EmuDateItem
 export class EmuPageBreakItem extends ItemBase {
   protected get _cls(): string {
     return 'PageBreakItem';
-  }
-
-  duplicate(): EmuPageBreakItem {
-    this.rec('duplicate');
-    return this._form._typed(this._form._duplicate(this._state)) as EmuPageBreakItem;
-  }
-}
-
-/** A `SectionHeaderItem`: layout, no answer, no column. */
-export class EmuSectionHeaderItem extends ItemBase {
-  protected get _cls(): string {
-    return 'SectionHeaderItem';
-  }
-
-  duplicate(): EmuSectionHeaderItem {
-    this.rec('duplicate');
-    return this._form._typed(this._form._duplicate(this._state)) as EmuSectionHeaderItem;
   }
 }
 
@@ -801,8 +462,7 @@ type TypedItem =
   | EmuTextItem
   | EmuParagraphTextItem
   | EmuDateItem
-  | EmuPageBreakItem
-  | EmuSectionHeaderItem;
+  | EmuPageBreakItem;
 
 const isItemView = (v: unknown): v is ItemBase => v instanceof ItemBase;
 
@@ -837,10 +497,7 @@ export class EmuItemResponse {
 /** A `FormResponse`; reads the response's current state, so an edit shows through. */
 export class EmuFormResponse
   implements
-    Pick<
-      GoogleAppsScript.Forms.FormResponse,
-      'getId' | 'getRespondentEmail' | 'getEditResponseUrl' | 'toPrefilledUrl'
-    >
+    Pick<GoogleAppsScript.Forms.FormResponse, 'getId' | 'getRespondentEmail' | 'getTimestamp'>
 {
   constructor(
     readonly _form: EmuForm,
@@ -881,28 +538,6 @@ export class EmuFormResponse
       .filter((item) => this._state.answers.has(item.id))
       .map((item) => new EmuItemResponse(this._form, item, this._state.answers.get(item.id)!));
   }
-
-  /** The answer to `item`, or null when it was not answered. */
-  getResponseForItem(item: ItemBase): EmuItemResponse | null {
-    this.rec('getResponseForItem');
-    checkArgs(arguments, ['FormResponse', 'getResponseForItem'], [isItemView]);
-    const answer = this._state.answers.get(item._state.id);
-    return answer === undefined ? null : new EmuItemResponse(this._form, item._state, answer);
-  }
-
-  getEditResponseUrl(): string {
-    this.rec('getEditResponseUrl');
-    return `${this._form._viewUrl()}?edit2=${encodeURIComponent(this._state.id)}`;
-  }
-
-  /** The form URL with these answers filled in; entry ids are the item ids here (U: live differ). */
-  toPrefilledUrl(): string {
-    this.rec('toPrefilledUrl');
-    const params = [...this._state.answers].map(
-      ([id, a]) => `entry.${id}=${encodeURIComponent(a)}`,
-    );
-    return `${this._form._viewUrl()}?usp=pp_url${params.map((p) => `&${p}`).join('')}`;
-  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -913,28 +548,17 @@ export class EmuForm
   implements
     Pick<
       GoogleAppsScript.Forms.Form,
-      | 'getTitle'
-      | 'getDescription'
-      | 'getId'
-      | 'getEditUrl'
-      | 'getPublishedUrl'
-      | 'collectsEmail'
-      | 'canEditResponse'
-      | 'isAcceptingResponses'
+      'getTitle' | 'getId' | 'getEditUrl' | 'getPublishedUrl' | 'collectsEmail'
     >
 {
   _title: string;
+  /** Shown to respondents under the title. */
   _description = '';
   _collectEmail = false;
   _allowEdits = false;
-  _limitOne = false;
-  _requireLogin = false;
   _confirmation = '';
   _progressBar = false;
-  _respondAgain = true;
-  _accepting = true;
   _published: boolean;
-  _shuffle = false;
   readonly _itemList: ItemState[] = [];
   readonly _responses: ResponseState[] = [];
   _dest: Destination | null = null;
@@ -991,11 +615,6 @@ export class EmuForm
     return this;
   }
 
-  getDescription(): string {
-    this.rec('getDescription');
-    return this._description;
-  }
-
   setDescription(description: string): this {
     this.rec('setDescription');
     this.check(arguments, 'setDescription', [isStr]);
@@ -1035,34 +654,6 @@ export class EmuForm
     });
   }
 
-  canEditResponse(): boolean {
-    this.rec('canEditResponse');
-    return this._allowEdits;
-  }
-
-  setLimitOneResponsePerUser(enabled: boolean): this {
-    return this.flag('setLimitOneResponsePerUser', arguments, enabled, (v) => {
-      this._limitOne = v;
-    });
-  }
-
-  hasLimitOneResponsePerUser(): boolean {
-    this.rec('hasLimitOneResponsePerUser');
-    return this._limitOne;
-  }
-
-  /** Workspace accounts only live; stored here. */
-  setRequireLogin(requireLogin: boolean): this {
-    return this.flag('setRequireLogin', arguments, requireLogin, (v) => {
-      this._requireLogin = v;
-    });
-  }
-
-  requiresLogin(): boolean {
-    this.rec('requiresLogin');
-    return this._requireLogin;
-  }
-
   setConfirmationMessage(message: string): this {
     this.rec('setConfirmationMessage');
     this.check(arguments, 'setConfirmationMessage', [isStr]);
@@ -1070,49 +661,10 @@ export class EmuForm
     return this;
   }
 
-  getConfirmationMessage(): string {
-    this.rec('getConfirmationMessage');
-    return this._confirmation;
-  }
-
   setProgressBar(enabled: boolean): this {
     return this.flag('setProgressBar', arguments, enabled, (v) => {
       this._progressBar = v;
     });
-  }
-
-  hasProgressBar(): boolean {
-    this.rec('hasProgressBar');
-    return this._progressBar;
-  }
-
-  setShowLinkToRespondAgain(enabled: boolean): this {
-    return this.flag('setShowLinkToRespondAgain', arguments, enabled, (v) => {
-      this._respondAgain = v;
-    });
-  }
-
-  hasRespondAgainLink(): boolean {
-    this.rec('hasRespondAgainLink');
-    return this._respondAgain;
-  }
-
-  setShuffleQuestions(shuffle: boolean): this {
-    return this.flag('setShuffleQuestions', arguments, shuffle, (v) => {
-      this._shuffle = v;
-    });
-  }
-
-  /** A closed form refuses submissions (`_respond` throws). */
-  setAcceptingResponses(enabled: boolean): this {
-    return this.flag('setAcceptingResponses', arguments, enabled, (v) => {
-      this._accepting = v;
-    });
-  }
-
-  isAcceptingResponses(): boolean {
-    this.rec('isAcceptingResponses');
-    return this._accepting;
   }
 
   /** The 2025 publishing model (REF:reference/forms); an unpublished form takes no responses. */
@@ -1154,20 +706,6 @@ export class EmuForm
     return this._dest.ss._id;
   }
 
-  getDestinationType(): GasEnumValue {
-    this.rec('getDestinationType');
-    if (!this._dest) throw gasError(NO_DESTINATION);
-    return DESTINATION_TYPE.SPREADSHEET;
-  }
-
-  /** Unlinks; the sheet and its rows stay. */
-  removeDestination(): this {
-    this.rec('removeDestination');
-    this._dest = null;
-    for (const r of this._responses) r.row = 0;
-    return this;
-  }
-
   // ----- items -----
 
   addListItem(): EmuListItem {
@@ -1198,11 +736,6 @@ export class EmuForm
   addPageBreakItem(): EmuPageBreakItem {
     this.rec('addPageBreakItem');
     return this._typed(this._add('PAGE_BREAK')) as EmuPageBreakItem;
-  }
-
-  addSectionHeaderItem(): EmuSectionHeaderItem {
-    this.rec('addSectionHeaderItem');
-    return this._typed(this._add('SECTION_HEADER')) as EmuSectionHeaderItem;
   }
 
   /** Generic Items, all or of one `FormApp.ItemType`. */
@@ -1280,13 +813,6 @@ export class EmuForm
     return this._responseView(state);
   }
 
-  /** The form's store only: rows already in the linked sheet stay. */
-  deleteAllResponses(): this {
-    this.rec('deleteAllResponses');
-    this._responses.length = 0;
-    return this;
-  }
-
   // ----- Non-Apps-Script -----
 
   /** What an item argument of moveItem/deleteItem may be under the current switches. */
@@ -1331,7 +857,6 @@ export class EmuForm
         PARAGRAPH_TEXT: EmuParagraphTextItem,
         DATE: EmuDateItem,
         PAGE_BREAK: EmuPageBreakItem,
-        SECTION_HEADER: EmuSectionHeaderItem,
       }[state.type];
       v.typed = new ctor(this, state);
     }
@@ -1363,9 +888,7 @@ export class EmuForm
           helpText: '',
           required: false,
           choices: [],
-          other: false,
           validation: null,
-          includesYear: true,
           deleted: false,
         };
     this._itemList.splice(at, 0, state);
@@ -1401,10 +924,6 @@ export class EmuForm
       return Math.max(end, sheet._lastCol()) + 1;
     if (end < sheet._maxCols) this._app._log.uncounted(() => sheet.insertColumnsAfter(end, 1));
     return end + 1;
-  }
-
-  _duplicate(state: ItemState): ItemState {
-    return this._add(state.type, this._itemList.indexOf(state) + 1, state);
   }
 
   /** Keeps the header cell of a linked question in step with its title (U). */
@@ -1525,7 +1044,6 @@ export class FormAppEmu {
   readonly ItemType = ITEM_TYPE;
   readonly DestinationType = DESTINATION_TYPE;
   readonly Alignment = gasEnum(['LEFT', 'CENTER', 'RIGHT'] as const);
-  readonly PageNavigationType = PAGE_NAVIGATION;
   private readonly forms = new Map<string, EmuForm>();
   private nextForm = 1;
   private nextItemSeed = 7;
@@ -1566,29 +1084,6 @@ export class FormAppEmu {
     const form = this.forms.get(id);
     if (!form) throw gasError(NOT_FOUND);
     return form;
-  }
-
-  /** The edit URL (`/forms/d/<id>/…`) or the published one (`/forms/d/e/<id>/viewform`, U). */
-  openByUrl(url: string): EmuForm {
-    this._log.record('FormApp', 'openByUrl');
-    checkArgs(arguments, ['', 'openByUrl'], [isStr]);
-    const published = /\/forms\/d\/e\/([-\w]+)/.exec(url)?.[1];
-    const id = published ? undefined : /\/forms\/d\/([-\w]+)/.exec(url)?.[1];
-    const form = [...this.forms.values()].find((f) => f._id === id || f._publishedId === published);
-    if (!form) throw gasError(NOT_FOUND);
-    return form;
-  }
-
-  /** Null: this project's script is bound to a spreadsheet, not a form. */
-  getActiveForm(): EmuForm | null {
-    this._log.record('FormApp', 'getActiveForm');
-    return null;
-  }
-
-  /** There is no form UI in a spreadsheet-bound script. */
-  getUi(): never {
-    this._log.record('FormApp', 'getUi');
-    throw gasError('Cannot call FormApp.getUi() from this context.');
   }
 
   createTextValidation(): EmuTextValidationBuilder {
@@ -1638,9 +1133,6 @@ export class FormAppEmu {
         `Form "${form._title}" is not published: its link takes no responses (create(title, true) or setPublished(true))`,
       );
     }
-    if (!form._accepting && !options.bypassValidation) {
-      throw new Error(`Form "${form._title}" is not accepting responses`);
-    }
     const parsed = this.parseAnswers(form, answers);
     for (const [id, a] of parsed) if (a === '') parsed.delete(id);
     if (!options.bypassValidation) this.validate(form, parsed);
@@ -1648,11 +1140,6 @@ export class FormAppEmu {
     if (form._collectEmail && !options.bypassValidation) {
       if (email === '')
         throw new Error(`Form "${form._title}" collects emails: the respondent must give one`);
-      if (form._limitOne && form._responses.some((r) => r.email === email)) {
-        throw new Error(
-          `Form "${form._title}" takes one response per user: ${email} already answered`,
-        );
-      }
     }
     const at = this.when(options.at);
     const n = this.nextResponse++;
@@ -1816,7 +1303,7 @@ export class FormAppEmu {
         if (item.required) throw new Error(`Missing answer to required question "${item.title}"`);
         continue;
       }
-      if ((item.type === 'LIST' || item.type === 'MULTIPLE_CHOICE') && !item.other) {
+      if (item.type === 'LIST' || item.type === 'MULTIPLE_CHOICE') {
         if (!item.choices.some((c) => c.value === a)) {
           throw new Error(`Answer to "${item.title}" is not one of its choices: ${a}`);
         }
