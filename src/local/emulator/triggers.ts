@@ -1,7 +1,7 @@
 // Emulated ScriptApp: installable triggers (spreadsheet, form, document, clock), their builders and the 20-trigger cap.
 /// <reference types="google-apps-script" />
 import type { CallLog } from './calls';
-import { GAS_TYPE, gasError, gasTypeNames, isDate, signatureError } from './errors';
+import { GAS_TYPE, gasError, gasTypeNames, signatureError } from './errors';
 import { EmuForm, type FormAppEmu } from './forms';
 import { EmuSpreadsheet, type SpreadsheetAppEmu } from './spreadsheet';
 import { type GasEnumValue, gasEnum, wallTime, zonedMs } from './utilities';
@@ -15,8 +15,8 @@ import { type GasEnumValue, gasEnum, wallTime, zonedMs } from './utilities';
  * - `ScriptApp._clockEvent(trigger, atMs)`: the time-driven event object for a firing.
  * - `ScriptApp._nextFire(trigger, afterMs)`: when a clock trigger next fires after `afterMs`;
  *   `_due(trigger, nowMs)`: whether it is due now (its next fire since it last ran has come).
- * - `ScriptApp._fired(trigger, atMs)`: records a run; a one-off clock trigger (`at`, `after`,
- *   `atDate`) is gone after it runs (U).
+ * - `ScriptApp._fired(trigger, atMs)`: records a run; a one-off clock trigger (`after`) is gone
+ *   after it runs (U).
  */
 
 /** REF quotas: 20 triggers per user per script; the 21st create() throws this (C). */
@@ -56,10 +56,8 @@ export interface ClockSchedule {
   everyMinutes?: number;
   everyHours?: number;
   everyDays?: number;
-  everyWeeks?: number;
   weekDay?: string;
   hour?: number;
-  nearMinute?: number;
   monthDay?: number;
   timeZone?: string;
   /** One-off: epoch ms. */
@@ -201,15 +199,6 @@ export class EmuTriggerBuilder {
     return new EmuFormTriggerBuilder(this.app, this.handler, 'FORMS', id);
   }
 
-  /** A document or its id (DocumentApp is emulated elsewhere; any object with getId works). */
-  forDocument(document: { getId(): string } | string): EmuDocumentTriggerBuilder {
-    this.app._log.record('TriggerBuilder', 'forDocument');
-    const id = typeof document === 'string' ? document : document?.getId?.();
-    if (typeof id !== 'string')
-      throw signatureError(gasTypeNames(arguments), 'ScriptApp', 'TriggerBuilder', 'forDocument');
-    return new EmuDocumentTriggerBuilder(this.app, this.handler, 'DOCUMENTS', id);
-  }
-
   timeBased(): EmuClockTriggerBuilder {
     this.app._log.record('TriggerBuilder', 'timeBased');
     return new EmuClockTriggerBuilder(this.app, this.handler);
@@ -291,17 +280,6 @@ export class EmuFormTriggerBuilder extends SourceTriggerBuilder {
   }
 }
 
-/** `forDocument(…)`: onOpen. */
-export class EmuDocumentTriggerBuilder extends SourceTriggerBuilder {
-  protected get cls(): string {
-    return 'DocumentTriggerBuilder';
-  }
-
-  onOpen(): this {
-    return this.on('onOpen', 'ON_OPEN');
-  }
-}
-
 const MINUTE_STEPS = [1, 5, 10, 15, 30];
 /** The hour steps the trigger UI offers; other values are refused live (C-weak: one repo quotes it). */
 const HOUR_STEPS = [1, 2, 4, 6, 8, 12];
@@ -357,11 +335,6 @@ export class EmuClockTriggerBuilder {
     return this;
   }
 
-  everyWeeks(n: number): this {
-    this.schedule.everyWeeks = this.step('everyWeeks', arguments, n, (v) => v >= 1);
-    return this;
-  }
-
   /** `ScriptApp.WeekDay.MONDAY` and the like. */
   onWeekDay(day: GasEnumValue): this {
     this.app._log.record('ClockTriggerBuilder', 'onWeekDay');
@@ -375,12 +348,6 @@ export class EmuClockTriggerBuilder {
   /** 0–23. */
   atHour(hour: number): this {
     this.schedule.hour = this.step('atHour', arguments, hour, (v) => v >= 0 && v <= 23);
-    return this;
-  }
-
-  /** 0–59; live runs within ±15 minutes of it. */
-  nearMinute(minute: number): this {
-    this.schedule.nearMinute = this.step('nearMinute', arguments, minute, (v) => v >= 0 && v <= 59);
     return this;
   }
 
@@ -404,51 +371,24 @@ export class EmuClockTriggerBuilder {
     return this;
   }
 
-  /** One-off at a Date. */
-  at(date: Date): this {
-    this.app._log.record('ClockTriggerBuilder', 'at');
-    checkArgs(arguments, 'ClockTriggerBuilder', 'at', [isDate]);
-    this.schedule.at = date.getTime();
-    return this;
-  }
-
-  /** One-off at midnight of a day, in the script's zone (U). */
-  atDate(year: number, month: number, day: number): this {
-    this.app._log.record('ClockTriggerBuilder', 'atDate');
-    checkArgs(arguments, 'ClockTriggerBuilder', 'atDate', [isInt, isInt, isInt]);
-    this.schedule.at = this.app._midnight(year, month, day);
-    return this;
-  }
-
   /**
-   * Needs a recurrence or a one-off; atHour/nearMinute/onWeekDay/onMonthDay need a daily, weekly or
-   * monthly rhythm, not minutes or hours (U for the texts).
+   * Needs a recurrence or a one-off; atHour needs a daily, weekly or monthly rhythm, not minutes
+   * or hours (U for the texts).
    */
   create(): EmuTrigger {
     this.app._log.record('ClockTriggerBuilder', 'create');
     const s = this.schedule;
-    const recurring = [
-      s.everyMinutes,
-      s.everyHours,
-      s.everyDays,
-      s.everyWeeks,
-      s.weekDay,
-      s.monthDay,
-    ].some((v) => v !== undefined);
+    const recurring = [s.everyMinutes, s.everyHours, s.everyDays, s.weekDay, s.monthDay].some(
+      (v) => v !== undefined,
+    );
     if (!recurring && s.at === undefined)
       throw gasError(
-        'The clock trigger has no schedule: call everyMinutes(), everyDays(), at() or the like before create().',
+        'The clock trigger has no schedule: call everyMinutes(), everyDays(), after() or the like before create().',
       );
     if (recurring && s.at !== undefined)
       throw gasError('A clock trigger cannot both repeat and run once.');
-    if (
-      (s.hour !== undefined || s.nearMinute !== undefined) &&
-      (s.everyMinutes !== undefined || s.everyHours !== undefined)
-    ) {
-      throw gasError(
-        'atHour() and nearMinute() need everyDays(), everyWeeks(), onWeekDay() or onMonthDay().',
-      );
-    }
+    if (s.hour !== undefined && (s.everyMinutes !== undefined || s.everyHours !== undefined))
+      throw gasError('atHour() needs everyDays(), onWeekDay() or onMonthDay().');
     return this.app._install({
       handler: this.handler,
       eventType: 'CLOCK',
@@ -463,7 +403,7 @@ export class EmuClockTriggerBuilder {
 export interface ScriptAppOptions {
   /** Who installs and lists triggers. */
   user?: string;
-  /** The script's time zone (atDate). */
+  /** The script's time zone (clock triggers without inTimezone). */
   timeZone?: string;
   /** Virtual now, epoch ms (after()). */
   now?: () => number;
@@ -477,11 +417,6 @@ export class ScriptAppEmu {
   readonly EventType = gasEnum(EVENT_TYPES);
   readonly TriggerSource = gasEnum(TRIGGER_SOURCES);
   readonly WeekDay = gasEnum(WEEKDAYS);
-  readonly InstallationSource = gasEnum([
-    'APPS_MARKETPLACE_DOMAIN_ADD_ON',
-    'NONE',
-    'WEB_STORE_ADD_ON',
-  ] as const);
   private readonly triggers: TriggerState[] = [];
   private user: string;
   private nextUid = 0;
@@ -511,33 +446,12 @@ export class ScriptAppEmu {
     return this.triggers.filter((t) => t.owner === this.user).map((t) => new EmuTrigger(this, t));
   }
 
-  /** This user's triggers for one spreadsheet, form or document. */
-  getUserTriggers(container: EmuSpreadsheet | EmuForm | { getId(): string }): EmuTrigger[] {
-    this._log.record('ScriptApp', 'getUserTriggers');
-    const id =
-      container instanceof EmuSpreadsheet || container instanceof EmuForm
-        ? container._id
-        : typeof container?.getId === 'function'
-          ? container.getId()
-          : null;
-    if (typeof id !== 'string')
-      throw signatureError(gasTypeNames(arguments), 'ScriptApp', '', 'getUserTriggers');
-    return this.triggers
-      .filter((t) => t.owner === this.user && t.sourceId === id)
-      .map((t) => new EmuTrigger(this, t));
-  }
-
   /** Removing one that is already gone does nothing (U). */
   deleteTrigger(trigger: EmuTrigger): void {
     this._log.record('ScriptApp', 'deleteTrigger');
     checkArgs(arguments, '', 'deleteTrigger', [(v) => v instanceof EmuTrigger]);
     const at = this.triggers.findIndex((t) => t.uid === trigger._state.uid);
     if (at >= 0) this.triggers.splice(at, 1);
-  }
-
-  getScriptId(): string {
-    this._log.record('ScriptApp', 'getScriptId');
-    return '1EmuScript00000000000000000000000000000000000000000000';
   }
 
   // ----- Non-Apps-Script -----
@@ -609,12 +523,11 @@ export class ScriptAppEmu {
   /**
    * The first time after `afterMs` (epoch ms) a clock trigger fires, in its zone (`inTimezone`, else
    * the script's); null for other triggers and for a one-off that has run. Google runs `atHour(h)`
-   * at some time within that hour and `nearMinute(m)` within ±15 minutes: the start of the hour
-   * (plus `m`) is taken here (U). Without `atHour` a daily, weekly or monthly trigger takes the hour
-   * it was installed in (U: Google picks one). Repeats count from the install: `everyMinutes(n)` and
-   * `everyHours(n)` fire every n from it, `everyDays(n)` every n-th day from the install's day,
-   * `everyWeeks(n)` every n-th week from the first fire (U). A month without day `onMonthDay(d)` is
-   * skipped (U).
+   * at some time within that hour: the start of the hour is taken here (U). Without `atHour` a
+   * daily, weekly or monthly trigger takes the hour it was installed in (U: Google picks one).
+   * Repeats count from the install: `everyMinutes(n)` and `everyHours(n)` fire every n from it,
+   * `everyDays(n)` every n-th day from the install's day (U). A month without day `onMonthDay(d)`
+   * is skipped (U).
    */
   _nextFire(trigger: TriggerState, afterMs: number): number | null {
     const s = trigger.schedule;
@@ -633,34 +546,26 @@ export class ScriptAppEmu {
     const tz = s.timeZone ?? this.options.timeZone ?? 'Asia/Ho_Chi_Minh';
     const start = wallTime(created, tz);
     const hour = s.hour ?? start.hour;
-    const minute = s.nearMinute ?? 0;
     const weekDay = s.weekDay !== undefined ? WEEKDAYS.indexOf(s.weekDay as never) : undefined;
     const dayNumber = (y: number, m: number, d: number) =>
       Math.floor(Date.UTC(y, m - 1, d) / 86_400_000);
     const startDay = dayNumber(start.year, start.month, start.day);
     const from = wallTime(Math.max(afterMs, created), tz);
-    let firstWeekly: number | null = null;
-    // Two years of days cover every rhythm offered (everyWeeks(n) past that is not expected here).
-    for (let i = 0; i < 800; i++) {
+    // A year and a bit covers every rhythm offered (a 31st comes within three months).
+    for (let i = 0; i < 400; i++) {
       const day = new Date(Date.UTC(from.year, from.month - 1, from.day + i));
       const y = day.getUTCFullYear();
       const m = day.getUTCMonth() + 1;
       const d = day.getUTCDate();
       const n = dayNumber(y, m, d);
-      const at = zonedMs(tz, y, m, d, hour, minute);
+      const at = zonedMs(tz, y, m, d, hour);
       if (at <= afterMs || at <= created) continue;
       if (s.monthDay !== undefined) {
         if (d === s.monthDay) return at;
         continue;
       }
-      if (weekDay !== undefined || s.everyWeeks !== undefined) {
-        const wd = weekDay ?? start.weekday;
-        if (day.getUTCDay() !== wd) continue;
-        const every = s.everyWeeks ?? 1;
-        if (every === 1) return at;
-        // The n-week rhythm counts from the first such day after the install.
-        firstWeekly ??= this.firstWeekly(created, tz, wd, hour, minute);
-        if ((n - firstWeekly) % (7 * every) === 0) return at;
+      if (weekDay !== undefined) {
+        if (day.getUTCDay() === weekDay) return at;
         continue;
       }
       const every = s.everyDays ?? 1;
@@ -669,37 +574,8 @@ export class ScriptAppEmu {
     return null;
   }
 
-  /** The day number of the first `weekday` at `hour:minute` after `created`, in `tz`. */
-  private firstWeekly(
-    created: number,
-    tz: string,
-    weekday: number,
-    hour: number,
-    minute: number,
-  ): number {
-    const w = wallTime(created, tz);
-    for (let i = 0; i < 8; i++) {
-      const day = new Date(Date.UTC(w.year, w.month - 1, w.day + i));
-      const at = zonedMs(
-        tz,
-        day.getUTCFullYear(),
-        day.getUTCMonth() + 1,
-        day.getUTCDate(),
-        hour,
-        minute,
-      );
-      if (day.getUTCDay() === weekday && at > created)
-        return Math.floor(day.getTime() / 86_400_000);
-    }
-    return Math.floor(Date.UTC(w.year, w.month - 1, w.day) / 86_400_000);
-  }
-
   _now(): number {
     return this.options.now ? this.options.now() : Date.now();
-  }
-
-  _midnight(year: number, month: number, day: number): number {
-    return zonedMs(this.options.timeZone ?? 'Asia/Ho_Chi_Minh', year, month, day);
   }
 
   /**
