@@ -1,4 +1,4 @@
-// In-memory SpreadsheetApp: typed input, formats, protections, rules; every call counted.
+// In-memory SpreadsheetApp: typed input, formats, protections, rules, Google's limits and UI prompts; every call counted.
 import type { CallLog } from './calls';
 import { GAS_TYPE, gasError, gasTypeNames, isDate, signatureError } from './errors';
 import { EmuUser } from './services';
@@ -12,8 +12,9 @@ import { DAYS, type GasEnumValue, gasEnum, MONTHS, utcMs, wallTime, zonedMs } fr
  *   returns its row number; `sheet._googleWriteRow(row, values, {userEntered?})` rewrites a row in
  *   place (a response edit). Values are stored as given (Dates become date cells) unless
  *   `userEntered` asks for typed-input parsing. The grid grows as needed. Neither counts.
- * - `spreadsheet._addSheet(name, {index, rows, columns})` adds a sheet without counting and without
- *   changing the active sheet (`Form Responses 1`).
+ * - `spreadsheet._addSheet(name, {index, rows, columns, unseen})` adds a sheet without counting and
+ *   without changing the active sheet (a linked response sheet); `unseen` keeps it from the script
+ *   until `SpreadsheetApp.flush()` or `app._endExecution()` (`spreadsheet._reveal()`).
  * - `sheet._range(row, col, numRows?, numCols?)` builds a Range without counting (e.g. `e.range`).
  * - Any Apps Script call can also be made uncounted with `log.uncounted(() => ...)`.
  *
@@ -22,8 +23,11 @@ import { DAYS, type GasEnumValue, gasEnum, MONTHS, utcMs, wallTime, zonedMs } fr
  * and `snapshotSheetRows(sheet)` (row by row, formats shared; see there).
  * Set-up: `app._create(name)`, `app._open(id)`, `app._all()`, `app._setActive(ss)`,
  * `app._setUser(email)` (who runs the script; the owner is `options.user`),
- * `app._setUiAvailable(bool)`, `app._menus()`, `app._alerts()`, and
- * `setFormulaEvaluator(app, fn)` to compute formulas the tiny built-in evaluator does not know.
+ * `app._setUiAvailable(bool)`, `app._menus()`, `app._alerts()`, `app._prompts()`, and
+ * `app._answerPrompt(text, button?)` to queue what the user types in the next `Ui.prompt`.
+ *
+ * Limits (C, live-risks D9): 10,000,000 grid cells per spreadsheet, counted over every sheet
+ * (`spreadsheet._gridCells()`), and 50,000 characters per cell on a script's write.
  * The bundle runs in `node:vm`: pass `options.makeDate` so the Dates it reads are its own realm's.
  */
 
@@ -850,11 +854,6 @@ export class EmuSpreadsheet {
     return this._name;
   }
 
-  rename(newName: string): void {
-    this.rec('rename');
-    this._name = String(newName);
-  }
-
   getUrl(): string {
     this.rec('getUrl');
     return `https://docs.google.com/spreadsheets/d/${this._id}/edit`;
@@ -865,11 +864,6 @@ export class EmuSpreadsheet {
     return this._sheets.slice();
   }
 
-  getNumSheets(): number {
-    this.rec('getNumSheets');
-    return this._sheets.length;
-  }
-
   /** The sheet with exactly this name, or null (V). */
   getSheetByName(...args: [name: string]): EmuSheet | null {
     const [name] = args;
@@ -877,11 +871,6 @@ export class EmuSpreadsheet {
     if (typeof name !== 'string')
       throw signatureError(gasTypeNames(args), 'SpreadsheetApp', 'Spreadsheet', 'getSheetByName');
     return this._sheetByName(name) ?? null;
-  }
-
-  getSheetById(id: number): EmuSheet | null {
-    this.rec('getSheetById');
-    return this._sheets.find((s) => s._sheetId === id) ?? null;
   }
 
   getActiveSheet(): EmuSheet {
@@ -984,19 +973,9 @@ export class EmuSpreadsheet {
     this._timeZone = String(timezone);
   }
 
-  getSpreadsheetLocale(): string {
-    this.rec('getSpreadsheetLocale');
-    return this._locale;
-  }
-
   setSpreadsheetLocale(locale: string): void {
     this.rec('setSpreadsheetLocale');
     this._locale = String(locale);
-  }
-
-  /** Shows nothing here. */
-  toast(_msg: string, _title?: string, _timeoutSeconds?: number): void {
-    this.rec('toast');
   }
 
   /**
@@ -1133,11 +1112,6 @@ export class EmuSheet {
     return this._name;
   }
 
-  getSheetName(): string {
-    this.rec('getSheetName');
-    return this._name;
-  }
-
   /** Renames; a name already used (any case, U) throws the duplicate-name error (C). */
   setName(...args: [name: string]): EmuSheet {
     const [name] = args;
@@ -1208,39 +1182,11 @@ export class EmuSheet {
     return this;
   }
 
-  insertRowsBefore(...args: [beforePosition: number, howMany: number]): EmuSheet {
-    this.rec('insertRowsBefore');
-    const [before, n] = this.ints('insertRowsBefore', args, 2);
-    this.insertRows(before - 1, n);
-    return this;
-  }
-
-  insertRowAfter(...args: [afterPosition: number]): EmuSheet {
-    this.rec('insertRowAfter');
-    const [after] = this.ints('insertRowAfter', args, 1);
-    this.insertRows(after, 1);
-    return this;
-  }
-
-  insertRowBefore(...args: [beforePosition: number]): EmuSheet {
-    this.rec('insertRowBefore');
-    const [before] = this.ints('insertRowBefore', args, 1);
-    this.insertRows(before - 1, 1);
-    return this;
-  }
-
   /** Deleting past the grid or every non-frozen row is refused (U for both texts). */
   deleteRows(...args: [rowPosition: number, howMany: number]): void {
     this.rec('deleteRows');
     const [at, n] = this.ints('deleteRows', args, 2);
     this.deleteRowsAt(at, n);
-  }
-
-  deleteRow(...args: [rowPosition: number]): EmuSheet {
-    this.rec('deleteRow');
-    const [at] = this.ints('deleteRow', args, 1);
-    this.deleteRowsAt(at, 1);
-    return this;
   }
 
   insertColumnsAfter(...args: [afterPosition: number, howMany: number]): EmuSheet {
@@ -1250,38 +1196,10 @@ export class EmuSheet {
     return this;
   }
 
-  insertColumnsBefore(...args: [beforePosition: number, howMany: number]): EmuSheet {
-    this.rec('insertColumnsBefore');
-    const [before, n] = this.ints('insertColumnsBefore', args, 2);
-    this.insertColumns(before - 1, n);
-    return this;
-  }
-
-  insertColumnAfter(...args: [afterPosition: number]): EmuSheet {
-    this.rec('insertColumnAfter');
-    const [after] = this.ints('insertColumnAfter', args, 1);
-    this.insertColumns(after, 1);
-    return this;
-  }
-
-  insertColumnBefore(...args: [beforePosition: number]): EmuSheet {
-    this.rec('insertColumnBefore');
-    const [before] = this.ints('insertColumnBefore', args, 1);
-    this.insertColumns(before - 1, 1);
-    return this;
-  }
-
   deleteColumns(...args: [columnPosition: number, howMany: number]): void {
     this.rec('deleteColumns');
     const [at, n] = this.ints('deleteColumns', args, 2);
     this.deleteColumnsAt(at, n);
-  }
-
-  deleteColumn(...args: [columnPosition: number]): EmuSheet {
-    this.rec('deleteColumn');
-    const [at] = this.ints('deleteColumn', args, 1);
-    this.deleteColumnsAt(at, 1);
-    return this;
   }
 
   /**
@@ -1308,12 +1226,6 @@ export class EmuSheet {
   clearContents(): EmuSheet {
     this.rec('clearContents', this._lastRow() * this._lastCol());
     this._clearBox(1, 1, this._maxRows, this._maxCols, 'contents');
-    return this;
-  }
-
-  clearFormats(): EmuSheet {
-    this.rec('clearFormats');
-    this._clearBox(1, 1, this._maxRows, this._maxCols, 'formats');
     return this;
   }
 
@@ -1367,20 +1279,6 @@ export class EmuSheet {
     return this;
   }
 
-  setRowHeights(...args: [startRow: number, numRows: number, height: number]): EmuSheet {
-    this.rec('setRowHeights');
-    const [start, n, h] = this.ints('setRowHeights', args, 3);
-    for (let r = start; r < start + n; r++) this._rowHeights[r - 1] = h;
-    return this;
-  }
-
-  /** Pixels; 21 by default. */
-  getRowHeight(...args: [rowPosition: number]): number {
-    this.rec('getRowHeight');
-    const [row] = this.ints('getRowHeight', args, 1);
-    return this._rowHeights[row - 1] ?? DEFAULTS.rowHeight;
-  }
-
   /**
    * Sets widths from the displayed text (about 7 px a character plus padding; U: live measures the
    * font). Empty columns keep their width.
@@ -1389,13 +1287,6 @@ export class EmuSheet {
     this.rec('autoResizeColumns');
     const [start, n] = this.ints('autoResizeColumns', args, 2);
     this.autoResize(start, n);
-    return this;
-  }
-
-  autoResizeColumn(...args: [columnPosition: number]): EmuSheet {
-    this.rec('autoResizeColumn');
-    const [col] = this.ints('autoResizeColumn', args, 1);
-    this.autoResize(col, 1);
     return this;
   }
 
@@ -1417,21 +1308,9 @@ export class EmuSheet {
     return this;
   }
 
-  showSheet(): EmuSheet {
-    this.rec('showSheet');
-    this._hidden = false;
-    return this;
-  }
-
   isSheetHidden(): boolean {
     this.rec('isSheetHidden');
     return this._hidden;
-  }
-
-  activate(): EmuSheet {
-    this.rec('activate');
-    this._ss._activeSheet = this;
-    return this;
   }
 
   /** The sheet's protection; a second call returns the same one (U). */
@@ -1464,11 +1343,6 @@ export class EmuSheet {
   getConditionalFormatRules(): EmuConditionalFormatRule[] {
     this.rec('getConditionalFormatRules');
     return this._rules.slice();
-  }
-
-  clearConditionalFormatRules(): void {
-    this.rec('clearConditionalFormatRules');
-    this._rules = [];
   }
 
   // ----- Non-Apps-Script hooks -----
@@ -1912,12 +1786,6 @@ export class EmuRange {
     return this;
   }
 
-  clearFormat(): EmuRange {
-    this.rec('clearFormat');
-    this._sheet._clearBox(this._row, this._col, this._numRows, this._numCols, 'formats');
-    return this;
-  }
-
   isBlank(): boolean {
     this.rec('isBlank', this.size);
     let blank = true;
@@ -1999,41 +1867,11 @@ export class EmuRange {
     return this;
   }
 
-  getFontColor(): string {
-    this.rec('getFontColor');
-    return this.readCell((cell) => cell?.fontColor ?? DEFAULTS.fontColor);
-  }
-
-  getFontColors(): string[][] {
-    this.rec('getFontColors');
-    return this.grid((r, c) => this._sheet._cell(r, c)?.fontColor ?? DEFAULTS.fontColor);
-  }
-
   setFontColor(color: string | null): EmuRange {
     this.rec('setFontColor');
     return this.format((cell) => {
       cell.fontColor = normalizeColor(color, DEFAULTS.fontColor);
     });
-  }
-
-  setFontColors(...args: [colors: (string | null)[][]]): EmuRange {
-    const [colors] = args;
-    this.rec('setFontColors');
-    const data = this.checkGrid(
-      colors,
-      'setFontColors',
-      args,
-      (v): v is string | null => v === null || typeof v === 'string',
-    );
-    this.each((r, c, i, j) => {
-      this._sheet._ensure(r, c).fontColor = normalizeColor(data[i][j], DEFAULTS.fontColor);
-    });
-    return this;
-  }
-
-  getFontWeight(): string {
-    this.rec('getFontWeight');
-    return this.readCell((cell) => cell?.fontWeight ?? 'normal');
   }
 
   getFontWeights(): string[][] {
@@ -2062,11 +1900,6 @@ export class EmuRange {
       this._sheet._ensure(r, c).fontWeight = data[i][j] === 'bold' ? 'bold' : 'normal';
     });
     return this;
-  }
-
-  getFontStyle(): string {
-    this.rec('getFontStyle');
-    return this.readCell((cell) => cell?.fontStyle ?? 'normal');
   }
 
   setFontStyle(fontStyle: string | null): EmuRange {
@@ -2132,11 +1965,6 @@ export class EmuRange {
     });
   }
 
-  getWrap(): boolean {
-    this.rec('getWrap');
-    return this.readCell((cell) => cell?.wrap ?? false);
-  }
-
   setWrap(...args: [isWrapEnabled: boolean]): EmuRange {
     const [isWrapEnabled] = args;
     this.rec('setWrap');
@@ -2183,18 +2011,6 @@ export class EmuRange {
   merge(): EmuRange {
     this.rec('merge');
     this._sheet._merges.push([this._row, this._col, this._numRows, this._numCols]);
-    return this;
-  }
-
-  /** Undoes merges that overlap the range. */
-  breakApart(): EmuRange {
-    this.rec('breakApart');
-    const lastRow = this._row + this._numRows - 1;
-    const lastCol = this._col + this._numCols - 1;
-    this._sheet._merges = this._sheet._merges.filter(
-      ([r, c, nr, nc]) =>
-        r > lastRow || r + nr - 1 < this._row || c > lastCol || c + nc - 1 < this._col,
-    );
     return this;
   }
 
@@ -2263,12 +2079,6 @@ export class EmuRange {
     if (r < 1 || c < 1 || r > this._numRows || c > this._numCols)
       throw gasError('Cell reference out of range');
     return new EmuRange(this._sheet, this._row + r - 1, this._col + c - 1, 1, 1);
-  }
-
-  activate(): EmuRange {
-    this.rec('activate');
-    this._sheet._ss._activeSheet = this._sheet;
-    return this;
   }
 
   /** A range protection, listed by `sheet.getProtections(RANGE)`. */
@@ -2466,54 +2276,12 @@ export class EmuProtection {
     );
   }
 
-  canDomainEdit(): boolean {
-    this.rec('canDomainEdit');
-    return this._domainEdit;
-  }
-
-  setDomainEdit(editable: boolean): EmuProtection {
-    this.rec('setDomainEdit');
-    this._domainEdit = editable === true;
-    return this;
-  }
-
-  getProtectionType(): GasEnumValue {
-    this.rec('getProtectionType');
-    return this._sheet._ss._app.ProtectionType[this._type];
-  }
-
   /** The protected range; the whole grid for a sheet protection. */
   getRange(): EmuRange {
     this.rec('getRange');
     return (
       this._rangeRef ?? new EmuRange(this._sheet, 1, 1, this._sheet._maxRows, this._sheet._maxCols)
     );
-  }
-
-  getRangeName(): string | null {
-    this.rec('getRangeName');
-    return null;
-  }
-
-  getUnprotectedRanges(): EmuRange[] {
-    this.rec('getUnprotectedRanges');
-    return this._unprotected.slice();
-  }
-
-  /** Sheet protections only. */
-  setUnprotectedRanges(...args: [ranges: EmuRange[]]): EmuProtection {
-    const [ranges] = args;
-    this.rec('setUnprotectedRanges');
-    if (!Array.isArray(ranges) || !ranges.every((r) => r instanceof EmuRange)) {
-      throw signatureError(
-        gasTypeNames(args),
-        'SpreadsheetApp',
-        'Protection',
-        'setUnprotectedRanges',
-      );
-    }
-    if (this._type === 'SHEET') this._unprotected = ranges.slice();
-    return this;
   }
 
   remove(): void {
@@ -2594,14 +2362,6 @@ export class EmuConditionalFormatRuleBuilder {
     return this.when('whenTextContains', args, 'TEXT_CONTAINS', 'string', 1);
   }
 
-  whenNumberEqualTo(...args: [number: number]): this {
-    return this.when('whenNumberEqualTo', args, 'NUMBER_EQUAL_TO', 'number', 1);
-  }
-
-  whenNumberGreaterThan(...args: [number: number]): this {
-    return this.when('whenNumberGreaterThan', args, 'NUMBER_GREATER_THAN', 'number', 1);
-  }
-
   whenNumberGreaterThanOrEqualTo(...args: [number: number]): this {
     return this.when(
       'whenNumberGreaterThanOrEqualTo',
@@ -2616,26 +2376,12 @@ export class EmuConditionalFormatRuleBuilder {
     return this.when('whenNumberLessThan', args, 'NUMBER_LESS_THAN', 'number', 1);
   }
 
-  whenNumberLessThanOrEqualTo(...args: [number: number]): this {
-    return this.when(
-      'whenNumberLessThanOrEqualTo',
-      args,
-      'NUMBER_LESS_THAN_OR_EQUAL_TO',
-      'number',
-      1,
-    );
-  }
-
   whenNumberBetween(...args: [start: number, end: number]): this {
     return this.when('whenNumberBetween', args, 'NUMBER_BETWEEN', 'number', 2);
   }
 
   whenCellEmpty(...args: []): this {
     return this.when('whenCellEmpty', args, 'CELL_EMPTY', 'none', 0);
-  }
-
-  whenCellNotEmpty(...args: []): this {
-    return this.when('whenCellNotEmpty', args, 'CELL_NOT_EMPTY', 'none', 0);
   }
 
   /** A custom formula such as `=$C2<50`. */
@@ -2682,11 +2428,6 @@ export class EmuConditionalFormatRuleBuilder {
     return this;
   }
 
-  getRanges(): EmuRange[] {
-    this.rec('getRanges');
-    return this.ranges.slice();
-  }
-
   build(): EmuConditionalFormatRule {
     this.rec('build');
     return new EmuConditionalFormatRule(
@@ -2709,11 +2450,6 @@ export class EmuConditionalFormatRule {
 
   get [GAS_TYPE](): string {
     return 'SpreadsheetApp.ConditionalFormatRule';
-  }
-
-  getRanges(): EmuRange[] {
-    this.app._log.record('ConditionalFormatRule', 'getRanges');
-    return this._ranges.slice();
   }
 
   /** A builder holding this rule's settings (the usual way to edit a rule). */
@@ -2795,11 +2531,6 @@ export class EmuUi {
     return new EmuMenu(this.app, String(caption), false);
   }
 
-  createAddonMenu(): EmuMenu {
-    this.app._log.record('Ui', 'createAddonMenu');
-    return new EmuMenu(this.app, '', true);
-  }
-
   /** Records the text and answers OK (YES for yes/no button sets). */
   alert(...args: unknown[]): GasEnumValue {
     this.app._log.record('Ui', 'alert');
@@ -2839,14 +2570,6 @@ export class EmuUi {
       );
     return new EmuPromptResponse(this.app, answer.text, this.Button[answer.button]);
   }
-
-  showSidebar(_userInterface: unknown): void {
-    this.app._log.record('Ui', 'showSidebar');
-  }
-
-  showModalDialog(_userInterface: unknown, _title: string): void {
-    this.app._log.record('Ui', 'showModalDialog');
-  }
 }
 
 /** A `Menu` under construction. */
@@ -2876,15 +2599,6 @@ export class EmuMenu {
   addSeparator(): EmuMenu {
     this.app._log.record('Menu', 'addSeparator');
     this.items.push({ caption: '', separator: true });
-    return this;
-  }
-
-  addSubMenu(...args: [menu: EmuMenu]): EmuMenu {
-    const [menu] = args;
-    this.app._log.record('Menu', 'addSubMenu');
-    if (!(menu instanceof EmuMenu))
-      throw signatureError(gasTypeNames(args), 'Menu', '', 'addSubMenu');
-    this.items.push({ caption: menu.caption, submenu: menu._snapshot() });
     return this;
   }
 
