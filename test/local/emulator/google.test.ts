@@ -301,3 +301,20 @@ describe('the response sheet is named for the spreadsheet locale (U, live-risks 
     expect(f._destinationSheet()?.getName()).toBe('Form Responses 1');
   });
 });
+
+describe('ws.google is read at each call', () => {
+  test('a test flips a switch between steps: the next call follows it', () => {
+    const ws = createWorkspace({ google: { strictItemArguments: false } });
+    const form = ws.FormApp.create('Phiếu', true);
+    form.addTextItem().setTitle('A');
+    form.moveItem(form.addTextItem().setTitle('B'), 0);
+    ws.google.strictItemArguments = true;
+    expect(() => form.moveItem(form.addTextItem().setTitle('C'), 0)).toThrow(
+      "The parameters (FormApp.TextItem,number) don't match the method signature for FormApp.Form.moveItem.",
+    );
+    ws.google.rowOrder = 'trigger-first';
+    form.setDestination(ws.FormApp.DestinationType.SPREADSHEET, ws.spreadsheet.getId());
+    const r = ws.submitWithoutTrigger(form, { A: 'x' });
+    expect(ws.FormApp._rowDue(r.getId())).toBe(ws.clock.now() + ws.google.rowDelayMs);
+  });
+});
