@@ -318,3 +318,27 @@ describe('ws.google is read at each call', () => {
     expect(ws.FormApp._rowDue(r.getId())).toBe(ws.clock.now() + ws.google.rowDelayMs);
   });
 });
+
+describe('a full workbook and the response sheet (U, live-risks D9)', () => {
+  test('a response whose row would pass 10,000,000 cells stays in the form; its row is not written', () => {
+    const ws = createWorkspace();
+    const form = ws.FormApp.create('Phiếu', true);
+    form.addTextItem().setTitle('Q');
+    form.setDestination(ws.FormApp.DestinationType.SPREADSHEET, ws.spreadsheet.getId());
+    const sheet = form._destinationSheet() as EmuSheet;
+    ws.submitWithoutTrigger(form, { Q: 'một' });
+    // The response sheet shrunk to its 2×2 cells, the other sheet to one column filling the rest
+    // but one cell: the next row (2 cells) does not fit.
+    sheet.deleteRows(3, sheet.getMaxRows() - 2);
+    sheet.deleteColumns(3, sheet.getMaxColumns() - 2);
+    const other = ws.spreadsheet.getSheetByName('Sheet1') as EmuSheet;
+    other.deleteColumns(2, 25);
+    other.insertRowsAfter(1000, 10_000_000 - 4 - 1 - 1000);
+    expect(ws.spreadsheet._gridCells()).toBe(9_999_999);
+    const late = ws.submitWithoutTrigger(form, { Q: 'hai' });
+    expect(form.getResponses()).toHaveLength(2);
+    expect(ws.FormApp._findResponse(late.getId())?._state.row).toBe(0);
+    expect(sheet.getLastRow()).toBe(2);
+    expect(sheet.getMaxRows()).toBe(2);
+  });
+});
