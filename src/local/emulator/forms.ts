@@ -14,8 +14,9 @@ import { type GasEnumValue, gasEnum, wallTime, zonedMs } from './utilities';
  * Respondents and Google itself:
  * - `forms._respond(form, answers, {email?, at?, bypassValidation?}) → EmuFormResponse`: a respondent
  *   submits. `answers` maps an item title (or its numeric id) to the text typed or chosen; a date is
- *   `'YYYY-MM-DD'`. Refused like the live form unless `bypassValidation`. Google then appends the
- *   row to the linked sheet, uncounted.
+ *   `'YYYY-MM-DD'`. Refused like the live form unless `bypassValidation`; an unpublished form
+ *   refuses always. Google then appends the row to the linked sheet, uncounted, at once or
+ *   `ws.google.rowDelayMs` later on the virtual clock (`rowOrder`; `forms._rowDue(responseId)`).
  * - `forms._edit(responseId, answers, {at?, bypassValidation?}) → EmuFormResponse`: the respondent
  *   edits; the given answers replace the old ones ('' clears), the row is rewritten in place.
  * - `forms._sheetEvent(responseId, {blankUnchanged?})` and `forms._blankSheetEvent(form)`: the
@@ -23,6 +24,10 @@ import { type GasEnumValue, gasEnum, wallTime, zonedMs } from './utilities';
  *
  * Reading state: `forms._all()`, `forms._open(id)`, `forms._findResponse(id)`,
  * `form._destinationSheet()`, `form._responseRow(responseId)`.
+ *
+ * Google-side switches (`FormsOptions.google`, the workspace's `ws.google`, google.ts) decide the
+ * row order, when a linked sheet is seen, where a later question's column goes, whether
+ * moveItem/deleteItem take typed items and from when new forms start unpublished.
  */
 
 /** Every item type the enum lists (DT/forms). Only some can be added here; see `Form.addXItem`. */
@@ -398,7 +403,7 @@ export class EmuListItem
   }
 }
 
-/** A `MultipleChoiceItem`: with `showOtherOption(true)` any text is accepted. */
+/** A `MultipleChoiceItem`: answers must be one of the choices. */
 export class EmuMultipleChoiceItem
   extends ChoiceItem
   implements Pick<GoogleAppsScript.Forms.MultipleChoiceItem, 'getId' | 'getTitle'>
@@ -1043,7 +1048,6 @@ export interface FormsOptions {
 export class FormAppEmu {
   readonly ItemType = ITEM_TYPE;
   readonly DestinationType = DESTINATION_TYPE;
-  readonly Alignment = gasEnum(['LEFT', 'CENTER', 'RIGHT'] as const);
   private readonly forms = new Map<string, EmuForm>();
   private nextForm = 1;
   private nextItemSeed = 7;
