@@ -26,9 +26,6 @@ function onForm(e) {
 function onSheet(e) {
   Logger.log('sheet ' + e.range.getRow() + ' ' + e.values[1]);
 }
-function sheetsNow() {
-  return SpreadsheetApp.getActiveSpreadsheet().getSheets().map(function (s) { return s.getName(); });
-}
 `;
 
 /** A workspace with the script's form linked and its two submit triggers; returns the form. */
