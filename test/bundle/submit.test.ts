@@ -176,6 +176,8 @@ describe('handleFormSubmit', () => {
     ws.holdLockElsewhere(false);
     expect(results(ws)).toHaveLength(0);
     expect(rows(ws, 'Nhật ký').map((r) => r[1])).toContain('handleFormSubmit');
+    // Reconcile runs at 23:00 in Hà Nội (16:00 UTC); clock triggers fire only when due.
+    ws.clock.set(new Date('2019-02-18T16:00:00Z'));
     ws.fireClock(CODE, 'reconcile');
     expect(results(ws)).toHaveLength(1);
     expect(String(results(ws)[0][0])).not.toBe('');
