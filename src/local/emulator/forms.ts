@@ -1157,6 +1157,7 @@ export class EmuForm
   /** Unlinks; the sheet and its rows stay. */
   removeDestination(): this {
     this.rec('removeDestination');
+    if (this._dest) this._dest.sheet._formUrl = null;
     this._dest = null;
     for (const r of this._responses) r.row = 0;
     return this;
@@ -1398,6 +1399,7 @@ export class EmuForm
       headers.push(item.title);
     }
     this._dest = dest;
+    sheet._formUrl = this._viewUrl();
     sheet._googleWriteRow(1, headers);
     for (const r of this._responses) this._writeRow(r, false);
   }
