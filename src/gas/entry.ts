@@ -1,6 +1,7 @@
 // The bundle's entry: only wires the global functions Apps Script calls (menu, triggers, editor).
 /// <reference types="google-apps-script" />
 
+import { warnCellLimit } from './limits';
 import { addMenu, tell } from './menu';
 import { CONFIG_SHEETS } from './names';
 import { notifyOffice } from './notify';
@@ -96,6 +97,7 @@ export function reconcile(): number {
       if (n > 0) logLine('reconcile', `Đã chấm ${n} phiếu bị lỡ.`);
       // Reports deferred for the mail quota go out with the next day's quota.
       flushPending(openSession());
+      warnCellLimit('reconcile');
       return n;
     },
     -1,
