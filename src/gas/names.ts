@@ -130,6 +130,7 @@ export const HANDLERS = {
   submit: 'handleFormSubmit',
   reconcile: 'reconcile',
   report: 'sendScheduledSummary',
+  envCheck: 'checkEnvironmentLater',
 } as const;
 
 export const MENU_TITLE = 'Kiểm tra công vụ';
