@@ -1,45 +1,12 @@
 // Setup as it must survive Google: unpublished forms, failures mid-way, late or renamed response sheets, typed items refused, edited questions, the cell limit.
 
-import { EmuForm, EmuItem, FormAppEmu } from '../../src/local/emulator/forms';
+import { EmuForm, FormAppEmu } from '../../src/local/emulator/forms';
 import { createWorkspace, type Workspace } from '../../src/local/emulator/runtime';
 import { EmuSheet } from '../../src/local/emulator/spreadsheet';
+import { googleInsertsBeforeStateColumns, patched, strictItems } from './google-rules';
 import { answers, CODE, responseSheet, rows, setUp } from './harness';
 
 const props = (ws: Workspace) => ws.PropertiesService.getScriptProperties();
-
-/** Replaces a prototype method for the duration of `body` (Google's stricter or failing behaviour). */
-function patched<T extends object, K extends keyof T>(
-  proto: T,
-  key: K,
-  impl: (original: T[K]) => T[K],
-  body: () => void,
-): void {
-  const original = proto[key];
-  proto[key] = impl(original);
-  try {
-    body();
-  } finally {
-    proto[key] = original;
-  }
-}
-
-/** Google refuses a typed item (what `addXItem()` returns) in `moveItem` and `deleteItem`. */
-function strictItems(body: () => void): void {
-  const refuse =
-    (method: string) =>
-    <F>(original: F): F =>
-      function (this: EmuForm, ...args: unknown[]) {
-        const first = args[0];
-        if (typeof first === 'object' && first !== null && !(first instanceof EmuItem))
-          throw new Error(
-            `The parameters (FormApp.${first.constructor.name.replace(/^Emu/, '')},number) don't match the method signature for FormApp.Form.${method}.`,
-          );
-        return (original as (...a: unknown[]) => unknown).apply(this, args);
-      } as F;
-  patched(EmuForm.prototype, 'moveItem', refuse('moveItem'), () =>
-    patched(EmuForm.prototype, 'deleteItem', refuse('deleteItem'), body),
-  );
-}
 
 function editCriteria(ws: Workspace, edit: (sheet: EmuSheet, values: unknown[][]) => void): void {
   ws.log.uncounted(() => {
@@ -286,27 +253,6 @@ function strictRun(ws: Workspace, fn: string): unknown {
     out = ws.run(CODE, fn);
   });
   return out;
-}
-
-/**
- * Google never overwrites a column of the sheet: it either inserts a new question's column at the
- * end of its own block, shifting the script's columns right, or puts it after the last used
- * column (U). The emulator at this commit writes over the next column instead; this stands in for
- * the first reading until the emulator has the switch.
- */
-function googleInsertsBeforeStateColumns(ws: Workspace, body: () => void): void {
-  patched(
-    EmuForm.prototype,
-    '_add',
-    (original) =>
-      function (this: EmuForm, ...args: Parameters<EmuForm['_add']>) {
-        const d = this._dest;
-        if (d && !['PAGE_BREAK', 'SECTION_HEADER', 'IMAGE', 'VIDEO'].includes(args[0]))
-          ws.log.uncounted(() => d.sheet.insertColumnBefore(d.nextCol));
-        return original.apply(this, args);
-      },
-    body,
-  );
 }
 
 describe('a question added after responses exist', () => {
