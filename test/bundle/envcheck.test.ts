@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { EmuBody } from '../../src/local/emulator/documents';
 import type { Workspace } from '../../src/local/emulator/runtime';
+import { EmuSpreadsheet } from '../../src/local/emulator/spreadsheet';
 import { googleInsertsBeforeStateColumns, newFormsUnpublished, patched } from './google-rules';
 import { answers, CODE, responseSheet, rows, setUp, workbook } from './harness';
 
@@ -83,8 +84,11 @@ describe('Kiểm tra môi trường', () => {
       }
     expect(lines.get('time.getValues')?.expected).toBe('212 ms');
     expect(lines.get('doc.removeFirst')).toMatchObject({ found: 'Được phép', verdict: 'Khớp' });
-    expect(lines.get('timestamp.ms')?.found).toMatch(/phần nghìn giây/);
-    expect(lines.get('sheet.name')?.expected).toBe('Câu trả lời biểu mẫu 1');
+    expect(lines.get('timestamp.ms')).toMatchObject({
+      found: 'Lỗi: cần ít nhất 5 phiếu có ngày giờ, mới có 1',
+      verdict: 'Không kiểm tra được',
+    });
+    expect(lines.get('sheet.name')?.expected).toBe('Câu trả lời biểu mẫu <số>');
     // Every compared line's verdict follows from what was found.
     for (const key of ['form.published', 'sheet.visible', 'doc.removeFirst']) {
       const l = lines.get(key) as Line;
@@ -127,6 +131,22 @@ describe('Kiểm tra môi trường', () => {
     });
   });
 
+  test('timestamps: milliseconds seen confirm the emulator; five whole-second stamps contradict it', () => {
+    for (const [step, found, verdict] of [
+      [60_000, 'Không có phần nghìn giây (xét 6 phiếu)', 'Khác'],
+      [61_234, 'Có phần nghìn giây', 'Khớp'],
+    ] as const) {
+      const ws = submitted();
+      const formId = String(ws.PropertiesService.getScriptProperties().getProperty('formId'));
+      for (let i = 0; i < 5; i++) {
+        ws.clock.advance(step);
+        ws.submit(CODE, formId, answers(), { email: 'lan.nt@mydu.example' });
+      }
+      ws.run(CODE, 'checkEnvironment');
+      expect(findings(ws).get('timestamp.ms')).toMatchObject({ found, verdict });
+    }
+  });
+
   test('Google refusing to remove the paragraph before a table is reported as a contradiction, with its words', () => {
     const ws = submitted();
     patched(
@@ -166,6 +186,32 @@ describe('Kiểm tra môi trường', () => {
     expect(findings(ws).get('trigger.activeSpreadsheet')?.verdict).toBe('Khớp');
     expect(pending()).toHaveLength(0);
     expect(rows(ws, SHEET)).toHaveLength(17);
+  });
+
+  test('a test sheet Google shows only after the check is removed by the one-off trigger', () => {
+    const ws = submitted();
+    const known = new Set(ws.spreadsheet.getSheets().map((s) => s._sheetId));
+    patched(
+      EmuSpreadsheet.prototype,
+      'getSheets',
+      (original) =>
+        function (this: EmuSpreadsheet) {
+          return original.call(this).filter((s) => known.has(s._sheetId) || s.getName() === SHEET);
+        },
+      () => ws.run(CODE, 'checkEnvironment'),
+    );
+    const lines = findings(ws);
+    expect(lines.get('sheet.visible')).toMatchObject({
+      found: 'Chưa thấy trong lần chạy này',
+      verdict: 'Khác',
+    });
+    expect(lines.get('column.placement')?.verdict).toBe('Không kiểm tra được');
+    const linked = () => ws.spreadsheet.getSheets().filter((s) => s.getFormUrl() !== null);
+    expect(linked()).toHaveLength(2);
+    ws.clock.advance(2 * 60_000);
+    ws.fireClock(CODE, 'checkEnvironmentLater');
+    expect(linked()).toHaveLength(1);
+    expect(linked()[0].getName()).toBe(responseSheet(ws));
   });
 
   test('the real response sheet is never taken for the test one, and setup afterwards finds its own', () => {
