@@ -149,6 +149,15 @@ export interface SyncResult {
 // Item types that get a column in the response sheet; an unrecognised one may hold answers.
 const QUESTION_TYPES = new Set(['LIST', 'MULTIPLE_CHOICE', 'TEXT', 'PARAGRAPH_TEXT', 'DATE']);
 
+/** Titles of the form's questions that carry no code the script knows (renamed in the Form editor, or added there). */
+export function codelessQuestions(form: GoogleAppsScript.Forms.Form): string[] {
+  return form
+    .getItems()
+    .map((item) => ({ type: String(item.getType()), title: item.getTitle() }))
+    .filter((e) => QUESTION_TYPES.has(e.type) && keyOf(e.title, e.type) === '')
+    .map((e) => e.title);
+}
+
 /** Title text compared loosely: case, spacing and a trailing full stop do not matter. */
 const loose = (t: string): string =>
   t

@@ -4,7 +4,13 @@
 import { vnDateOf } from '../core/dates';
 import { safe } from './cells';
 import { type AppConfig, CONFIG_HEADERS, defaultTables } from './config-tables';
-import { createPublishedForm, ensurePublished, syncItems, wantedItems } from './form';
+import {
+  codelessQuestions,
+  createPublishedForm,
+  ensurePublished,
+  syncItems,
+  wantedItems,
+} from './form';
 import { warnCellLimit } from './limits';
 import { DERIVED_SHEETS, HANDLERS, HEADERS, PROPS, SHEETS } from './names';
 import { rebuildAll } from './rebuild';
@@ -97,7 +103,7 @@ export function setup(): SetupResult {
     wantedItems(app.config.checklist, app.config.units, vnDateOf(Date.now())),
   );
   const relinked = ensureLinked(form, ss);
-  const sheet = findResponseSheet(ss, form);
+  const sheet = findResponseSheet(ss, form, store.responseSheet);
   if (!sheet)
     return {
       ok: false,
@@ -167,6 +173,15 @@ export function checkConfig(): SetupResult {
     message +=
       '\nBiểu mẫu đang ở trạng thái chưa xuất bản (không nhận câu trả lời) nên đã được xuất bản lại.';
   else if (form) message += '\nBiểu mẫu đã xuất bản, đang nhận câu trả lời.';
+  const orphans = form ? codelessQuestions(form) : [];
+  if (orphans.length) {
+    message += `\nCâu hỏi trên biểu mẫu không mang mã tiêu chí nên không được chấm: ${orphans
+      .map((t) => `"${t}"`)
+      .join(
+        ', ',
+      )}. Nếu đó là tiêu chí bị sửa tên trong trình sửa biểu mẫu, hãy chạy "Thiết lập" để khôi phục mã.`;
+    ok = false;
+  }
   return { ok, message };
 }
 
@@ -245,7 +260,11 @@ const SHEET_WAITS_MS = [2000, 4000];
  * changes are flushed first and the search is repeated after a pause; null when Google does not
  * show it in this execution.
  */
-function findResponseSheet(ss: Spreadsheet, form: GoogleAppsScript.Forms.Form): Sheet | null {
+function findResponseSheet(
+  ss: Spreadsheet,
+  form: GoogleAppsScript.Forms.Form,
+  lastName: string,
+): Sheet | null {
   const id = form.getId();
   const published = /\/forms\/d\/e\/([-\w]+)/.exec(form.getPublishedUrl())?.[1] ?? '';
   const isOurs = (url: string): boolean => {
@@ -257,6 +276,10 @@ function findResponseSheet(ss: Spreadsheet, form: GoogleAppsScript.Forms.Form): 
       return false;
     }
   };
+  // The sheet found last time, if it still carries the link, saves asking every sheet.
+  const last = lastName ? ss.getSheetByName(lastName) : null;
+  const lastUrl = last?.getFormUrl();
+  if (last && lastUrl && isOurs(lastUrl)) return last;
   for (let attempt = 0; ; attempt++) {
     SpreadsheetApp.flush();
     for (const sheet of ss.getSheets()) {

@@ -223,6 +223,9 @@ describe('form items are changed the way Google accepts', () => {
     const b2 = form.getItems().find((i) => i.getTitle().startsWith('B2.'));
     const id = b2?.getId();
     b2?.setTitle('Có biển tên, chức danh tại bàn làm việc');
+    expect(String(ws.run(CODE, 'checkConfig'))).toContain(
+      'không mang mã tiêu chí nên không được chấm: "Có biển tên, chức danh tại bàn làm việc". Nếu đó là tiêu chí bị sửa tên trong trình sửa biểu mẫu, hãy chạy "Thiết lập" để khôi phục mã.',
+    );
     const message = String(strictRun(ws, 'setup'));
     expect(message).toContain('khôi phục mã tiêu chí');
     expect(message).toContain('"Có biển tên, chức danh tại bàn làm việc" → B2');
@@ -232,6 +235,7 @@ describe('form items are changed the way Google accepts', () => {
     );
     ws.submit(CODE, formId, answers({ B2: 'Không đạt' }), { email: 'lan.nt@mydu.example' });
     expect(rows(ws, 'Kết quả').map((r) => [r[8], r[10]])).toEqual([[97, 'B2']]);
+    expect(String(ws.run(CODE, 'checkConfig'))).not.toContain('không mang mã tiêu chí');
   });
 
   test('a question matching nothing in the checklist is kept and named, never silently dropped', () => {
