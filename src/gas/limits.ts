@@ -14,14 +14,14 @@ export const WARN_SHARE = 0.8;
 /** The grid of each sheet and the total. */
 export interface CellUse {
   total: number;
-  sheets: { name: string; cells: number }[];
+  sheets: { sheet: GoogleAppsScript.Spreadsheet.Sheet; cells: number }[];
 }
 
-/** Counts grid cells from each sheet's dimensions (metadata only: no cell is read). */
+/** Counts grid cells from each sheet's dimensions (metadata only: no cell is read, no name asked). */
 export function cellUse(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): CellUse {
-  const sheets = ss.getSheets().map((sh) => ({
-    name: sh.getName(),
-    cells: sh.getMaxRows() * sh.getMaxColumns(),
+  const sheets = ss.getSheets().map((sheet) => ({
+    sheet,
+    cells: sheet.getMaxRows() * sheet.getMaxColumns(),
   }));
   return { total: sheets.reduce((a, s) => a + s.cells, 0), sheets };
 }
@@ -38,7 +38,7 @@ export function cellWarning(use: CellUse): string | null {
   const biggest = [...use.sheets]
     .sort((a, b) => b.cells - a.cells)
     .slice(0, 3)
-    .map((s) => `"${s.name}" ${vnNumber(s.cells)} ô`)
+    .map((s) => `"${s.sheet.getName()}" ${vnNumber(s.cells)} ô`)
     .join(', ');
   return (
     `Bảng tính đã dùng ${vnNumber(use.total)} ô, ${share}% giới hạn ${vnNumber(CELL_LIMIT)} ô của Google ` +
