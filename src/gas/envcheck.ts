@@ -116,7 +116,8 @@ function attempt(key: string, item: string, expected: string, body: () => Findin
  * the sheet's localised name, the body's first paragraph before a table, timestamps, the active
  * spreadsheet in a trigger, share notifications) and times representative calls, using objects it
  * creates and then trashes. Writes the findings to the sheet "Kiểm tra môi trường" and returns a
- * one-line summary.
+ * one-line summary. Each expected value states what src/local/emulator assumes: when the emulator
+ * changes a U behaviour, change the expectation here with it.
  */
 export function checkEnvironment(): string {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
