@@ -270,7 +270,13 @@ describe('a question added after responses exist', () => {
     editCriteria(ws, (sheet) => {
       sheet.appendRow(E4);
     });
-    googleInsertsBeforeStateColumns(ws, () => strictRun(ws, 'setup'));
+    let message = '';
+    googleInsertsBeforeStateColumns(ws, () => {
+      message = String(strictRun(ws, 'setup'));
+    });
+    expect(message).toContain('Thiết lập xong');
+    expect(message).toContain('1 câu hỏi thêm');
+    expect(message).toContain('chấm lại 2 phiếu');
     const header = ws.log.uncounted(() => {
       const sheet = ws.spreadsheet.getSheetByName(responseSheet(ws));
       return (sheet?.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] ?? []).map(String);
