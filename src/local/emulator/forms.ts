@@ -711,6 +711,15 @@ export class EmuForm
     return this._dest.ss._id;
   }
 
+  /** Unlinks; the sheet and its rows stay. */
+  removeDestination(): this {
+    this.rec('removeDestination');
+    if (this._dest) this._dest.sheet._formUrl = null;
+    this._dest = null;
+    for (const r of this._responses) r.row = 0;
+    return this;
+  }
+
   // ----- items -----
 
   addListItem(): EmuListItem {
@@ -969,6 +978,7 @@ export class EmuForm
       headers.push(item.title);
     }
     this._dest = dest;
+    sheet._formUrl = this._viewUrl();
     sheet._googleWriteRow(1, headers);
     for (const r of this._responses) if (r.rowDue === null) this._writeRow(r, false);
   }

@@ -1074,6 +1074,8 @@ export class EmuSheet {
   /** Merged areas as [row, column, numRows, numColumns]. */
   _merges: [number, number, number, number][] = [];
   _deleted = false;
+  /** The URL of the form that writes into this sheet, set by the FormApp emulator when it links. */
+  _formUrl: string | null = null;
 
   constructor(
     readonly _ss: EmuSpreadsheet,
@@ -1125,6 +1127,16 @@ export class EmuSheet {
   getSheetId(): number {
     this.rec('getSheetId');
     return this._sheetId;
+  }
+
+  /**
+   * The linked form's URL, or null (V: reference/spreadsheet Sheet.getFormUrl). Which URL Google
+   * returns is U: the published `/d/e/…/viewform` one is given here, the stricter reading, since it
+   * does not contain the form's id.
+   */
+  getFormUrl(): string | null {
+    this.rec('getFormUrl');
+    return this._formUrl;
   }
 
   /** 1-based position among the tabs. */
