@@ -54,18 +54,17 @@ export interface GoogleSwitches {
 export const UNPUBLISHED_FROM = Date.UTC(2026, 5, 30);
 
 /**
- * Defaults. Lenient until the bundle is fixed for the strict reading (flip them after merging the
- * bundle fixes): `rowOrder` (strict: 'trigger-first' or a probability), `linkedSheet` (strict:
- * 'after-flush'), `strictItemArguments` (strict: true). Strict already: `unpublishedFrom`.
+ * Defaults: the stricter reading of each, except `rowOrder`, which stays row-first until the
+ * bundle copes with the trigger first (strict: 'trigger-first' or a probability).
  * `newQuestionColumn` has two U readings; the bundle must cope with both.
  */
 export const DEFAULT_GOOGLE: Readonly<GoogleSwitches> = Object.freeze({
   rowOrder: 'row-first',
   rowDelayMs: 5000,
   seed: 1,
-  linkedSheet: 'at-once',
+  linkedSheet: 'after-flush',
   newQuestionColumn: 'after-last-column',
-  strictItemArguments: false,
+  strictItemArguments: true,
   unpublishedFrom: UNPUBLISHED_FROM,
 });
 

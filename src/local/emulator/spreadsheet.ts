@@ -973,6 +973,11 @@ export class EmuSpreadsheet {
     this._timeZone = String(timezone);
   }
 
+  getSpreadsheetLocale(): string {
+    this.rec('getSpreadsheetLocale');
+    return this._locale;
+  }
+
   setSpreadsheetLocale(locale: string): void {
     this.rec('setSpreadsheetLocale');
     this._locale = String(locale);

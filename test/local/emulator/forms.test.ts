@@ -19,6 +19,8 @@ function inspectionForm(ws: Workspace, title = 'Phiếu kiểm tra'): EmuForm {
 
 function link(ws: Workspace, form: EmuForm): EmuSheet {
   form.setDestination(ws.FormApp.DestinationType.SPREADSHEET, ws.spreadsheet.getId());
+  // The linked sheet shows after a flush (the stricter reading of D6, the default switch).
+  ws.SpreadsheetApp.flush();
   return form._destinationSheet()!;
 }
 
@@ -464,7 +466,8 @@ describe('FormApp: the linked response sheet (Google-side writes)', () => {
     const form = inspectionForm(ws);
     const sheet = link(ws, form);
     ws.FormApp._respond(form, { 'Đơn vị': 'A' });
-    form.moveItem(form.addTextItem().setTitle('Mới'), 0);
+    const added = form.addTextItem().setTitle('Mới');
+    form.moveItem(form.getItemById(added.getId())!, 0);
     expect(rows(sheet)[0]).toEqual([
       'Dấu thời gian',
       'Đơn vị',
