@@ -28,6 +28,7 @@ const SETTINGS: DocSettings = {
   recipients: ['Thường trực Huyện ủy', 'UBND các xã, thị trấn'],
   recommendations: 'Đề nghị các xã chấn chỉnh.',
   fixDays: 15,
+  reportTo: 'Phòng Nội vụ',
 };
 
 let row = 1;
