@@ -144,16 +144,18 @@ export function meanScore(list: readonly Inspection[]): number | null {
 
 // People named in notes: `Đ/c Nguyễn Văn Hùng`, `đồng chí Lê Thị Hoa`, `ông …`, `bà …`.
 const PERSON =
-  /(?:Đ\/c|đ\/c|[Đđ]ồng chí|[Ôô]ng|[Bb]à)\s+((?:[A-ZĐÀ-ỸẠ-Ỹ][a-zđà-ỹạ-ỹ]*)(?:\s+[A-ZĐÀ-ỸẠ-Ỹ][a-zđà-ỹạ-ỹ]*){1,4})/gu;
+  /(?<!\p{L})(?:Đ\/c|đ\/c|[Đđ]ồng chí|[Ôô]ng|[Bb]à)\s+(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,4})/gu;
 
 /** The people the notes name (`đ/c Nguyễn Văn Hùng`), each once, in order of appearance. */
 export function peopleNamed(notes: readonly string[]): string[] {
   const out: string[] = [];
-  for (const n of notes)
-    for (const m of n.matchAll(PERSON)) {
+  for (const n of notes) {
+    PERSON.lastIndex = 0;
+    for (let m = PERSON.exec(n); m !== null; m = PERSON.exec(n)) {
       const who = `đ/c ${m[1]}`;
       if (!out.includes(who)) out.push(who);
     }
+  }
   return out;
 }
 

@@ -2,6 +2,8 @@
 
 import { rankUnits, unitsNotInspected } from '../core/aggregate';
 import { vnInstant } from '../core/dates';
+import { itemFinding } from '../core/findings';
+import { reviewLabel } from '../core/results';
 import type { Config, Inspection, RawResponse, ReviewEntry } from '../core/types';
 import { HEADERS, SHEETS } from './names';
 import type { RowState } from './response-table';
@@ -82,7 +84,7 @@ export function rowsFor(sheet: AlignedSheet, o: RowOutcome, config: Config): Cel
         i.unitCode,
         i.unit,
         code,
-        c?.text ?? '',
+        c ? itemFinding(c, i) : '',
         answer,
         c?.critical ? 'Có' : '',
         (c && i.notes[c.group]) || '',
@@ -91,7 +93,9 @@ export function rowsFor(sheet: AlignedSheet, o: RowOutcome, config: Config): Cel
   }
   const r = o.review;
   if (!r || o.state.status === 'ok' || o.state.status === '') return [];
-  return [[id, o.row, tsCell(o.ts), o.raw.unit.trim(), o.raw.email.trim(), r.code, r.reason]];
+  return [
+    [id, o.row, tsCell(o.ts), o.raw.unit.trim(), o.raw.email.trim(), reviewLabel(r.code), r.reason],
+  ];
 }
 
 /** A replacement of one response's block in an aligned sheet. */
@@ -184,7 +188,10 @@ export function summaryRows(states: readonly RowState[], config: Config, today: 
     u.lastScore,
     u.mean,
     u.tier,
-    u.maxCriticalFailures,
+    // The cap explained where it lowered the class (ranking is by class first, then mean).
+    u.tier !== u.uncappedTier
+      ? `${u.maxCriticalFailures} (xếp loại hạ từ ${u.uncappedTier} xuống ${u.tier})`
+      : u.maxCriticalFailures,
   ]);
   const inspected = new Set(ranked.map((u) => u.unitCode));
   for (const u of unitsNotInspected(config, inspected, { from: today, to: today }))

@@ -106,7 +106,7 @@ describe('handleFormSubmit', () => {
     const r = results(ws);
     expect(r.map((x) => x[0])).toEqual([second.getId()]);
     const review = rows(ws, 'Cần xem lại');
-    expect(review.map((x) => [x[0], x[5]])).toEqual([[first.getId(), 'duplicate']]);
+    expect(review.map((x) => [x[0], x[5]])).toEqual([[first.getId(), 'Trùng lặp (duplicate)']]);
     expect(rows(ws, 'Tổng hợp')[0][3]).toBe(1);
     // Later submissions append after the kept one; nothing is overwritten.
     ws.clock.advance(60_000);
@@ -221,7 +221,7 @@ describe('handleFormSubmit', () => {
       rows(ws, 'Cần xem lại')
         .map((r) => r[5])
         .sort(),
-    ).toEqual(['count-exceeds-base', 'duplicate']);
+    ).toEqual(['Số vi phạm lớn hơn số liệu nền (count-exceeds-base)', 'Trùng lặp (duplicate)']);
   });
 
   test('an error is logged with time, function and message, and the data is left as it was', () => {
