@@ -52,11 +52,17 @@ export function inspectionTime(i: Inspection): string {
   return `Hồi ${h} giờ ${m} phút, ${day}`;
 }
 
-/** `89,7 điểm, xếp loại Yếu (hạ do vi phạm nghiêm trọng: A2, C7)` for one inspection. */
-export function inspectionStanding(config: Config, i: Inspection): string {
+/** `Yếu (hạ do vi phạm nghiêm trọng: A2, C7; theo điểm là Tốt)`: the tier, and the cap where it lowered it. */
+export function inspectionClass(config: Config, i: Inspection): string {
   const by = tierOf(config.checklist, i.score);
-  const capped = by !== i.tier;
-  return `${num1(i.score)} điểm, xếp loại ${i.tier}${capped ? ` (hạ do vi phạm nghiêm trọng: ${i.criticalFailures.join(', ')}; theo điểm là ${by})` : ''}`;
+  return by !== i.tier
+    ? `${i.tier} (hạ do vi phạm nghiêm trọng: ${i.criticalFailures.join(', ')}; theo điểm là ${by})`
+    : i.tier;
+}
+
+/** `89,7 điểm, xếp loại Yếu (hạ do vi phạm nghiêm trọng: A2, C7; theo điểm là Tốt)` for one inspection. */
+export function inspectionStanding(config: Config, i: Inspection): string {
+  return `${num1(i.score)} điểm, xếp loại ${inspectionClass(config, i)}`;
 }
 
 /** Builds the biên bản of one inspection; `team` gives the leader's position when the form names only the person. */
@@ -119,7 +125,7 @@ export function buildMinutes(
   const critical = findings.filter((f) => f.critical);
   blocks.push({
     kind: 'paragraph',
-    text: `Kết quả: ${inspectionStanding(config, i)} (đạt ${pts(i.earned)}/${pts(i.max)} điểm của các tiêu chí áp dụng, quy về thang điểm 100).`,
+    text: `Tổng điểm: ${num1(i.score)}/100 (đạt ${pts(i.earned)} trên ${pts(i.max)} điểm của các tiêu chí áp dụng). Xếp loại: ${inspectionClass(config, i)}.`,
   });
   if (critical.length) {
     blocks.push({ kind: 'paragraph', text: 'Vi phạm nghiêm trọng:' });

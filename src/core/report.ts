@@ -512,29 +512,20 @@ export function buildReport(
       kind: 'paragraph',
       text: `Đề nghị Chủ tịch UBND ${withFindings.length === 1 ? 'đơn vị' : `${withFindings.length} đơn vị`} sau chỉ đạo khắc phục các tồn tại, hoàn thành trước ngày ${deadline} và báo cáo kết quả về ${s.reportTo}:`,
     });
-  blocks.push(
-    ...listItems(
-      withFindings.map((u) => {
-        const list = units.get(u.unitCode) ?? [];
-        const f = unitFindings(checklist, list);
-        const critical = f.filter((x) => x.critical);
-        let line = `${ubnd(u.unit)}: khắc phục ${f.map((x) => lowerFirst(x.text)).join('; ')}`;
-        if (u.tier === lowest || critical.length) {
-          const groups = new Set((critical.length ? critical : f).map((x) => x.criterion.group));
-          const notes = list.flatMap((i) =>
-            [...groups].map((g) => i.notes[g] ?? '').filter((n) => n),
-          );
-          const people = peopleNamed(notes);
-          const why =
-            critical.length && u.tier !== lowest
-              ? 'do có vi phạm nghiêm trọng'
-              : `do xếp loại ${u.tier}`;
-          line += `; tổ chức kiểm điểm trách nhiệm ${why} ${people.length ? `đối với ${people.join(', ')}` : 'đối với tập thể, cá nhân có liên quan'}`;
-        }
-        return line;
-      }),
-    ),
-  );
+  // Each unit is one sentence: its findings are separated by semicolons inside it.
+  for (const u of withFindings) {
+    const list = units.get(u.unitCode) ?? [];
+    const f = unitFindings(checklist, list);
+    const critical = f.filter((x) => x.critical);
+    let line = `- ${ubnd(u.unit)}: ${unitStanding(u, list)}; khắc phục: ${f.map((x) => x.text).join('; ')}`;
+    if (u.tier === lowest || critical.length) {
+      const groups = new Set((critical.length ? critical : f).map((x) => x.criterion.group));
+      const notes = list.flatMap((i) => [...groups].map((g) => i.notes[g] ?? '').filter((n) => n));
+      const people = peopleNamed(notes);
+      line += `; tổ chức kiểm điểm trách nhiệm ${people.length ? `của ${people.join(', ')}` : 'của tập thể, cá nhân có liên quan'} ${critical.length ? 'về vi phạm nghiêm trọng' : `do đơn vị xếp loại ${u.tier}`}`;
+    }
+    blocks.push({ kind: 'item', text: `${line}.` });
+  }
 
   return {
     name: `Báo cáo kiểm tra công vụ ${formatDmy(from).replace(/\//g, '-')} đến ${formatDmy(to).replace(/\//g, '-')}`,
