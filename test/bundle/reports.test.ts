@@ -91,7 +91,7 @@ describe('the scheduled summary', () => {
     for (const h of [
       'I. PHẠM VI, HÌNH THỨC KIỂM TRA',
       'II. KẾT QUẢ KIỂM TRA',
-      '3. Bảng tổng hợp kết quả',
+      '5. Bảng tổng hợp kết quả',
       'III. KIẾN NGHỊ, ĐỀ XUẤT',
     ])
       expect(text).toContain(h);
@@ -141,7 +141,9 @@ describe('the scheduled summary', () => {
       'daihung@mydu.example',
       'anmy@mydu.example',
     ]);
-    expect(units[1].body).toContain('Tồn tại phải khắc phục trước ngày 08/03/2019:');
+    expect(units[1].body).toContain(
+      'Tồn tại phải khắc phục trước ngày 08/03/2019, báo cáo kết quả về Phòng Nội vụ:',
+    );
     at(ws, '2019-02-25T07:00:00');
     ws.fireClock(CODE, 'sendScheduledSummary');
     expect(ws.MailApp._outbox()).toHaveLength(3);
@@ -251,7 +253,7 @@ describe('biên bản', () => {
     expect(text).toContain('BIÊN BẢN');
     expect(text).toContain('Kiểm tra công vụ đột xuất tại UBND xã Hợp Tiến');
     expect(text).toContain('Không có ai tại Bộ phận Một cửa lúc 8h15');
-    expect(text).toContain('khắc phục trước ngày 08/03/2019');
+    expect(text).toContain('hoàn thành trước ngày 08/03/2019 và báo cáo kết quả về Phòng Nội vụ');
     expect(text).toContain('TRƯỞNG ĐOÀN');
     ws.clock.advance(60_000);
     ws.edit(CODE, response.getId(), answers({ C8: 'Đạt' }));

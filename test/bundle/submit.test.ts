@@ -33,7 +33,7 @@ describe('handleFormSubmit', () => {
     expect(findings).toHaveLength(1);
     expect(findings[0].slice(4)).toEqual([
       'B2',
-      'Có biển tên, chức danh tại bàn làm việc',
+      'Không có biển tên, chức danh tại bàn làm việc',
       'Không đạt',
       '',
       'Đ/c Hùng không có biển tên',
@@ -60,7 +60,7 @@ describe('handleFormSubmit', () => {
     ]);
     const review = rows(ws, 'Cần xem lại');
     expect(review).toHaveLength(1);
-    expect(review[0][5]).toBe('count-exceeds-base');
+    expect(review[0][5]).toBe('Số vi phạm lớn hơn số liệu nền (count-exceeds-base)');
     expect(String(review[0][6])).toContain('A1');
   });
 
@@ -165,7 +165,9 @@ describe('handleFormSubmit', () => {
     ws.run(CODE, 'checkConfig');
     ws.submit(CODE, formId, A(), { email: 'ai.do@example.com' });
     ws.submit(CODE, formId, A({ unit: 'Xã An Mỹ' }), { email: 'Lan.NT@mydu.example' });
-    expect(rows(ws, 'Cần xem lại').map((r) => r[5])).toEqual(['not-inspector']);
+    expect(rows(ws, 'Cần xem lại').map((r) => r[5])).toEqual([
+      'Người gửi không có trong danh sách (not-inspector)',
+    ]);
     expect(results(ws).map((r) => r[5])).toEqual(['Xã An Mỹ']);
   });
 
