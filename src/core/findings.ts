@@ -62,13 +62,16 @@ export function totalFinding(c: Criterion, list: readonly Inspection[]): string 
   if (c.type === 'count') {
     let v = 0;
     let b = 0;
+    let visits = 0;
     for (const i of list) {
       const n = countOf(c, i);
       if (!n) continue;
       v += n.v;
       b += n.b;
+      visits++;
     }
-    if (b > 0) return countPhrase(c, v, b, list.length > 1);
+    // Over several inspections the same person may be counted twice: `lượt` says so.
+    if (b > 0) return countPhrase(c, v, b, visits > 1);
   }
   const failed = list.filter((i) => i.findings.includes(c.code));
   const partialOnly =

@@ -429,7 +429,13 @@ export function buildReport(
           failedBefore.has(c.code) &&
           (units.get(u.unitCode) ?? []).some((i) => i.findings.includes(c.code)),
       );
-      if (again.length) repeats.push(`${u.unit}: ${again.map(findingWording).join('; ')}`);
+      const nowList = units.get(u.unitCode) ?? [];
+      const worded = again.map((c) =>
+        c.type === 'count'
+          ? `${totalFinding(c, nowList)} (kỳ trước: ${totalFinding(c, before)})`
+          : findingWording(c),
+      );
+      if (worded.length) repeats.push(`${u.unit}: ${worded.join('; ')}`);
     }
     if (repeats.length) {
       blocks.push({
