@@ -33,15 +33,6 @@ export function inPeriod(period: Period, date: string): boolean {
   return (!period.from || date >= period.from) && (!period.to || date <= period.to);
 }
 
-/** Assigns competition ranks (1, 2, 2, 4) to items already sorted by value, highest first. */
-export function competitionRanks(values: readonly number[]): number[] {
-  return values.map((v, i) => {
-    let r = i;
-    while (r > 0 && values[r - 1] === v) r--;
-    return r + 1;
-  });
-}
-
 /** The per-unit facts ranking needs: one scored inspection. */
 export interface UnitScore {
   unit: string;
