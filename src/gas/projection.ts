@@ -1,6 +1,7 @@
 // What each response row contributes to the derived sheets, and the block edits that keep them aligned with the rows.
 
 import { rankUnits, unitsNotInspected } from '../core/aggregate';
+import { tierOf } from '../core/classify';
 import { vnInstant } from '../core/dates';
 import { itemFinding } from '../core/findings';
 import { reviewLabel } from '../core/results';
@@ -41,6 +42,13 @@ export function countIn(sheet: AlignedSheet, s: RowState): number {
 const dateCell = (iso: string): Cell => (iso ? new Date(vnInstant(iso)) : '');
 const tsCell = (ts: number | null): Cell => (ts === null ? '' : new Date(ts));
 
+/** The critical failures of an inspection, with the cap explained where it lowered the class. */
+function capNote(i: Inspection, config: Config): string {
+  const codes = i.criticalFailures.join(', ');
+  const by = tierOf(config.checklist, i.score);
+  return by !== i.tier ? `${codes} (xếp loại hạ từ ${by} xuống ${i.tier})` : codes;
+}
+
 /** The rows one outcome contributes to an aligned sheet. */
 export function rowsFor(sheet: AlignedSheet, o: RowOutcome, config: Config): Cell[][] {
   const id = o.state.id;
@@ -60,7 +68,7 @@ export function rowsFor(sheet: AlignedSheet, o: RowOutcome, config: Config): Cel
         i.score,
         i.tier,
         i.findings.join(', '),
-        i.criticalFailures.join(', '),
+        capNote(i, config),
         Math.round(i.earned * 1e6) / 1e6,
         i.max,
         i.warnings.join(' '),

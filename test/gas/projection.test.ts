@@ -45,6 +45,26 @@ describe('derived sheets', () => {
     ]);
   });
 
+  test('Kết quả: the critical failures with the cap explained', () => {
+    const raw = response({ set: { C8: 'Không đạt' } });
+    const o = evaluate(raw, ctx);
+    if (!o.ok) throw new Error(o.review.reason);
+    const outcome: RowOutcome = {
+      row: 2,
+      ts: null,
+      raw,
+      state: state({}),
+      inspection: o.inspection,
+    };
+    const [row] = rowsFor('Kết quả', outcome, DEFAULT_CONFIG);
+    expect(row.slice(8, 12)).toEqual([
+      95,
+      'Trung bình',
+      'C8',
+      'C8 (xếp loại hạ từ Xuất sắc xuống Trung bình)',
+    ]);
+  });
+
   test('Cần xem lại: a Vietnamese label beside the code', () => {
     const raw = response({ unit: 'Xã Hòa Bình' });
     const o = evaluate(raw, ctx);
