@@ -144,7 +144,7 @@ export function readRecord(map: ColumnMap, values: readonly string[], row: numbe
 export function formHeaders(checklist: Checklist, collectEmail = true): string[] {
   const out = ['Dấu thời gian'];
   if (collectEmail) out.push('Địa chỉ email');
-  out.push('Đơn vị được kiểm tra', 'Ngày kiểm tra', 'Trưởng đoàn');
+  out.push('Đơn vị được kiểm tra', 'Ngày kiểm tra', 'Trưởng đoàn', 'Giờ bắt đầu kiểm tra');
   for (const g of checklist.groups) {
     const crit = checklist.criteria.filter((c) => c.group === g.code);
     const baseCodes = crit.map((c) => c.base).filter((b): b is string => !!b);

@@ -239,7 +239,11 @@ describe('biên bản', () => {
     const { response } = ws.submit(
       CODE,
       formId,
-      answers({ C8: 'Không đạt', 'Ghi chú nhóm C': 'Không có ai tại Bộ phận Một cửa lúc 8h15' }),
+      answers({
+        C8: 'Không đạt',
+        'Ghi chú nhóm C': 'Không có ai tại Bộ phận Một cửa lúc 8h15',
+        'Giờ bắt đầu kiểm tra': '8:10',
+      }),
       {
         email: EMAIL,
       },
@@ -253,6 +257,11 @@ describe('biên bản', () => {
     expect(text).toContain('BIÊN BẢN');
     expect(text).toContain('Kiểm tra công vụ đột xuất tại UBND xã Hợp Tiến');
     expect(text).toContain('Không có ai tại Bộ phận Một cửa lúc 8h15');
+    // The time the team recorded, not the submission time.
+    expect(text).toContain(
+      'Hồi 08 giờ 10 phút, ngày 21 tháng 02 năm 2019, tại trụ sở UBND xã Hợp Tiến',
+    );
+    expect(text).toContain('Không đạt – vi phạm nghiêm trọng');
     expect(text).toContain('hoàn thành trước ngày 08/03/2019 và báo cáo kết quả về Phòng Nội vụ');
     expect(text).toContain('TRƯỞNG ĐOÀN');
     ws.clock.advance(60_000);

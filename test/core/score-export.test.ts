@@ -78,17 +78,16 @@ describe('columns (§8)', () => {
   });
 
   test('the recorded start time is read from its column (the biên bản time), never from the timestamp', () => {
-    const head = [...headers, 'Giờ bắt đầu kiểm tra'];
-    const run = score(
-      [
-        [...rec({}), '7:40'],
-        [...rec({ unit: 'Xã An Mỹ' }), '2:05:00 PM'],
-        [...rec({ unit: 'Xã Tuy Lai' }), 'sáng sớm'],
-        rec({ unit: 'Xã Đồng Tâm' }),
-      ],
-      {},
-      head,
-    );
+    const at = (r: string[], time: string) => {
+      r[headers.indexOf('Giờ bắt đầu kiểm tra')] = time;
+      return r;
+    };
+    const run = score([
+      at(rec({}), '7:40'),
+      at(rec({ unit: 'Xã An Mỹ' }), '2:05:00 PM'),
+      at(rec({ unit: 'Xã Tuy Lai' }), 'sáng sớm'),
+      rec({ unit: 'Xã Đồng Tâm' }),
+    ]);
     const [a, b, c, d] = run.batch.inspections;
     expect([a.startTime, b.startTime, c.startTime, d.startTime]).toEqual([
       '07:40',
