@@ -1,7 +1,7 @@
 // Email content: subject, a phone-friendly HTML body (every respondent string escaped) and the plain-text twin.
 
 import { addDays, formatDm, formatDmy, isoWeek } from './dates';
-import { inspectionFindings } from './findings';
+import { annotate, inspectionFindings } from './findings';
 import { inspectionStanding } from './minutes';
 import { byUnit, capReason, num1, ubnd } from './report';
 import type { Aggregate, Config, Inspection } from './types';
@@ -157,8 +157,8 @@ export function unitEmail(
 ): EmailContent {
   const subject = `[Kiểm tra công vụ] Kết quả kiểm tra tại ${ubnd(i.unit)} ngày ${formatDmy(i.date)}`;
   const deadline = formatDmy(addDays(i.date, fixDays));
-  const lines = inspectionFindings(config.checklist, i).map(
-    (f) => `${f.text}${f.critical ? ' (vi phạm nghiêm trọng)' : ''}`,
+  const lines = inspectionFindings(config.checklist, i).map((f) =>
+    f.critical ? annotate(f.text, 'vi phạm nghiêm trọng') : f.text,
   );
   const head = `Kết quả: ${inspectionStanding(config, i)}.`;
   const html = [

@@ -81,6 +81,11 @@ export function totalFinding(c: Criterion, list: readonly Inspection[]): string 
   return partialOnly ? `${findingWording(c)} (đạt một phần)` : findingWording(c);
 }
 
+/** `… (đạt một phần; vi phạm nghiêm trọng)`: a remark added inside a closing parenthesis, else in its own. */
+export function annotate(text: string, remark: string): string {
+  return text.endsWith(')') ? `${text.slice(0, -1)}; ${remark})` : `${text} (${remark})`;
+}
+
 /** A note as one clean sentence: line breaks joined with `; `, no doubled punctuation, a full stop at the end. */
 export function cleanNote(note: string): string {
   const parts = note

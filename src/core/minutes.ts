@@ -3,7 +3,7 @@
 import { LABEL_FAIL, LABEL_PARTIAL, LABEL_PASS } from './answers';
 import { tierOf } from './classify';
 import { addDays, formatDateLine, formatDmy } from './dates';
-import { cleanNote, countOf, inspectionFindings } from './findings';
+import { annotate, cleanNote, countOf, inspectionFindings } from './findings';
 import {
   type Block,
   type DocModel,
@@ -142,7 +142,9 @@ export function buildMinutes(
       text: `Đề nghị ${ubnd(i.unit)} khắc phục các tồn tại sau, hoàn thành trước ngày ${deadline} và báo cáo kết quả về ${s.reportTo}:`,
     });
     blocks.push(
-      ...listItems(findings.map((f) => `${f.text}${f.critical ? ' (vi phạm nghiêm trọng)' : ''}`)),
+      ...listItems(
+        findings.map((f) => (f.critical ? annotate(f.text, 'vi phạm nghiêm trọng') : f.text)),
+      ),
     );
   }
   blocks.push({ kind: 'subheading', text: 'IV. Ý KIẾN CỦA ĐƠN VỊ ĐƯỢC KIỂM TRA' });

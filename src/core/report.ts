@@ -2,7 +2,7 @@
 
 import { tierRank } from './classify';
 import { addDays, formatDateLine, formatDm, formatDmy } from './dates';
-import { cleanNote, findingWording, totalFinding } from './findings';
+import { annotate, cleanNote, findingWording, totalFinding } from './findings';
 import { roundRatio1 } from './round';
 import type { Aggregate, Checklist, Config, Criterion, Inspection, UnitSummary } from './types';
 
@@ -332,11 +332,11 @@ export function buildReport(
   weak.forEach((w, k) => {
     const c = w.criterion;
     const wording = totalFinding(c, w.applicable);
-    const crit = w.critical ? ' (vi phạm nghiêm trọng)' : '';
+
     const last = k === weak.length - 1;
     blocks.push({
       kind: 'item',
-      text: `- ${upperFirst(wording)}${crit}: ${w.count}/${w.applicable.length} lượt kiểm tra, tại ${unitDates(c, w.hits).join(', ')}${last ? '.' : ';'}`,
+      text: `- ${upperFirst(w.critical ? annotate(wording, 'vi phạm nghiêm trọng') : wording)}: ${w.count}/${w.applicable.length} lượt kiểm tra, tại ${unitDates(c, w.hits).join(', ')}${last ? '.' : ';'}`,
     });
     for (const i of w.hits) {
       const note = i.notes[c.group];
