@@ -265,15 +265,13 @@ export function buildReport(
             n++;
           }
         }
-        return n
-          ? `${upperFirst(lowerFirst(b.title))}: ${sum} (cộng ${n} lượt kiểm tra có số liệu)`
-          : '';
+        return n ? `${lowerFirst(b.title)}: ${sum} (cộng ${n} lượt kiểm tra có số liệu)` : '';
       })
       .filter((x) => x);
     if (sums.length)
       blocks.push({
         kind: 'paragraph',
-        text: `Số liệu tại các đơn vị được kiểm tra: ${sums.map(lowerFirst).join('; ')}.`,
+        text: `Số liệu tại các đơn vị được kiểm tra: ${sums.join('; ')}.`,
       });
   }
 
