@@ -22,6 +22,8 @@ export interface WantedItem {
 export const UNIT_TITLE = 'Đơn vị được kiểm tra';
 export const DATE_TITLE = 'Ngày kiểm tra';
 export const LEADER_TITLE = 'Trưởng đoàn';
+/** The start time the team records: the biên bản's time line (the submission time is not it). */
+export const TIME_TITLE = 'Giờ bắt đầu kiểm tra';
 
 /** The items of the form for a checklist and the units valid on `today`, in form order. */
 export function wantedItems(
@@ -56,6 +58,13 @@ export function wantedItems(
       kind: 'text',
       title: LEADER_TITLE,
       help: 'Họ tên, chức vụ trưởng đoàn.',
+      required: false,
+    },
+    {
+      key: 'time',
+      kind: 'text',
+      title: TIME_TITLE,
+      help: 'Giờ đoàn bắt đầu kiểm tra, ví dụ 08:30. Biên bản ghi giờ này; để trống thì biên bản chỉ ghi ngày.',
       required: false,
     },
   ];
@@ -129,6 +138,7 @@ export function keyOf(title: string, type: string): string {
   if (title === UNIT_TITLE) return 'unit';
   if (title === DATE_TITLE) return 'date';
   if (title === LEADER_TITLE) return 'leader';
+  if (title === TIME_TITLE) return 'time';
   const note = /^Ghi chú nhóm\s+(\S+)$/.exec(title);
   if (note) return `note:${note[1]}`;
   const code = /^([A-Za-z][A-Za-z0-9]*)\./.exec(title);

@@ -28,7 +28,7 @@ const TIER_COLOURS = ['#b7e1cd', '#d9ead3', '#fff2cc', '#fce5cd', '#f4cccc', '#e
 
 const CONFIG_SHEETS: [keyof typeof CONFIG_HEADERS, string, number[]][] = [
   ['settings', SHEETS.settings, [220, 420, 480]],
-  ['criteria', SHEETS.criteria, [60, 60, 520, 110, 90, 60, 100]],
+  ['criteria', SHEETS.criteria, [60, 60, 520, 110, 90, 60, 100, 420]],
   ['tiers', SHEETS.tiers, [120, 80, 280]],
   ['units', SHEETS.units, [80, 200, 220, 110, 110]],
   ['inspectors', SHEETS.inspectors, [260, 200, 220]],
