@@ -97,7 +97,7 @@ export function validateUnits(input: unknown): Validated<Unit[]> {
     const clash = code ? (codes.get(code) ?? []).find((o) => overlaps(o, dates)) : undefined;
     if (clash)
       errors.push(
-        `Mã đơn vị bị trùng: ${code} (${clash.name} và ${name || where} cùng có hiệu lực; mã chỉ được dùng lại khi thời gian hiệu lực không trùng nhau).`,
+        `Mã đơn vị bị trùng: ${code}. ${clash.name} và ${name || where} cùng có hiệu lực; một mã chỉ được dùng lại khi thời gian hiệu lực không trùng nhau.`,
       );
     const unit: Unit = {
       code,

@@ -2,7 +2,7 @@
 
 import { addDays, formatDmy } from './dates';
 import type { Unit } from './types';
-import { foldCase, stripAccents } from './vi';
+import { foldCase, sortVi, stripAccents } from './vi';
 
 /** The 22 units of Mỹ Đức district, Hà Nội, in 2019 (official administrative codes). */
 export const DEFAULT_UNITS: Unit[] = [
@@ -237,4 +237,45 @@ export function followUnits<T extends { unitCode: string; date: string }>(
 export function compareCodes(a: string, b: string): number {
   if (/^\d+$/.test(a) && /^\d+$/.test(b) && a.length !== b.length) return a.length - b.length;
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** How the Form asks for the unit: radio buttons for a short list, a dropdown for a long one. */
+export interface UnitQuestion {
+  kind: 'choice' | 'list';
+  choices: string[];
+  help: string;
+}
+
+/**
+ * Up to this many units show as radio buttons (all visible on one phone screen); more go into a
+ * dropdown, which a phone opens as a scrolling picker instead of a page-long list of buttons.
+ */
+export const RADIO_MAX = 10;
+
+const TYPE_PREFIX = /^(xã|thị trấn|phường|đặc khu)\s+/i;
+
+/**
+ * The unit question for the units valid on `today`: sorted by the unit's own name, whatever its
+ * type (Phường Ba Đình, Xã Ba Vì, Phường Bạch Mai…), since a dropdown on a phone cannot be
+ * searched and the reader scrolls to an initial; the help says so.
+ */
+export function unitQuestion(units: readonly Unit[], today: string): UnitQuestion {
+  const own = (u: Unit) => u.name.replace(TYPE_PREFIX, '');
+  const valid = sortVi(
+    sortVi(
+      units.filter((u) => validOn(u, today)),
+      (u) => u.name,
+    ),
+    own,
+  );
+  const choices = [...new Set(valid.map((u) => u.name))];
+  if (choices.length <= RADIO_MAX)
+    return { kind: 'choice', choices, help: 'Chọn đơn vị được kiểm tra.' };
+  const example = valid[Math.floor(valid.length / 2)];
+  const initial = own(example).charAt(0).toUpperCase();
+  return {
+    kind: 'list',
+    choices,
+    help: `Chọn trong danh sách ${choices.length} đơn vị, xếp theo tên riêng, không kể chữ Xã, Phường: ví dụ ${example.name} ở vần ${initial}.`,
+  };
 }

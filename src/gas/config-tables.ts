@@ -46,7 +46,7 @@ export const CONFIG_HEADERS = {
   settings: ['Mục', 'Giá trị', 'Giải thích'],
   criteria: ['Mã', 'Nhóm', 'Nội dung', 'Loại', 'Số liệu nền', 'Điểm', 'Nghiêm trọng'],
   tiers: ['Xếp loại', 'Điểm từ', 'Mức trần khi có số vi phạm nghiêm trọng từ'],
-  units: ['Mã', 'Tên', 'Tên gọi khác', 'Hiệu lực từ', 'Hiệu lực đến', 'Email'],
+  units: ['Mã', 'Tên', 'Tên gọi khác', 'Hiệu lực từ', 'Hiệu lực đến', 'Email', 'Nay thuộc (mã)'],
   inspectors: ['Email', 'Họ và tên', 'Chức vụ'],
 };
 
@@ -92,6 +92,7 @@ export function defaultTables(
         u.validFrom ? formatDmy(u.validFrom) : '',
         u.validTo ? formatDmy(u.validTo) : '',
         '',
+        (u.successors ?? []).join(', '),
       ]),
     ],
     inspectors: [CONFIG_HEADERS.inspectors],
@@ -179,6 +180,9 @@ export function readTables(
       .filter((a) => a !== ''),
     validFrom: isoOf(r[3] ?? ''),
     validTo: isoOf(r[4] ?? ''),
+    successors: text(r[6])
+      .split(/[,;\s]+/)
+      .filter((c) => c !== ''),
   }));
   for (const u of units)
     for (const k of ['validFrom', 'validTo'] as const)

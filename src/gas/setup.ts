@@ -6,6 +6,7 @@ import { safe } from './cells';
 import { type AppConfig, CONFIG_HEADERS, defaultTables } from './config-tables';
 import { syncItems, wantedItems } from './form';
 import { DERIVED_SHEETS, HANDLERS, HEADERS, PROPS, SHEETS } from './names';
+import { applyOffice } from './office';
 import { rebuildAll } from './rebuild';
 import { folderOf } from './reports';
 import { readStore, saveProps } from './store';
@@ -77,7 +78,9 @@ export function setup(): SetupResult {
   if (ss.getSpreadsheetTimeZone() !== TIME_ZONE) ss.setSpreadsheetTimeZone(TIME_ZONE);
   const created = ensureConfigSheets(ss);
   let app: AppConfig;
+  let office = '';
   try {
+    office = applyOffice(ss);
     app = loadConfigFromSheets(ss);
   } catch (e) {
     if (e instanceof ConfigError)
@@ -105,6 +108,7 @@ export function setup(): SetupResult {
     form.created ? 'đã tạo biểu mẫu mới' : 'đã cập nhật biểu mẫu',
     `${sync.added} câu hỏi thêm, ${sync.changed} câu hỏi sửa, ${sync.removed} câu hỏi bỏ`,
     created.length ? `tạo trang ${created.join(', ')}` : '',
+    office,
     triggers ? `cài ${triggers} trình kích hoạt` : '',
     `chấm lại ${count} phiếu`,
   ].filter((p) => p !== '');

@@ -67,7 +67,7 @@ describe('merging the 2025 units into an office history', () => {
     expect(clash).toEqual({
       ok: false,
       errors: [
-        'Mã đơn vị bị trùng: 10465 (Xã Hồng Sơn và Xã Hồng Sơn cùng có hiệu lực; mã chỉ được dùng lại khi thời gian hiệu lực không trùng nhau).',
+        'Mã đơn vị bị trùng: 10465. Xã Hồng Sơn và Xã Hồng Sơn cùng có hiệu lực; một mã chỉ được dùng lại khi thời gian hiệu lực không trùng nhau.',
       ],
     });
     const unknown = validateUnits([
