@@ -188,10 +188,15 @@ export function continuingUnit(index: UnitIndex, unit: Unit, date: string): Unit
   return validOn(u, date) ? u : unit;
 }
 
-/** How a unit is named on `date`: its name, or `Xã Hợp Tiến (nay thuộc Xã Hồng Sơn)` once it has ended. */
+/**
+ * How a unit is named on `date`: its name while valid; once ended, `Xã Hợp Tiến (nay thuộc Xã
+ * Hồng Sơn)`, or `Xã Hồng Sơn (cũ, đến 30/06/2025)` when its successor kept its name.
+ */
 export function unitLabelOn(index: UnitIndex, unit: Unit, date: string): string {
   if (validOn(unit, date)) return unit.name;
   const now = successorsOn(index, unit, date);
+  if (now.length === 1 && now[0].name === unit.name && unit.validTo)
+    return `${unit.name} (cũ, đến ${formatDmy(unit.validTo)})`;
   return now.length ? `${unit.name} (nay thuộc ${now.map((u) => u.name).join(', ')})` : unit.name;
 }
 

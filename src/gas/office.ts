@@ -58,14 +58,14 @@ const cellText = (v: Cell | undefined): string =>
 /** A cheap fingerprint of rows of text (FNV-1a), to recognise rows the script wrote itself. */
 function fingerprint(rows: Cell[][]): string {
   const text = rows
-    .filter((r) => r.some((c) => cellText(c) !== ''))
-    .map((r) =>
-      r
-        .map(cellText)
-        .join('\u0001')
-        .replace(/\u0001+$/, ''),
-    )
-    .join('\u0002');
+    .map((r) => {
+      const cells = r.map(cellText);
+      while (cells.length && cells[cells.length - 1] === '') cells.pop();
+      return cells;
+    })
+    .filter((cells) => cells.length > 0)
+    .map((cells) => JSON.stringify(cells))
+    .join('\n');
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
@@ -129,14 +129,14 @@ export function applyOffice(ss: Spreadsheet): string {
   if (!settingsSheet || !unitsSheet) return '';
   const settingRows = settingsSheet.getDataRange().getValues() as Cell[][];
   const rowOf = new Map(settingRows.map((r, i) => [foldCase(cellText(r[0])), i]));
-  const valueOf = (label: string) => {
+  const settingOf = (label: string) => {
     const i = rowOf.get(foldCase(label));
     return i === undefined ? '' : cellText(settingRows[i][1]);
   };
   const answers: OfficeAnswers = {
-    level: valueOf(OFFICE_LABELS.level),
-    province: valueOf(OFFICE_LABELS.province),
-    commune: valueOf(OFFICE_LABELS.commune),
+    level: settingOf(OFFICE_LABELS.level),
+    province: settingOf(OFFICE_LABELS.province),
+    commune: settingOf(OFFICE_LABELS.commune),
   };
   if (!answers.level && !answers.province) return '';
   const found = officeFrom(answers);
@@ -201,7 +201,7 @@ export function applyOffice(ss: Spreadsheet): string {
   // Document settings: replaced while they hold the default or the earlier fill.
   const year = Number(vnDateOf(Date.now()).slice(0, 4));
   const want = officeSettings(office, year);
-  const values = settingRows.map((r) => [r[1] ?? ''] as Cell[]);
+  const values: (string | null)[] = settingRows.map(() => null);
   let changed = 0;
   for (const [k, v] of Object.entries(want) as [keyof OfficeSettings, string][]) {
     const spec = SETTING_SPECS.find((s) => s.key === k);
@@ -210,12 +210,24 @@ export function applyOffice(ss: Spreadsheet): string {
     const now = String(settingRows[i][1] ?? '').trim();
     const mine = now === String(spec.value) || (before !== null && now === before.settings[k]);
     if (mine && now !== v) {
-      values[i] = [v];
+      values[i] = v;
       changed++;
     }
   }
   if (changed) {
-    settingsSheet.getRange(1, 2, values.length, 1).setValues(values.map((r) => r.map(safe)));
+    // Only the changed cells, in runs of neighbouring rows: the office's other values are never rewritten.
+    for (let i = 0; i < values.length; ) {
+      if (values[i] === null) {
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j < values.length && values[j] !== null) j++;
+      settingsSheet
+        .getRange(i + 1, 2, j - i, 1)
+        .setValues(values.slice(i, j).map((v) => [asTyped(v as string)]));
+      i = j;
+    }
     done.push(`điền ${changed} mục văn bản (${want.issuingBody}, địa danh ${want.place})`);
   }
 
@@ -226,6 +238,11 @@ export function applyOffice(ss: Spreadsheet): string {
   );
   if (rows || changed) dropConfig();
   return done.join('; ');
+}
+
+/** Text the script wrote itself, quoted only when Sheets would read it as a formula, number or date. */
+function asTyped(v: string): string {
+  return /^[=+\-@]/.test(v) || /^[\d\s.,/:-]+$/.test(v) ? `'${v}` : v;
 }
 
 function officeKey(o: Office): string {

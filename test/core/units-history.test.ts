@@ -167,7 +167,7 @@ describe('trends follow a unit into its successor', () => {
     const f = followUnits(units, rows, '2025-08-31');
     expect(f.map((x) => [x.then.name, x.now.name, x.now.validFrom, x.label])).toEqual([
       ['Xã Hợp Tiến', 'Xã Hồng Sơn', '2025-07-01', 'Xã Hợp Tiến (nay thuộc Xã Hồng Sơn)'],
-      ['Xã Hồng Sơn', 'Xã Hồng Sơn', '2025-07-01', 'Xã Hồng Sơn (nay thuộc Xã Hồng Sơn)'],
+      ['Xã Hồng Sơn', 'Xã Hồng Sơn', '2025-07-01', 'Xã Hồng Sơn (cũ, đến 30/06/2025)'],
       ['Xã Hồng Sơn', 'Xã Hồng Sơn', '2025-07-01', 'Xã Hồng Sơn'],
       ['Phường Hoàn Kiếm', 'Phường Hoàn Kiếm', '2025-07-01', 'Phường Hoàn Kiếm'],
     ]);
