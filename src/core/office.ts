@@ -39,6 +39,8 @@ export interface OfficeSettings {
   signerTitle: string;
   recipients: string;
   recommendations: string;
+  unitsNoun: string;
+  unitsTitle: string;
 }
 
 const LEVELS: Record<string, OfficeLevel> = {
@@ -120,6 +122,8 @@ export function officeSettings(office: Office, year: number): OfficeSettings {
       signerTitle: 'PHÓ CHỦ TỊCH',
       recipients: `Thường trực Đảng ủy\nThường trực HĐND ${c.type}\nChủ tịch, các PCT ${short}\nCác phòng chuyên môn, Trung tâm Phục vụ hành chính công`,
       recommendations: `Đề nghị Trưởng các phòng chuyên môn và Giám đốc Trung tâm Phục vụ hành chính công ${common}`,
+      unitsNoun: 'phòng, trung tâm',
+      unitsTitle: 'các phòng chuyên môn và Trung tâm Phục vụ hành chính công',
     };
   }
   const units = kinds(p);
@@ -135,6 +139,8 @@ export function officeSettings(office: Office, year: number): OfficeSettings {
     signerTitle: 'PHÓ GIÁM ĐỐC',
     recipients: `UBND ${inText(p.name)} (để báo cáo)\nGiám đốc, các Phó Giám đốc Sở\nUBND các ${units}`,
     recommendations: `Đề nghị Chủ tịch UBND các ${units} ${common}`,
+    unitsNoun: units,
+    unitsTitle: `UBND các ${units}`,
   };
 }
 

@@ -29,6 +29,10 @@ export interface DocSettings {
   recommendations: string;
   /** Days given to fix a finding (biên bản). */
   fixDays: number;
+  /** What the inspected units are called after a count: `xã, thị trấn` (default), `xã, phường`. */
+  unitsNoun?: string;
+  /** Who was inspected, in the report's title: `UBND các xã, thị trấn` (default). */
+  unitsTitle?: string;
 }
 
 /** One block of a document body, in order. */
@@ -140,7 +144,7 @@ export function buildReport(
     text:
       inspected === 0
         ? `Trong kỳ, Đoàn kiểm tra công vụ chưa kiểm tra đơn vị nào.`
-        : `Đoàn kiểm tra công vụ đã kiểm tra đột xuất, không báo trước ${agg.inspections.length} lượt tại ${inspected}/${total} xã, thị trấn, vào các ngày ${dates.map(formatDm).join(', ')}. Nội dung kiểm tra: chấp hành thời giờ làm việc, kỷ luật, kỷ cương hành chính; văn hóa công sở; hoạt động của Bộ phận Một cửa; dịch vụ công trực tuyến; việc ký cam kết và khắc phục tồn tại.`,
+        : `Đoàn kiểm tra công vụ đã kiểm tra đột xuất, không báo trước ${agg.inspections.length} lượt tại ${inspected}/${total} ${s.unitsNoun || 'xã, thị trấn'}, vào các ngày ${dates.map(formatDm).join(', ')}. Nội dung kiểm tra: chấp hành thời giờ làm việc, kỷ luật, kỷ cương hành chính; văn hóa công sở; hoạt động của Bộ phận Một cửa; dịch vụ công trực tuyến; việc ký cam kết và khắc phục tồn tại.`,
   });
 
   blocks.push({ kind: 'heading', text: 'II. KẾT QUẢ KIỂM TRA' });
@@ -274,7 +278,7 @@ export function buildReport(
     },
     title: 'BÁO CÁO',
     subtitle: [
-      'Kết quả kiểm tra công vụ đột xuất tại UBND các xã, thị trấn',
+      `Kết quả kiểm tra công vụ đột xuất tại ${s.unitsTitle || 'UBND các xã, thị trấn'}`,
       periodPhrase(from, to),
     ],
     blocks,

@@ -243,6 +243,20 @@ export const SETTING_SPECS: Spec[] = [
     kind: { t: 'text', required: true },
   },
   {
+    key: 'unitsNoun',
+    label: 'Tên gọi các đơn vị được kiểm tra',
+    value: 'xã, thị trấn',
+    help: 'Dùng sau con số trong báo cáo: "… lượt tại 20/22 xã, thị trấn".',
+    kind: { t: 'text', required: true },
+  },
+  {
+    key: 'unitsTitle',
+    label: 'Đối tượng kiểm tra (tên báo cáo)',
+    value: 'UBND các xã, thị trấn',
+    help: 'Dùng trong tên báo cáo: "Kết quả kiểm tra công vụ đột xuất tại UBND các xã, thị trấn".',
+    kind: { t: 'text', required: true },
+  },
+  {
     key: 'officeLevel',
     label: 'Cấp cơ quan',
     value: '',

@@ -55,6 +55,8 @@ describe('the setup dialog', () => {
       recipients:
         'UBND thành phố Hà Nội (để báo cáo)\nGiám đốc, các Phó Giám đốc Sở\nUBND các xã, phường',
       recommendations: expect.stringMatching(/^Đề nghị Chủ tịch UBND các xã, phường chỉ đạo/),
+      unitsNoun: 'xã, phường',
+      unitsTitle: 'UBND các xã, phường',
     });
   });
 
