@@ -278,9 +278,13 @@ export function unitQuestion(units: readonly Unit[], today: string): UnitQuestio
     return { kind: 'choice', choices, help: 'Chọn đơn vị được kiểm tra.' };
   const example = valid[Math.floor(valid.length / 2)];
   const initial = own(example).charAt(0).toUpperCase();
+  const words = ['Xã', 'Phường', 'Thị trấn', 'Đặc khu'].filter((w) =>
+    valid.some((u) => u.name.startsWith(`${w} `)),
+  );
+  const skip = words.length ? `, không kể chữ ${words.join(', ')}` : '';
   return {
     kind: 'list',
     choices,
-    help: `Chọn trong danh sách ${choices.length} đơn vị, xếp theo tên riêng, không kể chữ Xã, Phường: ví dụ ${example.name} ở vần ${initial}.`,
+    help: `Chọn trong danh sách ${choices.length} đơn vị, xếp theo tên riêng${skip}: ví dụ ${example.name} ở vần ${initial}.`,
   };
 }

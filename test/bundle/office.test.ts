@@ -174,3 +174,69 @@ describe('history across the reform', () => {
     );
   });
 });
+
+/** A Ui whose prompts answer from a script (OK with the next text; CANCEL when the script is out). */
+function scriptedUi(ws: Workspace, typed: string[]) {
+  const prompts: { title: string; text: string }[] = [];
+  const alerts: string[] = [];
+  const ui = {
+    ButtonSet: { OK: 'OK', OK_CANCEL: 'OK_CANCEL', YES_NO: 'YES_NO' },
+    Button: { OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO', CLOSE: 'CLOSE' },
+    prompt(title: string, text: string) {
+      prompts.push({ title, text });
+      const answer = typed.shift();
+      return {
+        getSelectedButton: () => (answer === undefined ? 'CANCEL' : 'OK'),
+        getResponseText: () => answer ?? '',
+      };
+    },
+    alert(title: string, text?: string) {
+      alerts.push(text ?? title);
+      return 'OK';
+    },
+  };
+  const app = ws.SpreadsheetApp;
+  ws.register(
+    'SpreadsheetApp',
+    new Proxy(app, {
+      get(target, prop) {
+        if (prop === 'getUi') return () => ui;
+        const v = Reflect.get(target, prop, target);
+        return typeof v === 'function' ? v.bind(target) : v;
+      },
+    }),
+  );
+  return { prompts, alerts };
+}
+
+describe('the setup dialog from the menu', () => {
+  test('asks level and province in Vietnamese, explains a wrong answer, then sets everything up', () => {
+    const ws = createWorkspace({ start: new Date('2025-09-01T02:00:00Z') });
+    ws.run(CODE, 'setup');
+    const { prompts, alerts } = scriptedUi(ws, ['huyện', '1', 'Hà Nội']);
+    ws.run(CODE, 'setupOffice');
+    expect(prompts.map((p) => p.title)).toEqual([
+      'Cơ quan kiểm tra (1/3)',
+      'Cơ quan kiểm tra (1/3)',
+      'Cơ quan kiểm tra (2/3)',
+    ]);
+    expect(prompts[0].text).toMatch(/^Cơ quan của đồng chí ở cấp nào\?\n1 – Cấp tỉnh/);
+    expect(prompts[1].text).toMatch(
+      /^Chưa rõ cấp "huyện": nhập 1 \(cấp tỉnh\) hoặc 2 \(cấp xã\)\.\n\nCơ quan của đồng chí/,
+    );
+    expect(setting(ws, 'Cấp cơ quan')).toBe('Tỉnh');
+    expect(setting(ws, 'Tỉnh, thành phố')).toBe('Thành phố Hà Nội');
+    expect(rows(ws, 'Đơn vị')).toHaveLength(126);
+    expect(alerts.at(-1)).toContain('điền 126 đơn vị của Thành phố Hà Nội');
+  });
+
+  test('cancelled: nothing changes', () => {
+    const ws = createWorkspace({ start: new Date('2025-09-01T02:00:00Z') });
+    ws.run(CODE, 'setup');
+    const { alerts } = scriptedUi(ws, ['2']);
+    ws.run(CODE, 'setupOffice');
+    expect(alerts).toEqual(['Đã hủy: chưa thay đổi gì.']);
+    expect(setting(ws, 'Cấp cơ quan')).toBe('');
+    expect(rows(ws, 'Đơn vị')).toHaveLength(22);
+  });
+});

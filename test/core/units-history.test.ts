@@ -13,6 +13,7 @@ import {
   matchUnit,
   successorsOn,
   unitLabelOn,
+  unitQuestion,
 } from '../../src/core/units';
 import { response } from './fixtures';
 
@@ -170,6 +171,38 @@ describe('trends follow a unit into its successor', () => {
       ['Xã Hồng Sơn', 'Xã Hồng Sơn', '2025-07-01', 'Xã Hồng Sơn (cũ, đến 30/06/2025)'],
       ['Xã Hồng Sơn', 'Xã Hồng Sơn', '2025-07-01', 'Xã Hồng Sơn'],
       ['Phường Hoàn Kiếm', 'Phường Hoàn Kiếm', '2025-07-01', 'Phường Hoàn Kiếm'],
+    ]);
+  });
+});
+
+describe('the unit question of the Form', () => {
+  test('a few units are radio buttons; many a dropdown sorted by their own name, the help saying so', () => {
+    const few = unitQuestion(fresh.slice(0, 4), '2025-08-01');
+    expect(few).toEqual({
+      kind: 'choice',
+      choices: ['Phường Ba Đình', 'Phường Cửa Nam', 'Phường Hoàn Kiếm', 'Phường Ngọc Hà'],
+      help: 'Chọn đơn vị được kiểm tra.',
+    });
+    const many = unitQuestion(units, '2025-08-01');
+    expect(many.kind).toBe('list');
+    expect(many.choices).toHaveLength(126);
+    expect(many.choices.slice(0, 4)).toEqual([
+      'Xã An Khánh',
+      'Phường Ba Đình',
+      'Xã Ba Vì',
+      'Phường Bạch Mai',
+    ]);
+    expect(many.help).toBe(
+      'Chọn trong danh sách 126 đơn vị, xếp theo tên riêng, không kể chữ Xã, Phường: ví dụ Xã Ô Diên ở vần Ô.',
+    );
+    // Before the reform the same list shows the office's old units only.
+    const june = unitQuestion(units, '2025-06-15');
+    expect(june.choices).toEqual([
+      'Thị trấn Đại Nghĩa',
+      'Xã Đồng Tâm',
+      'Xã Hồng Sơn',
+      'Xã Hợp Tiến',
+      'Xã Mỹ Xuyên',
     ]);
   });
 });
