@@ -90,9 +90,14 @@ export function recipientLines(list: readonly string[]): string[] {
 
 const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
 
-/** `UBND xã Hợp Tiến`, `UBND thị trấn Đại Nghĩa`: the committee of a unit as a sentence names it. */
+/**
+ * `UBND xã Hợp Tiến`, `UBND thị trấn Đại Nghĩa`, `UBND đặc khu Phú Quốc`: the committee of a unit
+ * as a sentence names it; a unit that is not a commune-level area (a commune's own department,
+ * `Phòng Kinh tế`) is named as it is.
+ */
 export function ubnd(unit: string): string {
-  return `UBND ${unit.replace(/^(Xã|Thị trấn|Phường)\s/, (p) => p.toLowerCase())}`;
+  if (!/^(Xã|Thị trấn|Phường|Đặc khu)\s/.test(unit)) return unit;
+  return `UBND ${unit.replace(/^(Xã|Thị trấn|Phường|Đặc khu)\s/, (p) => p.toLowerCase())}`;
 }
 
 /** The dates of a unit's inspections for the table: a few listed, many as a range with a count. */

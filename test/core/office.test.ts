@@ -8,6 +8,7 @@ import {
   officeSettings,
   officeUnits,
 } from '../../src/core/office';
+import { ubnd } from '../../src/core/report';
 
 /** Plays the dialog with scripted answers; returns the questions asked, the messages shown and the answers. */
 function play(typed: string[]) {
@@ -101,6 +102,9 @@ describe('the setup dialog', () => {
       'UBND các xã, phường, đặc khu',
     );
     expect(hp.ok && officeUnits(hp.office)).toHaveLength(114);
+    // Documents name a department as it is, a special zone by its committee.
+    expect(ubnd('Phòng Kinh tế, Hạ tầng và Đô thị')).toBe('Phòng Kinh tế, Hạ tầng và Đô thị');
+    expect(ubnd('Đặc khu Phú Quốc')).toBe('UBND đặc khu Phú Quốc');
     const hcm = officeFrom({ level: 'tỉnh', province: 'Hồ Chí Minh', commune: '' });
     expect(hcm.ok && officeSettings(hcm.office, 2025).place).toBe('Thành phố Hồ Chí Minh');
   });
