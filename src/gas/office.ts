@@ -128,6 +128,7 @@ export function applyOffice(ss: Spreadsheet): string {
   const unitsSheet = ss.getSheetByName(SHEETS.units);
   if (!settingsSheet || !unitsSheet) return '';
   const settingRows = settingsSheet.getDataRange().getValues() as Cell[][];
+  const added = addMissingSettings(settingsSheet, settingRows);
   const rowOf = new Map(settingRows.map((r, i) => [foldCase(cellText(r[0])), i]));
   const settingOf = (label: string) => {
     const i = rowOf.get(foldCase(label));
@@ -138,7 +139,8 @@ export function applyOffice(ss: Spreadsheet): string {
     province: settingOf(OFFICE_LABELS.province),
     commune: settingOf(OFFICE_LABELS.commune),
   };
-  if (!answers.level && !answers.province) return '';
+  const note = added ? `thêm ${added} mục vào trang "${SHEETS.settings}"` : '';
+  if (!answers.level && !answers.province) return note;
   const found = officeFrom(answers);
   if (!found.ok) throw new ConfigError(found.errors.map((e) => `Trang "${SHEETS.settings}": ${e}`));
   const office = found.office;
@@ -150,7 +152,7 @@ export function applyOffice(ss: Spreadsheet): string {
   } catch {
     before = null;
   }
-  const done: string[] = [];
+  const done: string[] = note ? [note] : [];
 
   // Units.
   const width = CONFIG_HEADERS.units.length;
@@ -243,6 +245,26 @@ export function applyOffice(ss: Spreadsheet): string {
 /** Text the script wrote itself, quoted only when Sheets would read it as a formula, number or date. */
 function asTyped(v: string): string {
   return /^[=+\-@]/.test(v) || /^[\d\s.,/:-]+$/.test(v) ? `'${v}` : v;
+}
+
+/**
+ * A workbook set up by an earlier version lacks the newer settings (who the office is, the units'
+ * name): their rows are appended with their defaults, in one write, so the office sees them.
+ * `rows` gets them too. Returns how many were added.
+ */
+function addMissingSettings(sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: Cell[][]): number {
+  const have = new Set(rows.map((r) => foldCase(cellText(r[0]))));
+  const missing = SETTING_SPECS.filter((s) => !have.has(foldCase(s.label)));
+  if (missing.length === 0) return 0;
+  const width = Math.max(3, rows[0]?.length ?? 3);
+  const extra = missing.map((s) => {
+    const row: Cell[] = [s.label, s.value, s.help];
+    while (row.length < width) row.push('');
+    return row;
+  });
+  sheet.getRange(rows.length + 1, 1, extra.length, width).setValues(extra.map((r) => r.map(safe)));
+  rows.push(...extra);
+  return extra.length;
 }
 
 function officeKey(o: Office): string {

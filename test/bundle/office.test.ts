@@ -111,6 +111,46 @@ describe('a province office after the reform', () => {
   });
 });
 
+describe('a workbook set up before these settings existed', () => {
+  test('setup adds the missing rows to Cài đặt, and the office can then name itself there', () => {
+    const ws = createWorkspace({ start: new Date('2025-09-01T02:00:00Z') });
+    ws.run(CODE, 'setup');
+    const newer = [
+      'Tên gọi các đơn vị được kiểm tra',
+      'Đối tượng kiểm tra (tên báo cáo)',
+      'Cấp cơ quan',
+      'Tỉnh, thành phố',
+      'Xã, phường, đặc khu',
+    ];
+    ws.log.uncounted(() => {
+      const sheet = ws.spreadsheet.getSheetByName('Cài đặt');
+      if (!sheet) throw new Error('no settings sheet');
+      const all = sheet.getDataRange().getValues() as Cell[][];
+      const kept = all.filter((r) => !newer.includes(String(r[0])));
+      sheet.clearContents();
+      sheet.getRange(1, 1, kept.length, 3).setValues(kept);
+    });
+    expect(String(ws.run(CODE, 'setup'))).toContain('thêm 5 mục vào trang "Cài đặt"');
+    expect(
+      rows(ws, 'Cài đặt')
+        .slice(-5)
+        .map((r) => [r[0], r[1]]),
+    ).toEqual([
+      ['Tên gọi các đơn vị được kiểm tra', 'xã, thị trấn'],
+      ['Đối tượng kiểm tra (tên báo cáo)', 'UBND các xã, thị trấn'],
+      ['Cấp cơ quan', ''],
+      ['Tỉnh, thành phố', ''],
+      ['Xã, phường, đặc khu', ''],
+    ]);
+    typeSettings(ws, { 'Cấp cơ quan': 'Tỉnh', 'Tỉnh, thành phố': 'Cao Bằng' });
+    const message = String(ws.run(CODE, 'setup'));
+    expect(message).toContain('điền 56 đơn vị của Tỉnh Cao Bằng');
+    expect(message).not.toContain('thêm 5 mục');
+    expect(setting(ws, 'Cơ quan chủ quản')).toBe('UBND TỈNH CAO BẰNG');
+    expect(setting(ws, 'Tên gọi các đơn vị được kiểm tra')).toBe('xã, phường');
+  });
+});
+
 describe('history across the reform', () => {
   test("an office's own list is kept and carried across; a stale Form's old name is scored as its successor with a warning", () => {
     // June 2025: the office's own list (the Mỹ Đức communes of 2025, an email added).
