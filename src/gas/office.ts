@@ -164,8 +164,12 @@ export function applyOffice(ss: Spreadsheet): string {
     fingerprint(body) === fingerprint(defaults) ||
     (before !== null && fingerprint(body) === before.units);
   let rows: Cell[][] | null = null;
+  // The fingerprint of the units sheet while it holds only this script's fill ('' once the office's
+  // own list is in it): only such a sheet is replaced when the office later names another office.
+  let own = replaceable && before !== null ? before.units : '';
   if (replaceable && (before?.office !== key || fingerprint(body) === fingerprint(defaults))) {
     rows = fresh.map((u) => unitRow(u, width));
+    own = fingerprint(rows);
     done.push(`điền ${fresh.length} đơn vị ${unitsOf(office)}`);
   } else if (!replaceable && office.level === 'province' && before?.office !== key) {
     const kept = body.filter((r) => r.some((c) => cellText(c) !== ''));
@@ -233,10 +237,9 @@ export function applyOffice(ss: Spreadsheet): string {
     done.push(`điền ${changed} mục văn bản (${want.issuingBody}, địa danh ${want.place})`);
   }
 
-  const after = rows ?? body;
   props.setProperty(
     PROP,
-    JSON.stringify({ office: key, units: fingerprint(after), settings: want } satisfies Applied),
+    JSON.stringify({ office: key, units: own, settings: want } satisfies Applied),
   );
   if (rows || changed) dropConfig();
   return done.join('; ');

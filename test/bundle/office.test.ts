@@ -183,6 +183,10 @@ describe('history across the reform', () => {
       'hoptien@example.com',
       '10465',
     ]);
+    // Naming the office again (spelt otherwise) changes nothing.
+    typeSettings(ws, { 'Tỉnh, thành phố': 'Thành phố Hà Nội' });
+    expect(String(ws.run(CODE, 'setup'))).not.toContain('đơn vị');
+    expect(rows(ws, 'Đơn vị')).toHaveLength(129);
     // The Form of June still lists the old communes; nobody runs setup on 1 July.
     const formId = String(ws.PropertiesService.getScriptProperties().getProperty('formId'));
     const answers = (unit: string, date: string): Record<string, string> => {
@@ -248,6 +252,26 @@ function scriptedUi(ws: Workspace, typed: string[]) {
   );
   return { prompts, alerts };
 }
+
+test('another province named later is added to a list holding history, never replacing it', () => {
+  const ws = createWorkspace({ start: new Date('2025-09-01T02:00:00Z') });
+  ws.run(CODE, 'setup');
+  ws.log.uncounted(() => {
+    const sheet = ws.spreadsheet.getSheetByName('Đơn vị');
+    sheet?.getRange(2, 1, 22, 6).clearContent();
+    sheet?.getRange(2, 1, 1, 2).setValues([['10498', 'Xã Hợp Tiến']]);
+  });
+  typeSettings(ws, { 'Cấp cơ quan': 'Tỉnh', 'Tỉnh, thành phố': 'Hà Nội' });
+  ws.run(CODE, 'setup');
+  expect(rows(ws, 'Đơn vị')).toHaveLength(127);
+  typeSettings(ws, { 'Tỉnh, thành phố': 'Hải Phòng' });
+  expect(String(ws.run(CODE, 'setup'))).toContain(
+    'thêm 114 đơn vị từ 01/7/2025 của Thành phố Hải Phòng',
+  );
+  const units = rows(ws, 'Đơn vị');
+  expect(units).toHaveLength(127 + 114);
+  expect(units[0].slice(0, 2)).toEqual(['10498', 'Xã Hợp Tiến']);
+});
 
 describe('the setup dialog from the menu', () => {
   test('asks level and province in Vietnamese, explains a wrong answer, then sets everything up', () => {
