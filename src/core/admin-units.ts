@@ -103,6 +103,15 @@ export function successorCodes(provinceCode: string): Map<string, string[]> {
   return out;
 }
 
+// Short forms offices type for the two largest cities.
+const PROVINCE_ALIASES: Record<string, string> = {
+  hcm: '79',
+  tphcm: '79',
+  saigon: '79',
+  hn: '01',
+  tphn: '01',
+};
+
 const PROVINCE_PREFIX = /^(tỉnh|thành phố|tp\.?)\s*/;
 const PROVINCE_PREFIX_FOLDED = /^(tinh|thanh pho|tp\.?)\s*/;
 
@@ -112,6 +121,8 @@ export function findProvince(text: string): Province | null {
   if (!t) return null;
   const all = listProvinces();
   if (/^\d{1,2}$/.test(t)) return all.find((p) => p.code === t.padStart(2, '0')) ?? null;
+  const alias = PROVINCE_ALIASES[stripAccents(t).replace(/[\s.]+/g, '')];
+  if (alias) return all.find((p) => p.code === alias) ?? null;
   const exact = all.filter(
     (p) => foldCase(p.name).replace(PROVINCE_PREFIX, '') === t.replace(PROVINCE_PREFIX, ''),
   );

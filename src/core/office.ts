@@ -91,10 +91,12 @@ export function communeDepartments(commune: AdminUnit): Unit[] {
 /** The units an office inspects, from the shipped list (valid from 1 July 2025). */
 export function officeUnits(office: Office): Unit[] {
   if (office.level === 'commune' && office.commune) return communeDepartments(office.commune);
+  // Typed names drop `Xã`/`Phường` when matched (scoring.md §7) but not `Đặc khu`: a special
+  // zone gets its own name as an alias so that `Phú Quốc` finds it too.
   return provinceUnits(office.province.code).map((u) => ({
     code: u.code,
     name: u.name,
-    aliases: [],
+    aliases: u.type === 'đặc khu' ? [unitShortName(u)] : [],
     validFrom: REFORM_DATE,
   }));
 }

@@ -73,6 +73,8 @@ describe('the shipped list', () => {
     ['1', '01'],
     ['TP. Hồ Chí Minh', '79'],
     ['Tỉnh Cao Bằng', '04'],
+    ['TP.HCM', '79'],
+    ['Sài Gòn', '79'],
     ['Hà Tây', null],
   ])('province %p → %p', (text, code) => {
     expect(findProvince(text)?.code ?? null).toBe(code);

@@ -105,6 +105,13 @@ describe('the setup dialog', () => {
     // Documents name a department as it is, a special zone by its committee.
     expect(ubnd('Phòng Kinh tế, Hạ tầng và Đô thị')).toBe('Phòng Kinh tế, Hạ tầng và Đô thị');
     expect(ubnd('Đặc khu Phú Quốc')).toBe('UBND đặc khu Phú Quốc');
+    const ag = officeFrom({ level: 'Tỉnh', province: 'An Giang', commune: '' });
+    expect(ag.ok && officeUnits(ag.office).find((u) => u.name === 'Đặc khu Phú Quốc')).toEqual({
+      code: expect.any(String),
+      name: 'Đặc khu Phú Quốc',
+      aliases: ['Phú Quốc'],
+      validFrom: '2025-07-01',
+    });
     const hcm = officeFrom({ level: 'tỉnh', province: 'Hồ Chí Minh', commune: '' });
     expect(hcm.ok && officeSettings(hcm.office, 2025).place).toBe('Thành phố Hồ Chí Minh');
   });
