@@ -6,7 +6,7 @@ import { classify } from './classify';
 import { formatDmy, parseDateAnswer, parseTimestamp, vnDateOf } from './dates';
 import { add, type Frac, fracOf, mul, roundRatio1 } from './round';
 import type { Config, DateOrder, Inspection, ItemResult, RawResponse, ReviewEntry } from './types';
-import { indexUnits, matchUnit, type UnitIndex } from './units';
+import { indexUnits, matchUnit, type UnitIndex, validOn } from './units';
 import { foldCase, normalizeText } from './vi';
 
 /** Column titles as the source names them, for messages; defaults to the form's titles. */
@@ -119,14 +119,14 @@ export function evaluate(raw: RawResponse, ctx: EvalContext): Outcome {
       row,
       'unknown-unit',
       match.why === 'not-valid'
-        ? `Đơn vị "${unitText}" không có hiệu lực vào ngày ${formatDmy(date)} (cột "${t.unit}").`
+        ? `Đơn vị "${unitText}" không có hiệu lực vào ngày ${formatDmy(date)}${names && match.candidates.every((u) => validOn(u, date)) ? `; nay thuộc ${names}, hãy chọn một` : ''} (cột "${t.unit}").`
         : `Không xác định được đơn vị: ${unitText} khớp với nhiều đơn vị (${names}); hãy ghi đủ dấu (cột "${t.unit}").`,
     );
   }
   const unit = match.unit;
 
   // 3. Base numbers.
-  const warnings: string[] = [];
+  const warnings: string[] = match.warning ? [match.warning] : [];
   const bases: Record<string, number | null> = {};
   for (const b of checklist.bases) {
     const text = (raw.answers[b.code] ?? '').trim();

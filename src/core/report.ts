@@ -33,6 +33,10 @@ export interface DocSettings {
   fixDays: number;
   /** The body a unit reports its corrections to (`Phòng Nội vụ`). */
   reportTo: string;
+  /** What the inspected units are called after a count: `xã, thị trấn` (default), `xã, phường`. */
+  unitsNoun?: string;
+  /** Who was inspected, in the report's title: `UBND các xã, thị trấn` (default). */
+  unitsTitle?: string;
 }
 
 /** One block of a document body, in order. */
@@ -86,9 +90,14 @@ export function recipientLines(list: readonly string[]): string[] {
 const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
 const upperFirst = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** `UBND xã Hợp Tiến`, `UBND thị trấn Đại Nghĩa`: the committee of a unit as a sentence names it. */
+/**
+ * `UBND xã Hợp Tiến`, `UBND thị trấn Đại Nghĩa`, `UBND đặc khu Phú Quốc`: the committee of a unit
+ * as a sentence names it; a unit that is not a commune-level area (a commune's own department,
+ * `Phòng Kinh tế`) is named as it is.
+ */
 export function ubnd(unit: string): string {
-  return `UBND ${unit.replace(/^(Xã|Thị trấn|Phường)\s/, (p) => p.toLowerCase())}`;
+  if (!/^(Xã|Thị trấn|Phường|Đặc khu)\s/.test(unit)) return unit;
+  return `UBND ${unit.replace(/^(Xã|Thị trấn|Phường|Đặc khu)\s/, (p) => p.toLowerCase())}`;
 }
 
 /** `các xã, thị trấn` (or `các xã, phường`, …) from the kinds of units the office lists; `các đơn vị` otherwise. */
@@ -251,7 +260,7 @@ export function buildReport(
   else {
     blocks.push({
       kind: 'paragraph',
-      text: `Đoàn kiểm tra công vụ đã kiểm tra đột xuất, không báo trước ${agg.inspections.length} lượt tại ${inspected}/${total} đơn vị (${kinds}), ${dates.length === 1 ? `vào ngày ${formatDmy(dates[0])}` : dateText}. Nội dung kiểm tra: ${content}.`,
+      text: `Đoàn kiểm tra công vụ đã kiểm tra đột xuất, không báo trước ${agg.inspections.length} lượt tại ${inspected}/${total} đơn vị (${s.unitsNoun ? `các ${s.unitsNoun}` : kinds}), ${dates.length === 1 ? `vào ngày ${formatDmy(dates[0])}` : dateText}. Nội dung kiểm tra: ${content}.`,
     });
     const sums = checklist.bases
       .filter((b) => checklist.criteria.some((c) => c.base === b.code))
@@ -542,7 +551,10 @@ export function buildReport(
       dateLine: formatDateLine(s.place, today),
     },
     title: 'BÁO CÁO',
-    subtitle: [`Kết quả kiểm tra công vụ đột xuất tại UBND ${kinds}`, periodPhrase(from, to)],
+    subtitle: [
+      `Kết quả kiểm tra công vụ đột xuất tại ${s.unitsTitle || `UBND ${kinds}`}`,
+      periodPhrase(from, to),
+    ],
     blocks,
     signatures: [{ heading: s.signerAuthority, title: s.signerTitle, name: s.signerName }],
     recipients: recipientLines(s.recipients),

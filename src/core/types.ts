@@ -61,6 +61,8 @@ export interface Unit {
   aliases: string[];
   validFrom?: string;
   validTo?: string;
+  /** Codes of the units it went into after `validTo` (the first carries its history in trends). */
+  successors?: string[];
 }
 
 /** Everything the engine needs, validated once. */

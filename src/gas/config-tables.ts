@@ -55,7 +55,7 @@ export const CONFIG_HEADERS = {
     'Cách ghi tồn tại',
   ],
   tiers: ['Xếp loại', 'Điểm từ', 'Mức trần khi có số vi phạm nghiêm trọng từ'],
-  units: ['Mã', 'Tên', 'Tên gọi khác', 'Hiệu lực từ', 'Hiệu lực đến', 'Email'],
+  units: ['Mã', 'Tên', 'Tên gọi khác', 'Hiệu lực từ', 'Hiệu lực đến', 'Email', 'Nay thuộc (mã)'],
   inspectors: ['Email', 'Họ và tên', 'Chức vụ'],
 };
 
@@ -102,6 +102,7 @@ export function defaultTables(
         u.validFrom ? formatDmy(u.validFrom) : '',
         u.validTo ? formatDmy(u.validTo) : '',
         '',
+        (u.successors ?? []).join(', '),
       ]),
     ],
     inspectors: [CONFIG_HEADERS.inspectors],
@@ -203,6 +204,9 @@ export function readTables(
       .filter((a) => a !== ''),
     validFrom: isoOf(r[3] ?? ''),
     validTo: isoOf(r[4] ?? ''),
+    successors: text(r[6])
+      .split(/[,;\s]+/)
+      .filter((c) => c !== ''),
   }));
   for (const u of units)
     for (const k of ['validFrom', 'validTo'] as const)

@@ -6,6 +6,7 @@ import { warnCellLimit } from './limits';
 import { addMenu, tell } from './menu';
 import { CONFIG_SHEETS } from './names';
 import { notifyOffice } from './notify';
+import { askOffice } from './office';
 import { rebuildAll as rebuild, reconcile as reconcileNow } from './rebuild';
 import {
   previewReport as preview,
@@ -51,6 +52,21 @@ export function setup(): string {
       tell(r.message);
       if (!r.ok) logLine('setup', r.message);
       return r.message;
+    },
+    '',
+  );
+}
+
+/** Menu: asks who the office is (level, province, commune), then sets up everything from it. */
+export function setupOffice(): string {
+  return guarded(
+    'setupOffice',
+    () => {
+      if (!askOffice()) {
+        tell('Đã hủy: chưa thay đổi gì.');
+        return '';
+      }
+      return setup();
     },
     '',
   );

@@ -4,8 +4,7 @@
 import { LABELS } from '../core/answers';
 import { itemTitle } from '../core/checklist';
 import type { Checklist, Unit } from '../core/types';
-import { validOn } from '../core/units';
-import { sortVi } from '../core/vi';
+import { unitQuestion } from '../core/units';
 
 type Kind = 'list' | 'date' | 'text' | 'number' | 'choice' | 'paragraph' | 'page';
 
@@ -31,20 +30,16 @@ export function wantedItems(
   units: readonly Unit[],
   today: string,
 ): WantedItem[] {
-  // Sorted by the commune's own name (Xã An Mỹ, Xã An Phú, …, Thị trấn Đại Nghĩa, …) so a long
-  // list on a phone reads alphabetically whatever the prefix.
-  const names = sortVi(
-    units.filter((u) => validOn(u, today)),
-    (u) => u.name.replace(/^(xã|thị trấn|phường)\s+/i, ''),
-  ).map((u) => u.name);
+  // Radio buttons for a few units, a dropdown sorted by the unit's own name for many (units.ts).
+  const unit = unitQuestion(units, today);
   const items: WantedItem[] = [
     {
       key: 'unit',
-      kind: 'list',
+      kind: unit.kind,
       title: UNIT_TITLE,
-      help: 'Chọn xã, thị trấn được kiểm tra.',
+      help: unit.help,
       required: true,
-      choices: names,
+      choices: unit.choices,
     },
     {
       key: 'date',

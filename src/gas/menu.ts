@@ -7,6 +7,7 @@ import { MENU_TITLE } from './names';
 export function addMenu(): void {
   SpreadsheetApp.getUi()
     .createMenu(MENU_TITLE)
+    .addItem('Thiết lập cơ quan (cấp, tỉnh, xã)…', 'setupOffice')
     .addItem('Thiết lập / cập nhật biểu mẫu', 'setup')
     .addItem('Kiểm tra cấu hình', 'checkConfig')
     .addItem('Kiểm tra môi trường', 'checkEnvironment')

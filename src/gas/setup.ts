@@ -13,6 +13,7 @@ import {
 } from './form';
 import { warnCellLimit } from './limits';
 import { DERIVED_SHEETS, HANDLERS, HEADERS, PROPS, SHEETS } from './names';
+import { applyOffice } from './office';
 import { rebuildAll } from './rebuild';
 import { folderOf } from './reports';
 import { isTransient, openOrNull, withRetry } from './retry';
@@ -86,7 +87,9 @@ export function setup(): SetupResult {
   const created = ensureConfigSheets(ss);
   removeDefaultSheet(ss);
   let app: AppConfig;
+  let office = '';
   try {
+    office = applyOffice(ss);
     app = loadConfigFromSheets(ss);
   } catch (e) {
     if (e instanceof ConfigError)
@@ -140,6 +143,7 @@ export function setup(): SetupResult {
           )}. Nếu đó là tiêu chí bị sửa tên, hãy đặt lại tên có mã như ở trang "${SHEETS.criteria}"; nếu không dùng, hãy xoá trong trình sửa biểu mẫu`
       : '',
     created.length ? `tạo trang ${created.join(', ')}` : '',
+    office,
     triggers ? `cài ${triggers} trình kích hoạt` : '',
     `chấm lại ${count} phiếu`,
     `trang câu trả lời: "${responseSheet}"`,
