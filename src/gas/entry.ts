@@ -10,11 +10,11 @@ import {
   sendScheduledSummary as scheduled,
   sendReportNow as sendNow,
 } from './report-menu';
-import { flushPending, type SendResult } from './reports';
 import { checkConfig as check, setup as runSetup } from './setup';
 import { dropConfig } from './store';
 import { type SubmitResult, handleFormSubmit as submit } from './submit';
-import { logLine, openSession } from './workbook';
+import { logLine } from './workbook';
+import { type ReportOutcome, runWorker, type WorkResult } from './worker';
 
 /** Runs an entry point; any error is logged in the log sheet and shown, and the data is left as it was. */
 function guarded<T>(fn: string, body: () => T, fallback: T): T {
@@ -67,44 +67,66 @@ export function checkConfig(): string {
   );
 }
 
-/** Trigger: a form response was submitted or edited. */
+/** Runs the queue for the rest of this execution's budget; errors are logged like any other. */
+function work(started: number): WorkResult | null {
+  return guarded('runQueue', () => runWorker(started), null);
+}
+
+/**
+ * Trigger: a form response was submitted or edited. It is scored under the lock; then, the lock
+ * released, the worker makes its biên bản and mails its unit.
+ */
 export function handleFormSubmit(
   e: GoogleAppsScript.Events.FormsOnFormSubmit,
 ): SubmitResult | 'error' {
-  return guarded<SubmitResult | 'error'>('handleFormSubmit', () => submit(e), 'error');
+  const started = Date.now();
+  const result = guarded<SubmitResult | 'error'>('handleFormSubmit', () => submit(e), 'error');
+  if (result !== 'blank' && result !== 'error') work(started);
+  return result;
 }
 
-/** Menu: recompute every derived sheet from the responses. */
+/** Time trigger every few minutes (and menu): the queue's slow work, continued where the last run stopped. */
+export function runQueue(): WorkResult | null {
+  return work(Date.now());
+}
+
+/** Menu: recompute every derived sheet from the responses; documents and mails follow from the queue. */
 export function rebuildAll(): number {
-  return guarded(
+  const started = Date.now();
+  const n = guarded(
     'rebuildAll',
     () => {
-      const n = rebuild();
-      tell(`Đã chấm lại ${n} phiếu.`);
-      return n;
+      const count = rebuild();
+      tell(`Đã chấm lại ${count} phiếu. Biên bản và thư còn thiếu được lập dần trong vài phút.`);
+      return count;
     },
     -1,
   );
+  if (n >= 0) work(started);
+  return n;
 }
 
-/** Daily trigger and menu: score responses a failed or missing run left out. */
+/** Daily trigger and menu: score responses a failed or missing run left out, then run the queue. */
 export function reconcile(): number {
-  return guarded(
+  const started = Date.now();
+  const n = guarded(
     'reconcile',
     () => {
-      const n = reconcileNow();
-      if (n > 0) logLine('reconcile', `Đã chấm ${n} phiếu bị lỡ.`);
-      // Reports deferred for the mail quota go out with the next day's quota.
-      flushPending(openSession());
-      return n;
+      const count = reconcileNow();
+      if (count > 0) logLine('reconcile', `Đã chấm ${count} phiếu bị lỡ.`);
+      return count;
     },
     -1,
   );
+  // Whatever is still due (reports deferred for the quota, biên bản, unit mails) goes now.
+  work(started);
+  return n;
 }
 
 /** Time trigger: the summary report of the last complete week or month, once. */
-export function sendScheduledSummary(): SendResult[] {
-  return guarded('sendScheduledSummary', () => scheduled(), []);
+export function sendScheduledSummary(): ReportOutcome[] {
+  const started = Date.now();
+  return guarded('sendScheduledSummary', () => scheduled(started), []);
 }
 
 /** Menu: preview the report of a chosen period (a Doc, no email). */
@@ -114,5 +136,6 @@ export function previewReport(period?: unknown): string {
 
 /** Menu: send the report of a chosen period now (never twice). */
 export function sendReportNow(period?: unknown): string {
-  return guarded('sendReportNow', () => sendNow(period), '');
+  const started = Date.now();
+  return guarded('sendReportNow', () => sendNow(started, period), '');
 }

@@ -1,0 +1,394 @@
+// The worker: slow work (queued submissions, biên bản, unit mails, reports) done outside the lock within a time budget, each item recorded as it finishes.
+/// <reference types="google-apps-script" />
+
+import { vnDateOf } from '../core/dates';
+import type { Inspection } from '../core/types';
+import { RECORD_WAIT_MS, withRecordLock } from './lock';
+import { MAIL_MARK, PROPS } from './names';
+import { outcomesFor } from './process';
+import {
+  addForeign,
+  claimLease,
+  dropMail,
+  dropMinutes,
+  dropResponse,
+  journalMail,
+  journalMinutes,
+  type Queue,
+  readQueue,
+  releaseLease,
+  reportKey,
+} from './queue';
+import {
+  createMinutes,
+  deliverReport,
+  docIdOf,
+  fillMinutes,
+  minutesName,
+  minutesOwned,
+  type SendResult,
+  sendUnitMail,
+  trashMinutes,
+  unitAddress,
+} from './reports';
+import type { IndexRow } from './response-table';
+import { isTransient } from './retry';
+import { scoreResponse } from './submit';
+import {
+  contextFor,
+  logLine,
+  openSession,
+  type ResponseIndex,
+  readIndex,
+  readRow,
+  type Session,
+  setResultLink,
+  updateState,
+} from './workbook';
+
+// No new item is started after this much of the execution (Google stops one at 6 minutes; the
+// slowest item, a biên bản, takes up to about 30 s).
+const BUDGET_MS = 270000;
+// Documents made in one run at most: the daily quota is 250, and the time trigger comes back.
+const MAX_DOCS_PER_RUN = 20;
+// A queued submission whose row never appears (deleted in the sheet) is given up after this.
+const GIVE_UP_MS = 2 * 24 * 3600 * 1000;
+
+/** How a queued report period ended in this run: sent or settled, still queued, or failed (queued). */
+export type ReportOutcome = SendResult | 'queued' | 'failed';
+
+/** What one run of the worker did. */
+export interface WorkResult {
+  /** False when another worker held the lease: this run did nothing. */
+  ran: boolean;
+  scored: number;
+  minutes: number;
+  retired: number;
+  mails: number;
+  /** Outcome per report job key (see queue.reportKey). */
+  reports: Record<string, ReportOutcome>;
+}
+
+/** What a run should do: everything, or only the queued reports (the menu's send-now). */
+export interface WorkOptions {
+  only?: 'reports';
+}
+
+/**
+ * Runs the queue for the rest of the execution's budget (the execution started at `started`):
+ * queued submissions, then per row the biên bản and the unit's email, then the report periods.
+ * What is left waits for the next run (the time trigger every few minutes).
+ */
+export function runWorker(started: number, options: WorkOptions = {}): WorkResult {
+  const result: WorkResult = {
+    ran: false,
+    scored: 0,
+    minutes: 0,
+    retired: 0,
+    mails: 0,
+    reports: {},
+  };
+  const token = claimLease();
+  if (!token) return result;
+  result.ran = true;
+  try {
+    const inTime = () => Date.now() - started < BUDGET_MS;
+    const s = openSession();
+    if (options.only !== 'reports') {
+      scoreQueued(readQueue(), inTime, result);
+      rowWork(s, readQueue(), inTime, result);
+    }
+    for (const job of readQueue().reports) {
+      const key = reportKey(job);
+      if (!inTime()) {
+        result.reports[key] = 'queued';
+        continue;
+      }
+      try {
+        result.reports[key] = deliverReport(s, job);
+      } catch (e) {
+        result.reports[key] = 'failed';
+        logLine(
+          'sendReport',
+          `Chưa gửi được báo cáo ${job.from} – ${job.to}: ${messageOf(e)} Kỳ này vẫn trong hàng đợi và sẽ được thử lại ở lần chạy sau.`,
+        );
+      }
+    }
+  } finally {
+    releaseLease(token);
+  }
+  return result;
+}
+
+const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/** Submissions the trigger could not score (row not yet written, lock busy). */
+function scoreQueued(q: Queue, inTime: () => boolean, result: WorkResult): void {
+  for (const p of q.responses) {
+    if (!inTime()) return;
+    const r = scoreResponse(p.id, p.ts, p.email, RECORD_WAIT_MS);
+    if (r === 'busy') return;
+    if (r === 'not-in-sheet') {
+      if (Date.now() - p.since > GIVE_UP_MS) {
+        dropResponse(p.id);
+        logLine(
+          'runQueue',
+          `Sau 2 ngày vẫn không thấy dòng của phản hồi ${p.id} trong trang câu trả lời (đã bị xóa?): bỏ khỏi hàng đợi.`,
+        );
+      }
+      continue;
+    }
+    if (r === 'scored' || r === 'review') result.scored++;
+    dropResponse(p.id);
+  }
+}
+
+/** Per-run switches: a kind of work stops for the run after a failure that would repeat. */
+interface Stops {
+  docs: boolean;
+  mail: boolean;
+  deferred: string[];
+}
+
+/** The biên bản and unit mails due, derived from the state columns and the journal. */
+function rowWork(s: Session, q: Queue, inTime: () => boolean, result: WorkResult): void {
+  const ix = readIndex(s);
+  settleMailJournal(s, ix, q);
+  const byId = new Map(ix.rows.filter((r) => r.state.id).map((r) => [r.state.id, r]));
+  // Flags of responses that no longer count (or are gone) are dropped; a document made for one
+  // but never recorded is the script's own and goes to the trash.
+  for (const [id, doc] of q.minutes) {
+    const r = byId.get(id);
+    if (r?.state.status === 'ok' && s.app.settings.minutes) continue;
+    if (doc) trashMinutes(doc);
+    dropMinutes(id);
+    q.minutes.delete(id);
+  }
+  const context = contextFor(s.app, ix.layout.formHeaders);
+  const stops: Stops = { docs: false, mail: false, deferred: [] };
+  for (const r of ix.rows) {
+    const st = r.state;
+    if (!st.id) continue;
+    if (st.status !== 'ok') {
+      if (st.status !== '' && retireDue(q, r)) {
+        if (!inTime()) break;
+        if (stops.docs) continue;
+        try {
+          if (retire(s, ix, q, r)) result.retired++;
+        } catch (e) {
+          stops.docs = true;
+          logLine(
+            'runQueue',
+            `Chưa chuyển được biên bản ${st.minutes} vào thùng rác: ${messageOf(e)}`,
+          );
+        }
+      }
+      continue;
+    }
+    const minutesDue = s.app.settings.minutes && (st.minutes === '' || q.minutes.has(st.id));
+    const mailDue = st.mail === 'due';
+    if (!minutesDue && !mailDue) continue;
+    if (!inTime()) break;
+    const full = readRow(ix, r.row);
+    if (!full) continue;
+    const [o] = outcomesFor([full], context, new Map([[r.row, st.id]]));
+    if (!o.inspection) continue;
+    let link = st.minutes;
+    if (minutesDue) {
+      if (stops.docs || result.minutes >= MAX_DOCS_PER_RUN) continue;
+      try {
+        link = minutes(s, ix, q, r, o.inspection);
+        result.minutes++;
+      } catch (e) {
+        stops.docs = true;
+        logLine(
+          'runQueue',
+          `Chưa lập được biên bản cho ${o.inspection.unit}: ${messageOf(e)} Sẽ thử lại ở lần chạy sau.`,
+        );
+        // The unit's email waits for its biên bản, so that it carries the link.
+        continue;
+      }
+    }
+    if (!mailDue) continue;
+    if (stops.mail) stops.deferred.push(o.inspection.unit);
+    else if (mail(s, ix, r, o.inspection, link, stops)) result.mails++;
+  }
+  if (stops.deferred.length) logDeferral(stops.deferred);
+}
+
+/** Unit mails a stopped run left in the journal: recorded as sent, or as of unknown outcome. */
+function settleMailJournal(s: Session, ix: ResponseIndex, q: Queue): void {
+  for (const [id, j] of q.mails) {
+    const r = ix.rows.find((x) => x.state.id === id);
+    if (r) {
+      withRecordLock(() =>
+        updateState(s, ix, r.row, id, (st) => {
+          if (j === 'sending') {
+            st.mail = 'unknown';
+            return true;
+          }
+          st.mailed = j;
+          st.mail = '';
+          return true;
+        }),
+      );
+      if (j === 'sending')
+        logLine(
+          'runQueue',
+          `Không rõ thư kết quả của phản hồi ${id} (đơn vị ${r.state.unitCode}) đã đi hay chưa: lần chạy trước dừng giữa chừng. Không gửi lại; hãy kiểm tra thư đã gửi của tài khoản.`,
+        );
+    }
+    dropMail(id);
+  }
+}
+
+/** A non-counting response still links a biên bản the script may have made: it goes to the trash. */
+function retireDue(q: Queue, r: IndexRow): boolean {
+  const id = docIdOf(r.state.minutes);
+  return id !== '' && !q.foreign.has(id);
+}
+
+/** Trashes the biên bản of a response that no longer counts, if it is the script's; clears the link. */
+function retire(s: Session, ix: ResponseIndex, q: Queue, r: IndexRow): boolean {
+  const link = r.state.minutes;
+  const docId = docIdOf(link);
+  const owned = minutesOwned(docId, r.state.id);
+  if (owned === false) {
+    keepForeign(q, docId, link, r.state.id);
+    return false;
+  }
+  if (owned) trashMinutes(docId);
+  withRecordLock(() =>
+    updateState(s, ix, r.row, r.state.id, (st) => {
+      if (st.status === 'ok' || st.minutes !== link) return false;
+      st.minutes = '';
+      return true;
+    }),
+  );
+  dropMinutes(r.state.id);
+  return owned === true;
+}
+
+function keepForeign(q: Queue, docId: string, link: string, responseId: string): void {
+  addForeign(q, docId);
+  dropMinutes(responseId);
+  logLine(
+    'runQueue',
+    `Ô [KTCV] Biên bản của phản hồi ${responseId} trỏ tới một văn bản không do tập lệnh lập (${link}): giữ nguyên văn bản đó, không ghi đè, không xóa.`,
+  );
+}
+
+/**
+ * Makes or rewrites the biên bản of a counting response: the id of a new document is journalled
+ * the moment it exists, the link recorded in the state and on its `Kết quả` row once filled.
+ */
+function minutes(s: Session, ix: ResponseIndex, q: Queue, r: IndexRow, i: Inspection): string {
+  const id = r.state.id;
+  let docId = q.minutes.get(id) ?? '';
+  if (!docId && r.state.minutes) {
+    const linked = docIdOf(r.state.minutes);
+    if (!linked || q.foreign.has(linked)) {
+      dropMinutes(id);
+      return r.state.minutes;
+    }
+    const owned = minutesOwned(linked, id);
+    if (owned === false) {
+      keepForeign(q, linked, r.state.minutes, id);
+      return r.state.minutes;
+    }
+    if (owned) docId = linked;
+  }
+  const make = () => createMinutes(minutesName(s, i), (d) => journalMinutes(id, d));
+  if (!docId) docId = make();
+  let url = fillMinutes(s, docId, id, i);
+  if (url === null) {
+    // The document was deleted in Drive before it was filled: make it again.
+    docId = make();
+    url = fillMinutes(s, docId, id, i) as string;
+  }
+  const link = url;
+  withRecordLock(() => {
+    const same = updateState(s, ix, r.row, id, (st) => {
+      if (st.minutes === link) return false;
+      st.minutes = link;
+      return true;
+    });
+    if (same) setResultLink(s, id, link);
+  });
+  dropMinutes(id);
+  return link;
+}
+
+/** Sends a unit its result once: journalled 'sending' before the attempt, the time right after. */
+function mail(
+  s: Session,
+  ix: ResponseIndex,
+  r: IndexRow,
+  i: Inspection,
+  link: string,
+  stops: Stops,
+): boolean {
+  const id = r.state.id;
+  if (!unitAddress(s, i.unitCode)) {
+    // Unit emails turned off, or the unit's address removed, since it was due.
+    withRecordLock(() =>
+      updateState(s, ix, r.row, id, (st) => {
+        st.mail = '';
+        return true;
+      }),
+    );
+    return false;
+  }
+  if (MailApp.getRemainingDailyQuota() < 1) {
+    stops.mail = true;
+    stops.deferred.push(i.unit);
+    return false;
+  }
+  journalMail(id, 'sending');
+  try {
+    sendUnitMail(s, i, link);
+  } catch (e) {
+    // Google refused it: not sent. A passing failure or the quota stops mail for this run; any
+    // other refusal is recorded for the office.
+    dropMail(id);
+    if (isTransient(e) || /for one day/i.test(messageOf(e))) {
+      stops.mail = true;
+      stops.deferred.push(i.unit);
+      return false;
+    }
+    withRecordLock(() =>
+      updateState(s, ix, r.row, id, (st) => {
+        st.mail = 'failed';
+        return true;
+      }),
+    );
+    logLine(
+      'runQueue',
+      `Không gửi được kết quả cho ${i.unit}: ${messageOf(e)} (${MAIL_MARK.failed}).`,
+    );
+    return false;
+  }
+  const at = Date.now();
+  journalMail(id, at);
+  withRecordLock(() =>
+    updateState(s, ix, r.row, id, (st) => {
+      st.mailed = at;
+      st.mail = '';
+      return true;
+    }),
+  );
+  dropMail(id);
+  return true;
+}
+
+/** One log line a day for unit mails waiting for the quota. */
+function logDeferral(units: string[]): void {
+  const props = PropertiesService.getScriptProperties();
+  const today = vnDateOf(Date.now());
+  if (props.getProperty(PROPS.mailDeferredDay) === today) return;
+  props.setProperty(PROPS.mailDeferredDay, today);
+  logLine(
+    'runQueue',
+    `Hoãn gửi kết quả cho ${units.join(', ')}: hết lượt gửi thư trong ngày. Thư sẽ được gửi một lần khi có lượt (lần chạy tự động sau).`,
+  );
+}
