@@ -61,6 +61,13 @@ const parse = <T>(text: string | undefined, fallback: T): T => {
   }
 };
 
+/**
+ * The key of a response's work in the journal: its response id, or its row for a row that has
+ * none (imported rows, or a response the form no longer lists).
+ */
+export const workKey = (r: { row: number; state: { id: string } }): string =>
+  r.state.id || `row${r.row}`;
+
 /** The key of a report period's job. */
 export const reportKey = (p: { from: string; to: string }): string =>
   `${QUEUE.report}${p.from}|${p.to}`;

@@ -8,7 +8,7 @@ import { MACHINE_HEADERS } from './names';
 import { outcomesFor } from './process';
 import { ALIGNED, fullRows, summaryRows, WIDTH } from './projection';
 import { unitAddress } from './reports';
-import { isProcessed, stateCells } from './response-table';
+import { isProcessed, type ResponseRow, stateCells } from './response-table';
 import { openOrNull } from './retry';
 import {
   contextFor,
@@ -16,6 +16,7 @@ import {
   GROW_BY,
   logLine,
   openSession,
+  type Responses,
   readResponses,
   type Session,
   saveGrid,
@@ -26,7 +27,11 @@ export { withLock } from './lock';
 
 /** Recomputes every derived sheet from the form's responses; returns the number of responses. */
 export function rebuildAll(): number {
-  return withLock(() => rebuild(openSession(), new Map()));
+  return withLock(() => {
+    const s = openSession();
+    // Rows without a response id (a trigger that never ran) get theirs from the form.
+    return rebuild(s, readResponses(s), (rows) => rows.filter((r) => r.state.id === ''));
+  });
 }
 
 /**
@@ -37,11 +42,10 @@ export function rebuildAll(): number {
 export function reconcile(): number {
   return withLock(() => {
     const s = openSession();
-    const { table } = readResponses(s);
-    const pending = table.rows.filter((r) => !isProcessed(r));
+    const read = readResponses(s);
+    const pending = read.table.rows.filter((r) => !isProcessed(r));
     if (pending.length === 0) return 0;
-    const known = new Set(table.rows.map((r) => r.state.id).filter((id) => id !== ''));
-    rebuild(s, responseIds(s, pending, known));
+    rebuild(s, read, () => pending);
     return pending.length;
   });
 }
@@ -90,8 +94,16 @@ function responseIds(
   return ids;
 }
 
-function rebuild(s: Session, ids: Map<number, string>): number {
-  let { sheet, values, table } = readResponses(s);
+/**
+ * Rewrites every derived sheet and the state block from one read of the response sheet; rows
+ * chosen by `idless` without an id are matched with the form's responses first.
+ */
+function rebuild(
+  s: Session,
+  read: Responses,
+  idless: (rows: ResponseRow[]) => ResponseRow[],
+): number {
+  let { sheet, values, table } = read;
   // Responses pasted or imported without the state columns: add them, then read again. Their
   // units are not mailed (nothing tells which were mailed before).
   const fresh = !table.stateColumn && ensureStateColumns(sheet);
@@ -99,6 +111,9 @@ function rebuild(s: Session, ids: Map<number, string>): number {
   if (!table.stateColumn)
     throw new Error('Trang câu trả lời thiếu các cột [KTCV]: hãy chạy "Thiết lập" lại.');
   const context = contextFor(s.app, table.formHeaders);
+  const need = idless(table.rows).filter((r) => r.state.id === '');
+  const known = new Set(table.rows.map((r) => r.state.id).filter((id) => id !== ''));
+  const ids = need.length ? responseIds(s, need, known) : new Map<number, string>();
   const outcomes = outcomesFor(table.rows, context, ids);
   // A response scored for the first time owes its unit the result email, as a submission does.
   const first = new Map(table.rows.map((r) => [r.row, r.state.status === '']));

@@ -5,7 +5,7 @@ import { formatDmy, parseDateAnswer, vnDateOf } from '../core/dates';
 import { tell } from './menu';
 import { queueReport, reportKey } from './queue';
 import { makePreview, periodAggregate, type ReportPeriod, scheduledPeriod } from './reports';
-import { openSession } from './workbook';
+import { logLine, openSession } from './workbook';
 import { type ReportOutcome, runWorker } from './worker';
 
 /** What the menu says for each outcome of "Gửi báo cáo ngay" (only what will really happen). */
@@ -55,7 +55,13 @@ function askPeriod(title: string, given: unknown): ReportPeriod | null {
 export function sendScheduledSummary(started: number): ReportOutcome[] {
   const due = scheduledPeriod(openSession(), vnDateOf(Date.now()));
   if (due) queueReport(due);
-  return Object.values(runWorker(started).reports);
+  const work = runWorker(started);
+  if (due && (work.reports[reportKey(due)] ?? 'queued') === 'queued')
+    logLine(
+      'sendScheduledSummary',
+      `Chưa gửi được báo cáo kỳ ${formatDmy(due.from)} – ${formatDmy(due.to)}: một lần xử lý khác đang chạy. Kỳ này đã được xếp vào hàng đợi và sẽ được gửi ở lần chạy tự động sau (vài phút).`,
+    );
+  return Object.values(work.reports);
 }
 
 /** Menu: the report of a chosen period as a Doc only (no email, shared with nobody). */

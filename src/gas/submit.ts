@@ -4,7 +4,7 @@
 import { vnDateOf } from '../core/dates';
 import { affectedRows, outcomesFor } from './process';
 import { planEdits, summaryRows } from './projection';
-import { flagMinutes, queueResponse } from './queue';
+import { flagMinutes, queueResponse, workKey } from './queue';
 import { unitAddress } from './reports';
 import { isoInstant, isProcessed, type ResponseRow } from './response-table';
 import {
@@ -119,7 +119,7 @@ function score(id: string, ts: number, email: string): SubmitResult {
     if (o.state.status !== 'ok' || !o.inspection) continue;
     // A row that kept counting while another changed needs nothing new.
     if (o.row !== self.row && before.get(o.row)?.status === 'ok') continue;
-    if (s.app.settings.minutes && o.state.minutes) flagMinutes(o.state.id);
+    if (s.app.settings.minutes && o.state.minutes) flagMinutes(workKey(o));
     if (o.state.mailed === null && o.state.mail === '' && unitAddress(s, o.inspection.unitCode))
       o.state.mail = 'due';
   }

@@ -160,14 +160,17 @@ export function updateState(
 // 1-based column of the biên bản link in `Kết quả`.
 const RESULTS_LINK = HEADERS.results.indexOf('Biên bản') + 1;
 
-/** Puts a biên bản link on the `Kết quả` row of a response, found by its id (column A). */
-export function setResultLink(s: Session, id: string, link: string): void {
+/**
+ * Puts a biên bản link on the `Kết quả` row of a response, found by its id (column A), or by its
+ * response row (column B) when it has no id: never by position, which a user may have changed.
+ */
+export function setResultLink(s: Session, id: string, row: number, link: string): void {
   const sheet = s.ss.getSheetByName(SHEETS.results);
   if (!sheet) return;
   const last = sheet.getLastRow();
   if (last < 2) return;
-  const ids = sheet.getRange(2, 1, last - 1, 1).getValues();
-  const k = ids.findIndex((r) => String(r[0]) === id);
+  const keys = sheet.getRange(2, 1, last - 1, 2).getValues();
+  const k = keys.findIndex((r) => (id ? String(r[0]) === id : r[0] === '' && Number(r[1]) === row));
   if (k >= 0) writeBlock(s.ss, SHEETS.results, k + 2, RESULTS_LINK, [[link]]);
 }
 

@@ -18,6 +18,7 @@ import {
   readQueue,
   releaseLease,
   reportKey,
+  workKey,
 } from './queue';
 import {
   createMinutes,
@@ -154,11 +155,11 @@ interface Stops {
 function rowWork(s: Session, q: Queue, inTime: () => boolean, result: WorkResult): void {
   const ix = readIndex(s);
   settleMailJournal(s, ix, q);
-  const byId = new Map(ix.rows.filter((r) => r.state.id).map((r) => [r.state.id, r]));
+  const byKey = new Map(ix.rows.map((r) => [workKey(r), r]));
   // Flags of responses that no longer count (or are gone) are dropped; a document made for one
   // but never recorded is the script's own and goes to the trash.
   for (const [id, doc] of q.minutes) {
-    const r = byId.get(id);
+    const r = byKey.get(id);
     if (r?.state.status === 'ok' && s.app.settings.minutes) continue;
     if (doc) trashMinutes(doc);
     dropMinutes(id);
@@ -168,7 +169,6 @@ function rowWork(s: Session, q: Queue, inTime: () => boolean, result: WorkResult
   const stops: Stops = { docs: false, mail: false, deferred: [] };
   for (const r of ix.rows) {
     const st = r.state;
-    if (!st.id) continue;
     if (st.status !== 'ok') {
       if (st.status !== '' && retireDue(q, r)) {
         if (!inTime()) break;
@@ -185,7 +185,7 @@ function rowWork(s: Session, q: Queue, inTime: () => boolean, result: WorkResult
       }
       continue;
     }
-    const minutesDue = s.app.settings.minutes && (st.minutes === '' || q.minutes.has(st.id));
+    const minutesDue = s.app.settings.minutes && (st.minutes === '' || q.minutes.has(workKey(r)));
     const mailDue = st.mail === 'due';
     if (!minutesDue && !mailDue) continue;
     if (!inTime()) break;
@@ -219,10 +219,16 @@ function rowWork(s: Session, q: Queue, inTime: () => boolean, result: WorkResult
 /** Unit mails a stopped run left in the journal: recorded as sent, or as of unknown outcome. */
 function settleMailJournal(s: Session, ix: ResponseIndex, q: Queue): void {
   for (const [id, j] of q.mails) {
-    const r = ix.rows.find((x) => x.state.id === id);
+    const r = ix.rows.find((x) => workKey(x) === id);
     if (r) {
+      // What this run goes on with reflects it too.
+      if (j === 'sending') r.state.mail = 'unknown';
+      else {
+        r.state.mailed = j;
+        r.state.mail = '';
+      }
       withRecordLock(() =>
-        updateState(s, ix, r.row, id, (st) => {
+        updateState(s, ix, r.row, r.state.id, (st) => {
           if (j === 'sending') {
             st.mail = 'unknown';
             return true;
@@ -252,9 +258,10 @@ function retireDue(q: Queue, r: IndexRow): boolean {
 function retire(s: Session, ix: ResponseIndex, q: Queue, r: IndexRow): boolean {
   const link = r.state.minutes;
   const docId = docIdOf(link);
-  const owned = minutesOwned(docId, r.state.id);
+  const key = workKey(r);
+  const owned = minutesOwned(docId, key);
   if (owned === false) {
-    keepForeign(q, docId, link, r.state.id);
+    keepForeign(q, docId, link, key);
     return false;
   }
   if (owned) trashMinutes(docId);
@@ -265,7 +272,7 @@ function retire(s: Session, ix: ResponseIndex, q: Queue, r: IndexRow): boolean {
       return true;
     }),
   );
-  dropMinutes(r.state.id);
+  dropMinutes(key);
   return owned === true;
 }
 
@@ -283,7 +290,7 @@ function keepForeign(q: Queue, docId: string, link: string, responseId: string):
  * the moment it exists, the link recorded in the state and on its `Kết quả` row once filled.
  */
 function minutes(s: Session, ix: ResponseIndex, q: Queue, r: IndexRow, i: Inspection): string {
-  const id = r.state.id;
+  const id = workKey(r);
   let docId = q.minutes.get(id) ?? '';
   if (!docId && r.state.minutes) {
     const linked = docIdOf(r.state.minutes);
@@ -308,12 +315,12 @@ function minutes(s: Session, ix: ResponseIndex, q: Queue, r: IndexRow, i: Inspec
   }
   const link = url;
   withRecordLock(() => {
-    const same = updateState(s, ix, r.row, id, (st) => {
+    const same = updateState(s, ix, r.row, r.state.id, (st) => {
       if (st.minutes === link) return false;
       st.minutes = link;
       return true;
     });
-    if (same) setResultLink(s, id, link);
+    if (same) setResultLink(s, r.state.id, r.row, link);
   });
   dropMinutes(id);
   return link;
@@ -328,11 +335,11 @@ function mail(
   link: string,
   stops: Stops,
 ): boolean {
-  const id = r.state.id;
+  const id = workKey(r);
   if (!unitAddress(s, i.unitCode)) {
     // Unit emails turned off, or the unit's address removed, since it was due.
     withRecordLock(() =>
-      updateState(s, ix, r.row, id, (st) => {
+      updateState(s, ix, r.row, r.state.id, (st) => {
         st.mail = '';
         return true;
       }),
@@ -357,7 +364,7 @@ function mail(
       return false;
     }
     withRecordLock(() =>
-      updateState(s, ix, r.row, id, (st) => {
+      updateState(s, ix, r.row, r.state.id, (st) => {
         st.mail = 'failed';
         return true;
       }),
@@ -371,7 +378,7 @@ function mail(
   const at = Date.now();
   journalMail(id, at);
   withRecordLock(() =>
-    updateState(s, ix, r.row, id, (st) => {
+    updateState(s, ix, r.row, r.state.id, (st) => {
       st.mailed = at;
       st.mail = '';
       return true;
