@@ -12,9 +12,9 @@ import {
 } from './report-menu';
 import { checkConfig as check, setup as runSetup } from './setup';
 import { dropConfig } from './store';
-import { type SubmitResult, handleFormSubmit as submit } from './submit';
+import { type Scored, type SubmitResult, handleFormSubmit as submit } from './submit';
 import { logLine } from './workbook';
-import { type ReportOutcome, runWorker, type WorkResult } from './worker';
+import { type ReportOutcome, runWorker, type WorkOptions, type WorkResult } from './worker';
 
 /** Runs an entry point; any error is logged in the log sheet and shown, and the data is left as it was. */
 function guarded<T>(fn: string, body: () => T, fallback: T): T {
@@ -68,8 +68,8 @@ export function checkConfig(): string {
 }
 
 /** Runs the queue for the rest of this execution's budget; errors are logged like any other. */
-function work(started: number): WorkResult | null {
-  return guarded('runQueue', () => runWorker(started), null);
+function work(started: number, options: WorkOptions = {}): WorkResult | null {
+  return guarded('runQueue', () => runWorker(started, options), null);
 }
 
 /**
@@ -80,9 +80,11 @@ export function handleFormSubmit(
   e: GoogleAppsScript.Events.FormsOnFormSubmit,
 ): SubmitResult | 'error' {
   const started = Date.now();
-  const result = guarded<SubmitResult | 'error'>('handleFormSubmit', () => submit(e), 'error');
-  if (result !== 'blank' && result !== 'error') work(started);
-  return result;
+  const done = guarded<Scored | null>('handleFormSubmit', () => submit(e), null);
+  // The biên bản and unit mails of the rows it changed (and of submissions queued earlier); the
+  // backlog and reports are the time trigger's.
+  if (done && done.result !== 'blank') work(started, { focus: done.touched });
+  return done ? done.result : 'error';
 }
 
 /** Time trigger every few minutes (and menu): the queue's slow work, continued where the last run stopped. */
@@ -102,7 +104,7 @@ export function rebuildAll(): number {
     },
     -1,
   );
-  if (n >= 0) work(started);
+  if (n >= 0) work(started, { full: true });
   return n;
 }
 
@@ -119,7 +121,7 @@ export function reconcile(): number {
     -1,
   );
   // Whatever is still due (reports deferred for the quota, biên bản, unit mails) goes now.
-  work(started);
+  work(started, { full: true });
   return n;
 }
 

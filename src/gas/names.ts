@@ -125,6 +125,11 @@ export const PROPS = {
   workerLease: 'workerLease',
   /** Links in `[KTCV] Biên bản` found not to be the script's documents (JSON list of ids). */
   foreignDocs: 'foreignDocs',
+  /**
+   * Set (to the time) when rows may owe a biên bản or a unit mail, so that an idle worker run reads
+   * nothing but the properties; cleared by a full pass that left nothing due.
+   */
+  workDue: 'workDue',
   /** The Vietnam day a unit-mail deferral for quota was last logged (one log line a day). */
   mailDeferredDay: 'mailDeferredDay',
 } as const;

@@ -49,6 +49,8 @@ export interface Queue {
   reports: ReportJob[];
   /** Documents linked from `[KTCV] Biên bản` that the script did not make: never touched. */
   foreign: Set<string>;
+  /** When rows were last marked as owing work ('' when none is known). */
+  workDue: string;
 }
 
 const props = () => PropertiesService.getScriptProperties();
@@ -81,6 +83,7 @@ export function readQueue(): Queue {
     mails: new Map(),
     reports: [],
     foreign: new Set(parse<string[]>(all[PROPS.foreignDocs], [])),
+    workDue: all[PROPS.workDue] ?? '',
   };
   for (const [k, v] of Object.entries(all)) {
     if (k.startsWith(QUEUE.response)) {
@@ -108,6 +111,16 @@ export function readQueue(): Queue {
   q.responses.sort((a, b) => a.ts - b.ts);
   q.reports.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
   return q;
+}
+
+/** Notes that rows may owe a biên bản, a trash or a unit mail (the worker then reads the rows). */
+export function markWorkDue(): void {
+  props().setProperty(PROPS.workDue, String(Date.now()));
+}
+
+/** A full pass left nothing due: clears the mark unless it was set again since `seen`. */
+export function clearWorkDue(seen: string): void {
+  if ((props().getProperty(PROPS.workDue) ?? '') === seen) props().deleteProperty(PROPS.workDue);
 }
 
 /** Records a submission to be scored by the worker. */

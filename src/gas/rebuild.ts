@@ -7,6 +7,7 @@ import { withLock } from './lock';
 import { MACHINE_HEADERS } from './names';
 import { outcomesFor } from './process';
 import { ALIGNED, fullRows, summaryRows, WIDTH } from './projection';
+import { markWorkDue } from './queue';
 import { unitAddress } from './reports';
 import { isProcessed, type ResponseRow, stateCells } from './response-table';
 import { openOrNull } from './retry';
@@ -160,5 +161,7 @@ function rebuild(
   for (let r = 2; r <= values.length; r++) block.push(byRow.get(r) ?? new Array(width).fill(''));
   writeBlock(s.ss, s.store.responseSheet, 2, table.stateColumn, block);
   saveGrid(s);
+  // Biên bản and unit mails still due are the worker's: it reads the rows on its next run.
+  markWorkDue();
   return outcomes.length;
 }

@@ -4,7 +4,7 @@
 import { vnDateOf } from '../core/dates';
 import { affectedRows, outcomesFor } from './process';
 import { planEdits, summaryRows } from './projection';
-import { flagMinutes, queueResponse, workKey } from './queue';
+import { flagMinutes, markWorkDue, queueResponse, workKey } from './queue';
 import { unitAddress } from './reports';
 import { isoInstant, isProcessed, type ResponseRow } from './response-table';
 import {
@@ -29,26 +29,33 @@ const ROW_WAITS_MS = [2000, 4000];
 /** What a submission did, for logs and tests. */
 export type SubmitResult = 'blank' | 'busy' | 'not-in-sheet' | 'unchanged' | 'scored' | 'review';
 
+/** What scoring did, and the work keys of the rows it changed (their biên bản and mails follow). */
+export interface Scored {
+  result: SubmitResult;
+  touched: string[];
+}
+
+const nothing = (result: SubmitResult): Scored => ({ result, touched: [] });
+
 /**
  * The installable form-submit trigger's handler. A response whose row is not there yet (after a
  * few short waits) or that found the lock busy is queued for the worker, which scores it within
  * minutes, and logged; nothing is dropped silently.
  */
-export function handleFormSubmit(
-  e: GoogleAppsScript.Events.FormsOnFormSubmit | undefined,
-): SubmitResult {
+export function handleFormSubmit(e: GoogleAppsScript.Events.FormsOnFormSubmit | undefined): Scored {
   const response = e?.response;
   // Spurious events (no response, or a spreadsheet event with blank values) change nothing.
-  if (!response) return 'blank';
+  if (!response) return nothing('blank');
   const id = response.getId();
   const ts = response.getTimestamp().getTime();
   const email = response.getRespondentEmail().trim().toLowerCase();
-  let result = scoreResponse(id, ts, email, LOCK_WAIT_MS);
+  let scored = scoreResponse(id, ts, email, LOCK_WAIT_MS);
   for (const wait of ROW_WAITS_MS) {
-    if (result !== 'not-in-sheet') break;
+    if (scored.result !== 'not-in-sheet') break;
     Utilities.sleep(wait);
-    result = scoreResponse(id, ts, email, LOCK_WAIT_MS);
+    scored = scoreResponse(id, ts, email, LOCK_WAIT_MS);
   }
+  const result = scored.result;
   if (result === 'not-in-sheet' || result === 'busy') {
     queueResponse({ id, ts, email, since: Date.now() });
     const sent = isoInstant(ts).replace('T', ' ').slice(0, 19);
@@ -59,16 +66,16 @@ export function handleFormSubmit(
         : `Chưa thấy dòng của phản hồi gửi lúc ${sent} (${id}) trong trang câu trả lời sau ${ROW_WAITS_MS.length + 1} lần đọc: đã ghi vào hàng đợi và sẽ được chấm trong vài phút.`,
     );
   }
-  return result;
+  return scored;
 }
 
 /**
  * Scores one response holding the script lock (waiting at most `waitMs`): 'busy' when the lock
  * stays taken, 'not-in-sheet' when its row is not there.
  */
-export function scoreResponse(id: string, ts: number, email: string, waitMs: number): SubmitResult {
+export function scoreResponse(id: string, ts: number, email: string, waitMs: number): Scored {
   const lock = LockService.getScriptLock();
-  if (!lock.tryLock(waitMs)) return 'busy';
+  if (!lock.tryLock(waitMs)) return nothing('busy');
   try {
     return score(id, ts, email);
   } finally {
@@ -76,14 +83,14 @@ export function scoreResponse(id: string, ts: number, email: string, waitMs: num
   }
 }
 
-function score(id: string, ts: number, email: string): SubmitResult {
+function score(id: string, ts: number, email: string): Scored {
   const s = openSession();
   // The header, the Timestamp column and the state block: never the whole sheet.
   const ix = readIndex(s);
   // The row: the one already holding this id (an edit), else the unprocessed row Google wrote
   // for this submission (same timestamp to the second and, when collected, the same email).
   const known = ix.rows.find((r) => r.state.id === id);
-  if (known && isProcessed(known)) return 'unchanged';
+  if (known && isProcessed(known)) return nothing('unchanged');
   let row: ResponseRow | null = known ? readRow(ix, known.row) : null;
   if (!known) {
     const candidates = ix.rows.filter(
@@ -97,7 +104,7 @@ function score(id: string, ts: number, email: string): SubmitResult {
       }
     }
   }
-  if (!row) return 'not-in-sheet';
+  if (!row) return nothing('not-in-sheet');
   const self = row;
 
   const context = contextFor(s.app, ix.layout.formHeaders);
@@ -123,6 +130,12 @@ function score(id: string, ts: number, email: string): SubmitResult {
     if (o.state.mailed === null && o.state.mail === '' && unitAddress(s, o.inspection.unitCode))
       o.state.mail = 'due';
   }
+  const owes = outcomes.some((o) =>
+    o.state.status === 'ok'
+      ? o.state.mail === 'due' || (s.app.settings.minutes && o.state.minutes === '')
+      : o.state.minutes !== '',
+  );
+  if (owes) markWorkDue();
   let gridChanged = applyEdits(s, planEdits(ix.rows, outcomes, s.app.config));
   const states = new Map(ix.rows.map((r) => [r.row, r.state]));
   for (const o of outcomes) states.set(o.row, o.state);
@@ -134,5 +147,8 @@ function score(id: string, ts: number, email: string): SubmitResult {
   // failure above leaves it to the worker and reconcile instead of half-recorded.
   for (const o of outcomes) writeState(s, ix, o.row, o.state);
   if (gridChanged) saveGrid(s);
-  return outcomes.find((o) => o.row === self.row)?.state.status === 'ok' ? 'scored' : 'review';
+  return {
+    result: outcomes.find((o) => o.row === self.row)?.state.status === 'ok' ? 'scored' : 'review',
+    touched: outcomes.map(workKey),
+  };
 }

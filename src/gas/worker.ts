@@ -9,6 +9,7 @@ import { outcomesFor } from './process';
 import {
   addForeign,
   claimLease,
+  clearWorkDue,
   dropMail,
   dropMinutes,
   dropResponse,
@@ -70,9 +71,17 @@ export interface WorkResult {
   reports: Record<string, ReportOutcome>;
 }
 
-/** What a run should do: everything, or only the queued reports (the menu's send-now). */
+/** What a run should do. */
 export interface WorkOptions {
+  /** Only the queued reports (the menu's send-now). */
   only?: 'reports';
+  /**
+   * Only the rows of these work keys, and the queued submissions (the run right after a
+   * submission: its own biên bản and unit mail; the backlog and reports are the time trigger's).
+   */
+  focus?: string[];
+  /** Read the rows even when none is marked as owing work (reconcile, rebuild). */
+  full?: boolean;
 }
 
 /**
@@ -95,11 +104,14 @@ export function runWorker(started: number, options: WorkOptions = {}): WorkResul
   try {
     const inTime = () => Date.now() - started < BUDGET_MS;
     const s = openSession();
+    const focus = options.focus ? new Set(options.focus) : null;
     if (options.only !== 'reports') {
-      scoreQueued(readQueue(), inTime, result);
-      rowWork(s, readQueue(), inTime, result);
+      for (const id of scoreQueued(readQueue(), inTime, result)) focus?.add(id);
+      const q = readQueue();
+      const due = options.full || focus || q.workDue || q.minutes.size || q.mails.size;
+      if (due) rowWork(s, q, inTime, result, focus);
     }
-    for (const job of readQueue().reports) {
+    for (const job of focus ? [] : readQueue().reports) {
       const key = reportKey(job);
       if (!inTime()) {
         result.reports[key] = 'queued';
@@ -123,12 +135,13 @@ export function runWorker(started: number, options: WorkOptions = {}): WorkResul
 
 const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
-/** Submissions the trigger could not score (row not yet written, lock busy). */
-function scoreQueued(q: Queue, inTime: () => boolean, result: WorkResult): void {
+/** Submissions the trigger could not score (row not yet written, lock busy); returns those scored. */
+function scoreQueued(q: Queue, inTime: () => boolean, result: WorkResult): string[] {
+  const done: string[] = [];
   for (const p of q.responses) {
-    if (!inTime()) return;
-    const r = scoreResponse(p.id, p.ts, p.email, RECORD_WAIT_MS);
-    if (r === 'busy') return;
+    if (!inTime()) break;
+    const { result: r, touched } = scoreResponse(p.id, p.ts, p.email, RECORD_WAIT_MS);
+    if (r === 'busy') break;
     if (r === 'not-in-sheet') {
       if (Date.now() - p.since > GIVE_UP_MS) {
         dropResponse(p.id);
@@ -139,9 +152,13 @@ function scoreQueued(q: Queue, inTime: () => boolean, result: WorkResult): void 
       }
       continue;
     }
-    if (r === 'scored' || r === 'review') result.scored++;
+    if (r === 'scored' || r === 'review') {
+      result.scored++;
+      done.push(...touched);
+    }
     dropResponse(p.id);
   }
+  return done;
 }
 
 /** Per-run switches: a kind of work stops for the run after a failure that would repeat. */
@@ -151,9 +168,20 @@ interface Stops {
   deferred: string[];
 }
 
-/** The biên bản and unit mails due, derived from the state columns and the journal. */
-function rowWork(s: Session, q: Queue, inTime: () => boolean, result: WorkResult): void {
+/**
+ * The biên bản and unit mails due, derived from the state columns and the journal (for the
+ * `focus` rows only, when given). A full pass that leaves nothing due clears the work mark.
+ */
+function rowWork(
+  s: Session,
+  q: Queue,
+  inTime: () => boolean,
+  result: WorkResult,
+  focus: Set<string> | null,
+): void {
   const ix = readIndex(s);
+  // Whether anything due was left for a later run.
+  let left = false;
   settleMailJournal(s, ix, q);
   const byKey = new Map(ix.rows.map((r) => [workKey(r), r]));
   // Flags of responses that no longer count (or are gone) are dropped; a document made for one
@@ -167,35 +195,55 @@ function rowWork(s: Session, q: Queue, inTime: () => boolean, result: WorkResult
   }
   const context = contextFor(s.app, ix.layout.formHeaders);
   const stops: Stops = { docs: false, mail: false, deferred: [] };
+  const names = new Map(s.app.config.units.map((u) => [u.code, u.name]));
   for (const r of ix.rows) {
     const st = r.state;
+    if (focus && !focus.has(workKey(r))) continue;
     if (st.status !== 'ok') {
-      if (st.status !== '' && retireDue(q, r)) {
-        if (!inTime()) break;
-        if (stops.docs) continue;
-        try {
-          if (retire(s, ix, q, r)) result.retired++;
-        } catch (e) {
-          stops.docs = true;
-          logLine(
-            'runQueue',
-            `Chưa chuyển được biên bản ${st.minutes} vào thùng rác: ${messageOf(e)}`,
-          );
-        }
+      if (st.status === '' || !retireDue(q, r)) continue;
+      if (!inTime()) {
+        left = true;
+        break;
+      }
+      if (stops.docs) continue;
+      try {
+        retire(s, ix, q, r);
+        result.retired++;
+      } catch (e) {
+        stops.docs = true;
+        logLine(
+          'runQueue',
+          `Chưa chuyển được biên bản ${st.minutes} vào thùng rác: ${messageOf(e)}`,
+        );
       }
       continue;
     }
     const minutesDue = s.app.settings.minutes && (st.minutes === '' || q.minutes.has(workKey(r)));
     const mailDue = st.mail === 'due';
     if (!minutesDue && !mailDue) continue;
-    if (!inTime()) break;
+    if (!inTime()) {
+      left = true;
+      break;
+    }
+    // Nothing more of this kind this run: the row is not even read.
+    if (minutesDue && (stops.docs || result.minutes >= MAX_DOCS_PER_RUN)) {
+      left = true;
+      continue;
+    }
+    if (!minutesDue && stops.mail) {
+      stops.deferred.push(names.get(st.unitCode) ?? st.unitCode);
+      continue;
+    }
     const full = readRow(ix, r.row);
     if (!full) continue;
     const [o] = outcomesFor([full], context, new Map([[r.row, st.id]]));
-    if (!o.inspection) continue;
+    if (!o.inspection) {
+      // Counted when scored but not by today's configuration: reconcile or a rebuild settles it.
+      left = true;
+      continue;
+    }
     let link = st.minutes;
     if (minutesDue) {
-      if (stops.docs || result.minutes >= MAX_DOCS_PER_RUN) continue;
       try {
         link = minutes(s, ix, q, r, o.inspection);
         result.minutes++;
@@ -214,6 +262,8 @@ function rowWork(s: Session, q: Queue, inTime: () => boolean, result: WorkResult
     else if (mail(s, ix, r, o.inspection, link, stops)) result.mails++;
   }
   if (stops.deferred.length) logDeferral(stops.deferred);
+  if (!focus && !left && !stops.docs && !stops.mail && stops.deferred.length === 0)
+    clearWorkDue(q.workDue);
 }
 
 /** Unit mails a stopped run left in the journal: recorded as sent, or as of unknown outcome. */
