@@ -29,10 +29,10 @@ const ROW_WAITS_MS = [2000, 4000];
 /** What a submission did, for logs and tests. */
 export type SubmitResult = 'blank' | 'busy' | 'not-in-sheet' | 'unchanged' | 'scored' | 'review';
 
-/** What scoring did, and the work keys of the rows it changed (their biên bản and mails follow). */
+/** What scoring did, and the response rows it changed (their biên bản and mails follow). */
 export interface Scored {
   result: SubmitResult;
-  touched: string[];
+  touched: number[];
 }
 
 const nothing = (result: SubmitResult): Scored => ({ result, touched: [] });
@@ -149,6 +149,6 @@ function score(id: string, ts: number, email: string): Scored {
   if (gridChanged) saveGrid(s);
   return {
     result: outcomes.find((o) => o.row === self.row)?.state.status === 'ok' ? 'scored' : 'review',
-    touched: outcomes.map(workKey),
+    touched: outcomes.map((o) => o.row),
   };
 }

@@ -126,6 +126,29 @@ export function readIndex(s: Session): ResponseIndex {
   return { sheet, layout, rows: parseIndex(ts, state) };
 }
 
+/**
+ * The same as readIndex for a few known rows only (the ones a submission just changed): the
+ * header and each row's state block, one call per row, whatever is stored.
+ */
+export function readIndexRows(s: Session, rows: readonly number[]): ResponseIndex {
+  const sheet = responseSheetOf(s);
+  const lastCol = sheet.getLastColumn();
+  const header = lastCol > 0 ? sheet.getRange(1, 1, 1, lastCol).getValues()[0] : [];
+  const layout = layoutOf(header, s.app.config.checklist);
+  if (!layout) throw new Error(`Trang "${sheet.getName()}" không có cột "Đơn vị được kiểm tra".`);
+  if (!layout.stateColumn) throw new Error(MISSING_STATE);
+  const out: IndexRow[] = [...new Set(rows)]
+    .sort((a, b) => a - b)
+    .map((row) => ({
+      row,
+      ts: null,
+      state: readStateCells(
+        sheet.getRange(row, layout.stateColumn, 1, MACHINE_HEADERS.length).getValues()[0],
+      ),
+    }));
+  return { sheet, layout, rows: out };
+}
+
 /** One response row read whole (one call); null when its form cells are blank. */
 export function readRow(ix: ResponseIndex, row: number): ResponseRow | null {
   const line = ix.sheet.getRange(row, 1, 1, ix.layout.width).getValues()[0];

@@ -42,6 +42,7 @@ import {
   openSession,
   type ResponseIndex,
   readIndex,
+  readIndexRows,
   readRow,
   type Session,
   setResultLink,
@@ -76,10 +77,10 @@ export interface WorkOptions {
   /** Only the queued reports (the menu's send-now). */
   only?: 'reports';
   /**
-   * Only the rows of these work keys, and the queued submissions (the run right after a
-   * submission: its own biên bản and unit mail; the backlog and reports are the time trigger's).
+   * Only these response rows, and the queued submissions (the run right after a submission: the
+   * biên bản and unit mails of the rows it changed; the backlog and reports are the time trigger's).
    */
-  focus?: string[];
+  focus?: number[];
   /** Read the rows even when none is marked as owing work (reconcile, rebuild). */
   full?: boolean;
 }
@@ -104,9 +105,9 @@ export function runWorker(started: number, options: WorkOptions = {}): WorkResul
   try {
     const inTime = () => Date.now() - started < BUDGET_MS;
     const s = openSession();
-    const focus = options.focus ? new Set(options.focus) : null;
+    const focus = options.focus ? [...options.focus] : null;
     if (options.only !== 'reports') {
-      for (const id of scoreQueued(readQueue(), inTime, result)) focus?.add(id);
+      for (const row of scoreQueued(readQueue(), inTime, result)) focus?.push(row);
       const q = readQueue();
       const due = options.full || focus || q.workDue || q.minutes.size || q.mails.size;
       if (due) rowWork(s, q, inTime, result, focus);
@@ -136,8 +137,8 @@ export function runWorker(started: number, options: WorkOptions = {}): WorkResul
 const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /** Submissions the trigger could not score (row not yet written, lock busy); returns those scored. */
-function scoreQueued(q: Queue, inTime: () => boolean, result: WorkResult): string[] {
-  const done: string[] = [];
+function scoreQueued(q: Queue, inTime: () => boolean, result: WorkResult): number[] {
+  const done: number[] = [];
   for (const p of q.responses) {
     if (!inTime()) break;
     const { result: r, touched } = scoreResponse(p.id, p.ts, p.email, RECORD_WAIT_MS);
@@ -177,17 +178,20 @@ function rowWork(
   q: Queue,
   inTime: () => boolean,
   result: WorkResult,
-  focus: Set<string> | null,
+  focus: number[] | null,
 ): void {
-  const ix = readIndex(s);
+  // Right after a submission only its rows are read; otherwise every row's state.
+  const ix = focus ? readIndexRows(s, focus) : readIndex(s);
   // Whether anything due was left for a later run.
   let left = false;
-  settleMailJournal(s, ix, q);
+  settleMailJournal(s, ix, q, focus !== null);
   const byKey = new Map(ix.rows.map((r) => [workKey(r), r]));
   // Flags of responses that no longer count (or are gone) are dropped; a document made for one
   // but never recorded is the script's own and goes to the trash.
   for (const [id, doc] of q.minutes) {
     const r = byKey.get(id);
+    // A partial read knows only its own rows.
+    if (!r && focus) continue;
     if (r?.state.status === 'ok' && s.app.settings.minutes) continue;
     if (doc) trashMinutes(doc);
     dropMinutes(id);
@@ -198,7 +202,6 @@ function rowWork(
   const names = new Map(s.app.config.units.map((u) => [u.code, u.name]));
   for (const r of ix.rows) {
     const st = r.state;
-    if (focus && !focus.has(workKey(r))) continue;
     if (st.status !== 'ok') {
       if (st.status === '' || !retireDue(q, r)) continue;
       if (!inTime()) {
@@ -267,9 +270,10 @@ function rowWork(
 }
 
 /** Unit mails a stopped run left in the journal: recorded as sent, or as of unknown outcome. */
-function settleMailJournal(s: Session, ix: ResponseIndex, q: Queue): void {
+function settleMailJournal(s: Session, ix: ResponseIndex, q: Queue, partial: boolean): void {
   for (const [id, j] of q.mails) {
     const r = ix.rows.find((x) => workKey(x) === id);
+    if (!r && partial) continue;
     if (r) {
       // What this run goes on with reflects it too.
       if (j === 'sending') r.state.mail = 'unknown';
