@@ -43,7 +43,8 @@ export function folderOf(s: Pick<Session, 'app'>): GoogleAppsScript.Drive.Folder
   const id = props.getProperty(PROPS.folderId);
   let folder = id ? openOrNull(() => DriveApp.getFolderById(id)) : null;
   if (!folder) {
-    folder = withRetry(() => DriveApp.createFolder(s.app.settings.folderName));
+    // Never retried: a create that failed late may have made the folder (U), and a second is worse.
+    folder = DriveApp.createFolder(s.app.settings.folderName);
     props.setProperty(PROPS.folderId, folder.getId());
     props.deleteProperty(PROPS.folderViewers);
   }
