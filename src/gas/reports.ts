@@ -218,13 +218,6 @@ export function deliverReport(s: Session, job: ReportJob): SendResult {
     dropReport(job);
     return 'no-recipients';
   }
-  const agg = periodAggregate(s, job);
-  const empty = agg.inspections.length === 0;
-  if (empty && !s.app.settings.noticeWhenEmpty) {
-    recordSent(s, key, label, 'Lãnh đạo', [], '', 'Bỏ qua: kỳ không có phiếu kiểm tra');
-    dropReport(job);
-    return 'skipped';
-  }
   const groups = batches(to);
   if (job.trying !== undefined) {
     // The run that tried this batch stopped before it could record the outcome: never twice.
@@ -238,6 +231,7 @@ export function deliverReport(s: Session, job: ReportJob): SendResult {
   }
   const first = job.sent ?? 0;
   const need = groups.slice(first).reduce((n, g) => n + g.length, 0);
+  // The quota first: a period waiting for it costs one call a run, not a read of every response.
   const quota = MailApp.getRemainingDailyQuota();
   if (quota < need) {
     const today = vnDateOf(Date.now());
@@ -250,6 +244,13 @@ export function deliverReport(s: Session, job: ReportJob): SendResult {
       saveReport(job);
     }
     return 'deferred';
+  }
+  const agg = periodAggregate(s, job);
+  const empty = agg.inspections.length === 0;
+  if (empty && !s.app.settings.noticeWhenEmpty) {
+    recordSent(s, key, label, 'Lãnh đạo', [], '', 'Bỏ qua: kỳ không có phiếu kiểm tra');
+    dropReport(job);
+    return 'skipped';
   }
   let link = '';
   let content = emptyNotice(job.kind, job.from, job.to);

@@ -99,14 +99,25 @@ export function runWorker(started: number, options: WorkOptions = {}): WorkResul
     mails: 0,
     reports: {},
   };
+  const focus = options.focus ? [...options.focus] : null;
+  const queued = readQueue();
+  const rowsDue =
+    options.only !== 'reports' &&
+    (options.full ||
+      (focus && focus.length > 0) ||
+      queued.responses.length > 0 ||
+      queued.workDue !== '' ||
+      queued.minutes.size > 0 ||
+      queued.mails.size > 0);
+  // An idle run reads nothing but the properties: no lock, no sheet.
+  if (!rowsDue && (focus || queued.reports.length === 0)) return result;
   const token = claimLease();
   if (!token) return result;
   result.ran = true;
   try {
     const inTime = () => Date.now() - started < BUDGET_MS;
     const s = openSession();
-    const focus = options.focus ? [...options.focus] : null;
-    if (options.only !== 'reports') {
+    if (rowsDue) {
       for (const row of scoreQueued(readQueue(), inTime, result)) focus?.push(row);
       const q = readQueue();
       const due = options.full || focus || q.workDue || q.minutes.size || q.mails.size;

@@ -402,3 +402,25 @@ describe('reports from the queue', () => {
     expect(rows(ws, 'Nhật ký gửi')).toHaveLength(1);
   });
 });
+
+describe('failures reach the office', () => {
+  test('the config edited into an invalid state: the failed submission is logged and mailed to the office', () => {
+    const { ws, formId } = setUp();
+    const range = ws.log.uncounted(() => {
+      const sheet = ws.spreadsheet.getSheetByName('Tiêu chí');
+      const values = sheet?.getDataRange().getValues() ?? [];
+      const cell = sheet?.getRange(values.findIndex((r) => r[0] === 'B2') + 1, 6);
+      cell?.setValue('ba');
+      return cell;
+    });
+    // The simple trigger drops the cached configuration, as when the office types in the sheet.
+    ws.run(CODE, 'onEdit', { range });
+    ws.submit(CODE, formId, answers(), { email: EMAIL });
+    expect(logText(ws)).toContain('Tiêu chí B2');
+    const notices = ws.MailApp._outbox().filter((m) =>
+      m.subject.includes('Có lỗi khi chạy tự động'),
+    );
+    expect(notices.map((m) => m.to)).toEqual([['noivu@mydu.example']]);
+    expect(notices[0].body).toContain('Tiêu chí B2');
+  });
+});
