@@ -52,6 +52,8 @@ import {
 // No new item is started after this much of the execution (Google stops one at 6 minutes; the
 // slowest item, a biên bản, takes up to about 30 s).
 const BUDGET_MS = 270000;
+// A report (Doc, PDF, mail; up to about 80 s for 200 units) is started only with this much left.
+const REPORT_RESERVE_MS = 30000;
 // Documents made in one run at most: the daily quota is 250, and the time trigger comes back.
 const MAX_DOCS_PER_RUN = 20;
 // A queued submission whose row never appears (deleted in the sheet) is given up after this.
@@ -115,7 +117,7 @@ export function runWorker(started: number, options: WorkOptions = {}): WorkResul
   if (!token) return result;
   result.ran = true;
   try {
-    const inTime = () => Date.now() - started < BUDGET_MS;
+    const inTime = (reserve = 0) => Date.now() - started < BUDGET_MS - reserve;
     const s = openSession();
     if (rowsDue) {
       for (const row of scoreQueued(readQueue(), inTime, result)) focus?.push(row);
@@ -125,7 +127,7 @@ export function runWorker(started: number, options: WorkOptions = {}): WorkResul
     }
     for (const job of focus ? [] : readQueue().reports) {
       const key = reportKey(job);
-      if (!inTime()) {
+      if (!inTime(REPORT_RESERVE_MS)) {
         result.reports[key] = 'queued';
         continue;
       }
