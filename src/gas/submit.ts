@@ -90,6 +90,9 @@ function score(id: string, ts: number, email: string): Scored {
   // The row: the one already holding this id (an edit), else the unprocessed row Google wrote
   // for this submission (same timestamp to the second and, when collected, the same email).
   const known = ix.rows.find((r) => r.state.id === id);
+  // An event newer than the row: Google has not yet rewritten the edited row (the order of the
+  // two is not guaranteed), so the row is not there yet in its edited form.
+  if (known && known.ts !== null && known.ts < ts - 1000) return nothing('not-in-sheet');
   if (known && isProcessed(known)) return nothing('unchanged');
   let row: ResponseRow | null = known ? readRow(ix, known.row) : null;
   if (!known) {

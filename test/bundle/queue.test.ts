@@ -424,3 +424,36 @@ describe('failures reach the office', () => {
     expect(notices[0].body).toContain('Tiêu chí B2');
   });
 });
+
+describe('an edit Google writes after the trigger', () => {
+  test('the edited row comes seconds or minutes late: the new answers are scored, never the old ones kept', () => {
+    const { ws, formId } = setUp();
+    configure(ws, { minutes: false });
+    const { response } = ws.submit(CODE, formId, answers({ B2: 'Không đạt' }), { email: EMAIL });
+    expect(results(ws)[0][10]).toBe('B2');
+    const sheet = ws.spreadsheet.getSheetByName(responseSheet(ws));
+    if (!sheet) throw new Error('no response sheet');
+    const width = column(ws, '[KTCV] Mã phản hồi') - 1;
+    const read = () => ws.log.uncounted(() => sheet.getRange(2, 1, 1, width).getValues());
+    const write = (v: unknown[][]) =>
+      ws.log.uncounted(() => sheet.getRange(2, 1, 1, width).setValues(v));
+    /** The respondent edits; Google rewrites the row `delayMs` after the trigger fires. */
+    const editLate = (set: Record<string, string>, delayMs: number) => {
+      ws.clock.advance(60_000);
+      const old = read();
+      ws.FormApp._edit(response.getId(), answers(set));
+      const edited = read();
+      write(old);
+      ws.clock.schedule(ws.clock.now() + delayMs, () => write(edited));
+      ws.fireFormSubmitAgain(CODE, response);
+    };
+    editLate({ B2: 'Đạt', C4: 'Không đạt' }, 3000);
+    expect(results(ws)[0][10]).toBe('C4');
+    editLate({ C4: 'Đạt', B3: 'Không đạt' }, 3 * 60_000);
+    expect(results(ws)[0][10]).toBe('C4');
+    expect(logText(ws)).toContain('Chưa thấy dòng của phản hồi');
+    ws.clock.advance(5 * 60_000);
+    ws.fireClock(CODE, 'runQueue');
+    expect(results(ws).map((r) => [r[0], r[10]])).toEqual([[response.getId(), 'B3']]);
+  });
+});
