@@ -3,6 +3,7 @@
 
 import type { PeriodKind } from '../core/email';
 import { PROPS, QUEUE } from './names';
+import { withRetry } from './retry';
 
 /** A submission whose row Google had not written yet (or whose run found the lock busy). */
 export interface PendingResponse {
@@ -13,6 +14,9 @@ export interface PendingResponse {
   email: string;
   /** When it was queued (ms). */
   since: number;
+  /** Failed scoring attempts (a run that threw), and when to try again (ms). */
+  tries?: number;
+  next?: number;
 }
 
 /**
@@ -54,6 +58,11 @@ export interface Queue {
 }
 
 const props = () => PropertiesService.getScriptProperties();
+
+// Journal writes are idempotent, so a passing failure is simply tried again: a journal entry lost
+// after a document was made or a mail sent would make a second one.
+const put = (key: string, value: string) => withRetry(() => props().setProperty(key, value));
+const drop = (key: string) => withRetry(() => props().deleteProperty(key));
 
 const parse = <T>(text: string | undefined, fallback: T): T => {
   try {
@@ -106,7 +115,7 @@ export function readQueue(): Queue {
         saveReport(job);
         q.reports.push(job);
       }
-    props().deleteProperty(PROPS.pending);
+    drop(PROPS.pending);
   }
   q.responses.sort((a, b) => a.ts - b.ts);
   q.reports.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
@@ -115,70 +124,70 @@ export function readQueue(): Queue {
 
 /** Notes that rows may owe a biên bản, a trash or a unit mail (the worker then reads the rows). */
 export function markWorkDue(): void {
-  props().setProperty(PROPS.workDue, String(Date.now()));
+  put(PROPS.workDue, String(Date.now()));
 }
 
 /** A full pass left nothing due: clears the mark unless it was set again since `seen`. */
 export function clearWorkDue(seen: string): void {
-  if ((props().getProperty(PROPS.workDue) ?? '') === seen) props().deleteProperty(PROPS.workDue);
+  if ((props().getProperty(PROPS.workDue) ?? '') === seen) drop(PROPS.workDue);
 }
 
 /** Records a submission to be scored by the worker. */
 export function queueResponse(p: PendingResponse): void {
-  props().setProperty(QUEUE.response + p.id, JSON.stringify(p));
+  put(QUEUE.response + p.id, JSON.stringify(p));
 }
 
 /** Forgets a queued submission (scored, or given up). */
 export function dropResponse(id: string): void {
-  props().deleteProperty(QUEUE.response + id);
+  drop(QUEUE.response + id);
 }
 
 /** Records that a response's biên bản must be rewritten (a document being made for it is kept). */
 export function flagMinutes(id: string): void {
-  if (props().getProperty(QUEUE.minutes + id) === null) props().setProperty(QUEUE.minutes + id, '');
+  if (props().getProperty(QUEUE.minutes + id) === null) put(QUEUE.minutes + id, '');
 }
 
 /** Records the id of a biên bản document the moment it is created, before it is filled. */
 export function journalMinutes(id: string, doc: string): void {
-  props().setProperty(QUEUE.minutes + id, doc);
+  put(QUEUE.minutes + id, doc);
 }
 
 /** The biên bản of a response is written and recorded. */
 export function dropMinutes(id: string): void {
-  props().deleteProperty(QUEUE.minutes + id);
+  drop(QUEUE.minutes + id);
 }
 
 /** Journals a unit mail: 'sending' before the attempt, the time right after. */
 export function journalMail(id: string, state: MailJournal): void {
-  props().setProperty(QUEUE.mail + id, String(state));
+  put(QUEUE.mail + id, String(state));
 }
 
 /** The unit mail's outcome is in the state columns. */
 export function dropMail(id: string): void {
-  props().deleteProperty(QUEUE.mail + id);
+  drop(QUEUE.mail + id);
 }
 
 /** Saves a report job as it stands. */
 export function saveReport(job: ReportJob): void {
-  props().setProperty(reportKey(job), JSON.stringify(job));
+  put(reportKey(job), JSON.stringify(job));
 }
 
 /** Records a period as due unless it is queued already (its progress is kept). */
 export function queueReport(p: { from: string; to: string; kind: PeriodKind }): void {
   const key = reportKey(p);
   if (props().getProperty(key) === null)
-    props().setProperty(key, JSON.stringify({ from: p.from, to: p.to, kind: p.kind }));
+    put(key, JSON.stringify({ from: p.from, to: p.to, kind: p.kind }));
 }
 
 /** The period is sent (or settled): it leaves the queue. */
 export function dropReport(p: { from: string; to: string }): void {
-  props().deleteProperty(reportKey(p));
+  drop(reportKey(p));
 }
 
 /** Remembers that a linked document is not the script's, so it is never opened again. */
 export function addForeign(q: Queue, docId: string): void {
   q.foreign.add(docId);
-  props().setProperty(PROPS.foreignDocs, JSON.stringify([...q.foreign]));
+  put(PROPS.foreignDocs, JSON.stringify([...q.foreign]));
 }
 
 // A lease outlives any execution (6 minutes), so a worker stopped by Google frees it by expiry.
@@ -199,7 +208,7 @@ export function claimLease(): string | null {
     );
     if (held && held.until > Date.now()) return null;
     const by = Utilities.getUuid();
-    props().setProperty(PROPS.workerLease, JSON.stringify({ until: Date.now() + LEASE_MS, by }));
+    put(PROPS.workerLease, JSON.stringify({ until: Date.now() + LEASE_MS, by }));
     return by;
   } finally {
     lock.releaseLock();
@@ -212,5 +221,5 @@ export function releaseLease(token: string): void {
     props().getProperty(PROPS.workerLease) ?? undefined,
     null,
   );
-  if (held?.by === token) props().deleteProperty(PROPS.workerLease);
+  if (held?.by === token) drop(PROPS.workerLease);
 }

@@ -49,11 +49,18 @@ export function handleFormSubmit(e: GoogleAppsScript.Events.FormsOnFormSubmit | 
   const id = response.getId();
   const ts = response.getTimestamp().getTime();
   const email = response.getRespondentEmail().trim().toLowerCase();
-  let scored = scoreResponse(id, ts, email, LOCK_WAIT_MS);
-  for (const wait of ROW_WAITS_MS) {
-    if (scored.result !== 'not-in-sheet') break;
-    Utilities.sleep(wait);
+  let scored: Scored;
+  try {
     scored = scoreResponse(id, ts, email, LOCK_WAIT_MS);
+    for (const wait of ROW_WAITS_MS) {
+      if (scored.result !== 'not-in-sheet') break;
+      Utilities.sleep(wait);
+      scored = scoreResponse(id, ts, email, LOCK_WAIT_MS);
+    }
+  } catch (e) {
+    // A failure (a passing one, or the configuration): the worker tries again within minutes.
+    queueResponse({ id, ts, email, since: Date.now() });
+    throw e;
   }
   const result = scored.result;
   if (result === 'not-in-sheet' || result === 'busy') {

@@ -16,6 +16,7 @@ import {
   journalMail,
   journalMinutes,
   type Queue,
+  queueResponse,
   readQueue,
   releaseLease,
   reportKey,
@@ -56,6 +57,8 @@ const BUDGET_MS = 270000;
 const REPORT_RESERVE_MS = 30000;
 // Documents made in one run at most: the daily quota is 250, and the time trigger comes back.
 const MAX_DOCS_PER_RUN = 20;
+// The longest wait between two tries of a queued submission that failed.
+const RETRY_CAP_MS = 6 * 3600 * 1000;
 // A queued submission whose row never appears (deleted in the sheet) is given up after this.
 const GIVE_UP_MS = 2 * 24 * 3600 * 1000;
 
@@ -154,7 +157,22 @@ function scoreQueued(q: Queue, inTime: () => boolean, result: WorkResult): numbe
   const done: number[] = [];
   for (const p of q.responses) {
     if (!inTime()) break;
-    const { result: r, touched } = scoreResponse(p.id, p.ts, p.email, RECORD_WAIT_MS);
+    if (p.next !== undefined && p.next > Date.now()) continue;
+    let scored: ReturnType<typeof scoreResponse>;
+    try {
+      scored = scoreResponse(p.id, p.ts, p.email, RECORD_WAIT_MS);
+    } catch (e) {
+      // Tried again later, less and less often (5 minutes, doubling, at most 6 hours).
+      const tries = (p.tries ?? 0) + 1;
+      queueResponse({
+        ...p,
+        tries,
+        next: Date.now() + Math.min(5 * 60000 * 2 ** (tries - 1), RETRY_CAP_MS),
+      });
+      logLine('runQueue', `Chưa chấm được phản hồi ${p.id} (lần thử ${tries}): ${messageOf(e)}`);
+      continue;
+    }
+    const { result: r, touched } = scored;
     if (r === 'busy') break;
     if (r === 'not-in-sheet') {
       if (Date.now() - p.since > GIVE_UP_MS) {

@@ -425,6 +425,28 @@ describe('failures reach the office', () => {
   });
 });
 
+describe('a submission that fails', () => {
+  test('is queued: once the cause is fixed, the next worker run scores it (not the nightly reconcile)', () => {
+    const { ws, formId } = setUp();
+    const name = responseSheet(ws);
+    const rename = (to: string, from: string) =>
+      ws.log.uncounted(() => ws.spreadsheet.getSheetByName(from)?.setName(to));
+    rename('Đã đổi tên', name);
+    const { response, runs } = ws.submit(CODE, formId, answers(), { email: EMAIL });
+    expect(runs.map((r) => r.ok)).toEqual([true]);
+    expect(logText(ws)).toContain('handleFormSubmit: Chưa có trang câu trả lời');
+    // Still broken at the first retry: tried again later, with a line in the log.
+    ws.clock.advance(5 * 60_000);
+    ws.fireClock(CODE, 'runQueue');
+    expect(logText(ws)).toContain('(lần thử 1)');
+    rename(name, 'Đã đổi tên');
+    ws.clock.advance(10 * 60_000);
+    ws.fireClock(CODE, 'runQueue');
+    expect(results(ws).map((r) => r[0])).toEqual([response.getId()]);
+    expect(minutesDocs(ws)).toHaveLength(1);
+  });
+});
+
 describe('an edit Google writes after the trigger', () => {
   test('the edited row comes seconds or minutes late: the new answers are scored, never the old ones kept', () => {
     const { ws, formId } = setUp();
