@@ -30,8 +30,9 @@ export { withLock } from './lock';
 export function rebuildAll(): number {
   return withLock(() => {
     const s = openSession();
-    // Rows without a response id (a trigger that never ran) get theirs from the form.
-    return rebuild(s, readResponses(s), (rows) => rows.filter((r) => r.state.id === ''));
+    // One bounded pass: response ids are asked of the form by reconcile only (for the rows a
+    // trigger missed), never for every row here.
+    return rebuild(s, readResponses(s), () => []);
   });
 }
 

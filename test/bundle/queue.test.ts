@@ -262,7 +262,7 @@ describe('unit emails', () => {
 });
 
 describe('biên bản from the queue', () => {
-  test('rebuildAll with 25 missing: at most 20 a run, the rest by the next, each made once and linked', () => {
+  test('rebuildAll with 25 missing: made by the queue, at most 20 a run, each once and linked', () => {
     const { ws, formId } = setUp();
     for (let k = 0; k < 25; k++) {
       ws.clock.advance(60_000);
@@ -274,6 +274,9 @@ describe('biên bản from the queue', () => {
     }
     ws.run(CODE, 'rebuildAll');
     expect(results(ws)).toHaveLength(25);
+    // The rebuild is one pass over the sheets; documents come from the queue's next runs.
+    expect(minutesDocs(ws)).toHaveLength(0);
+    ws.fireClock(CODE, 'runQueue');
     expect(minutesDocs(ws)).toHaveLength(20);
     ws.fireClock(CODE, 'runQueue');
     ws.fireClock(CODE, 'runQueue');
@@ -383,6 +386,22 @@ describe('reports from the queue', () => {
       'application/pdf',
       'application/vnd.google-apps.document',
     ]);
+  });
+
+  test('sixty readers: two messages of at most 50, each reader once; the folder shared with all', () => {
+    const { ws, formId } = setUp({ start: new Date('2019-02-18T01:00:00Z') });
+    const readers = Array.from({ length: 60 }, (_, k) => `lanhdao${k + 1}@mydu.example`);
+    setSetting(ws, 'Email nhận báo cáo', readers.join(', '));
+    ws.run(CODE, 'checkConfig');
+    ws.submit(CODE, formId, answers({ date: '2019-02-19' }), { email: EMAIL });
+    expect(ws.run(CODE, 'sendReportNow', '18/02/2019 - 24/02/2019')).toBe('sent');
+    const sent = ws.MailApp._outbox().filter((m) => m.subject.includes('Báo cáo'));
+    expect(sent.map((m) => m.to.length)).toEqual([50, 10]);
+    expect(sent.flatMap((m) => m.to).sort()).toEqual([...readers].sort());
+    const folder = snapshotDrive(ws.DriveApp).folders.find(
+      (f) => f.name === 'Kiểm tra công vụ - Văn bản',
+    );
+    expect(folder?.viewers.sort()).toEqual([...readers].sort());
   });
 
   test('Monday 07:00 with the lock busy: the week is queued, logged, and sent by the next run, once', () => {
