@@ -151,35 +151,50 @@ describe('a submission under the lock', () => {
     expect(ws.log.cells).toBeLessThan(answersStored);
   });
 
-  test("a question column after the state block is read as one of the form's", () => {
-    const { ws, formId } = setUp();
-    configure(ws, { minutes: false });
-    const text = 'Có sổ góp ý của người dân';
-    ws.log.uncounted(() =>
-      ws.spreadsheet
-        .getSheetByName('Tiêu chí')
-        ?.appendRow(['E4', 'E', text, 'Đạt/Không đạt', '', 2, '']),
-    );
-    ws.run(CODE, 'checkConfig');
-    // Google puts the new question's column to the right of every used column (one reading of D5).
-    const after = column(ws, '[KTCV] Đã gửi đơn vị lúc') + 1;
-    ws.log.uncounted(() => {
-      const sheet = ws.spreadsheet.getSheetByName(responseSheet(ws));
-      if (sheet && sheet.getMaxColumns() < after)
-        sheet.insertColumnsAfter(sheet.getMaxColumns(), 1);
-    });
-    cell(ws, 1, after, `E4. ${text}`);
-    const response = ws.submitWithoutTrigger(formId, answers(), { email: EMAIL });
-    cell(ws, 2, after, 'Không đạt');
-    ws.fireFormSubmitAgain(CODE, response);
-    const r = results(ws);
-    expect(r).toHaveLength(1);
-    expect(r[0][10]).toBe('E4');
-    expect(rows(ws, 'Tồn tại').map((f) => [f[4], f[6]])).toEqual([['E4', 'Không đạt']]);
-    // The rebuild reads it the same way.
-    ws.run(CODE, 'rebuildAll');
-    expect(results(ws)[0][10]).toBe('E4');
-  });
+  test.each([
+    ['after', 'to the right of every used column'],
+    ['before', 'in front of the state block, which moves right'],
+  ])(
+    "a question column Google adds %s the state block (%s) is read as one of the form's",
+    (where) => {
+      const { ws, formId } = setUp();
+      configure(ws, { minutes: false });
+      const first = ws.submit(CODE, formId, answers({ unit: 'Xã An Mỹ' }), { email: EMAIL });
+      const text = 'Có sổ góp ý của người dân';
+      ws.log.uncounted(() =>
+        ws.spreadsheet
+          .getSheetByName('Tiêu chí')
+          ?.appendRow(['E4', 'E', text, 'Đạt/Không đạt', '', 2, '']),
+      );
+      ws.run(CODE, 'checkConfig');
+      // Where Google puts a question added after linking is unverified (live-risks D5): both.
+      const block = column(ws, '[KTCV] Mã phản hồi');
+      const at = where === 'after' ? column(ws, '[KTCV] Đã gửi đơn vị lúc') + 1 : block;
+      ws.log.uncounted(() => {
+        const sheet = ws.spreadsheet.getSheetByName(responseSheet(ws));
+        if (!sheet) return;
+        if (where === 'before') sheet.insertColumnBefore(block);
+        else if (sheet.getMaxColumns() < at) sheet.insertColumnsAfter(sheet.getMaxColumns(), 1);
+      });
+      cell(ws, 1, at, `E4. ${text}`);
+      ws.clock.advance(60_000);
+      const response = ws.submitWithoutTrigger(formId, answers(), { email: EMAIL });
+      cell(ws, 3, at, 'Không đạt');
+      ws.fireFormSubmitAgain(CODE, response);
+      const r = results(ws);
+      expect(r.map((x) => [x[0], x[5], x[10]])).toEqual([
+        [first.response.getId(), 'Xã An Mỹ', ''],
+        [response.getId(), 'Xã Hợp Tiến', 'E4'],
+      ]);
+      expect(rows(ws, 'Tồn tại').map((f) => [f[4], f[6]])).toEqual([['E4', 'Không đạt']]);
+      // The rebuild reads it the same way.
+      ws.run(CODE, 'rebuildAll');
+      expect(results(ws).map((x) => [x[0], x[10]])).toEqual([
+        [first.response.getId(), ''],
+        [response.getId(), 'E4'],
+      ]);
+    },
+  );
 });
 
 describe('a row Google writes after the trigger', () => {
