@@ -87,7 +87,7 @@ export function handleFormSubmit(
   return done ? done.result : 'error';
 }
 
-/** Time trigger every few minutes (and menu): the queue's slow work, continued where the last run stopped. */
+/** Time trigger every 5 minutes: the queue's slow work, continued where the last run stopped. */
 export function runQueue(): WorkResult | null {
   return work(Date.now());
 }
