@@ -132,6 +132,8 @@ export const PROPS = {
   workDue: 'workDue',
   /** The Vietnam day a unit-mail deferral for quota was last logged (one log line a day). */
   mailDeferredDay: 'mailDeferredDay',
+  /** The Vietnam day the daily document quota was last logged as reached (one log line a day). */
+  docsDeferredDay: 'docsDeferredDay',
 } as const;
 
 /**

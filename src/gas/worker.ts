@@ -283,10 +283,10 @@ function rowWork(
         result.minutes++;
       } catch (e) {
         stops.docs = true;
-        logLine(
-          'runQueue',
-          `Chưa lập được biên bản cho ${o.inspection.unit}: ${messageOf(e)} Sẽ thử lại ở lần chạy sau.`,
-        );
+        const message = `Chưa lập được biên bản cho ${o.inspection.unit}: ${messageOf(e)} Sẽ thử lại ở lần chạy sau.`;
+        // The day's document quota: said once a day, not every 5 minutes.
+        if (/for one day/i.test(messageOf(e))) logOncePerDay(PROPS.docsDeferredDay, message);
+        else logLine('runQueue', message);
         // The unit's email waits for its biên bản, so that it carries the link.
         continue;
       }
@@ -473,14 +473,19 @@ function mail(
   return true;
 }
 
-/** One log line a day for unit mails waiting for the quota. */
-function logDeferral(units: string[]): void {
+/** A log line written at most once a Vietnam day (the day is kept in property `key`). */
+function logOncePerDay(key: string, message: string): void {
   const props = PropertiesService.getScriptProperties();
   const today = vnDateOf(Date.now());
-  if (props.getProperty(PROPS.mailDeferredDay) === today) return;
-  props.setProperty(PROPS.mailDeferredDay, today);
-  logLine(
-    'runQueue',
+  if (props.getProperty(key) === today) return;
+  props.setProperty(key, today);
+  logLine('runQueue', message);
+}
+
+/** One log line a day for unit mails waiting for the quota. */
+function logDeferral(units: string[]): void {
+  logOncePerDay(
+    PROPS.mailDeferredDay,
     `Hoãn gửi kết quả cho ${units.join(', ')}: hết lượt gửi thư trong ngày. Thư sẽ được gửi một lần khi có lượt (lần chạy tự động sau).`,
   );
 }
