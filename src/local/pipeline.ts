@@ -217,7 +217,20 @@ function exportRound(o: PipelineOptions, table: (readonly string[])[]): Workspac
     });
   });
   ws.run(o.code, 'rebuildAll');
+  // The biên bản are made by the queue's 5-minute trigger after the rebuild, a few per run.
+  if (o.minutes) drainQueue(ws);
   return ws;
+}
+
+/** Fires the queue's trigger every 5 virtual minutes until a run makes no more documents. */
+function drainQueue(ws: Workspace): void {
+  const docs = () =>
+    ws.log.uncounted(() => ws.DriveApp._all().filter((i) => i.mimeType === GOOGLE_DOC).length);
+  for (let before = -1; docs() !== before; ) {
+    before = docs();
+    ws.clock.advance(5 * 60 * 1000);
+    ws.fireClock(codeOf(ws), 'runQueue');
+  }
 }
 
 /** Text cells of the response sheet's form columns, as a CSV export would hold them. */

@@ -53,6 +53,19 @@ function checkXref(pdf: string): void {
 }
 
 describe('DriveApp: files and folders (reference §4; GF:test/testdrive.js)', () => {
+  test('a file keeps the description it is given (null when none); a wrong type is a signature error', () => {
+    const { DriveApp, DocumentApp } = setup();
+    const file = DriveApp.getFileById(DocumentApp.create('Biên bản').getId());
+    expect(file.getDescription()).toBeNull();
+    file.setDescription('Kiểm tra công vụ: biên bản do tập lệnh lập');
+    expect(DriveApp.getFileById(file.getId()).getDescription()).toBe(
+      'Kiểm tra công vụ: biên bản do tập lệnh lập',
+    );
+    expect(thrown(() => file.setDescription(3 as never)).message).toMatch(
+      /don't match the method signature for DriveApp\.File\.setDescription/,
+    );
+  });
+
   test('getFileById of a missing id throws the not-found text (C); null or empty ids are argument errors (GF)', () => {
     const { DriveApp } = setup();
     expect(thrown(() => DriveApp.getFileById('missing')).message).toBe(NOT_FOUND);
