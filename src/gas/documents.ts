@@ -16,6 +16,8 @@ export const PAGE = {
   left: 30 * MM,
   right: 15 * MM,
 };
+/** The width between the margins: every table's columns add up to it, so none runs into a margin. */
+export const TEXT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
 const FONT = 'Times New Roman';
 // First-line indent 1.27 cm; at least 6 pt between paragraphs; line spacing 1.15.
 const INDENT = 1.27 * 10 * MM;
@@ -65,6 +67,7 @@ const STYLE = () => {
       INDENT_FIRST_LINE: 0,
       SPACING_AFTER: 0,
     }),
+    flushLeft: { [DocumentApp.Attribute.HORIZONTAL_ALIGNMENT]: H.LEFT } as Attrs,
     centre: (size: number, bold: boolean, italic = false) =>
       attrs({
         FONT_SIZE: size,
@@ -98,20 +101,36 @@ function fillCell(cell: GoogleAppsScript.Document.TableCell, lines: [string, Att
   });
 }
 
-/** A borderless two-column layout table (header block, signatures). */
-function layoutTable(
-  body: Body,
-  left: [string, Attrs][],
-  right: [string, Attrs][],
-  widths: [number, number],
-) {
+/**
+ * Column widths that fill the text width exactly, in the proportions asked (equal shares where the
+ * model gives none or too few): a model written for another page never overruns the margins.
+ */
+export function fitWidths(asked: readonly number[], columns: number): number[] {
+  const shares = Array.from({ length: columns }, (_, i) => {
+    const w = asked[i];
+    return typeof w === 'number' && Number.isFinite(w) && w > 0 ? w : 0;
+  });
+  const known = shares.filter((w) => w > 0);
+  const fill = known.length > 0 ? known.reduce((a, w) => a + w, 0) / known.length : 1;
+  const filled = shares.map((w) => (w > 0 ? w : fill));
+  const total = filled.reduce((a, w) => a + w, 0);
+  const widths = filled.map((w) => Math.floor(((w * TEXT_WIDTH) / total) * 10) / 10);
+  // Rounding down leaves a sliver: the last column takes it, so the sum is the text width.
+  widths[columns - 1] =
+    Math.round((TEXT_WIDTH - widths.slice(0, -1).reduce((a, w) => a + w, 0)) * 10) / 10;
+  return widths;
+}
+
+/** A borderless two-column layout table (header block, signatures); `share` is the left column's part of the text width. */
+function layoutTable(body: Body, left: [string, Attrs][], right: [string, Attrs][], share: number) {
   const table = body.appendTable([['', '']]);
   table.setBorderWidth(0);
   const row = table.getRow(0);
   fillCell(row.getCell(0), left);
   fillCell(row.getCell(1), right);
-  row.getCell(0).setWidth(widths[0]);
-  row.getCell(1).setWidth(widths[1]);
+  const [a, b] = fitWidths([share, 1 - share], 2);
+  row.getCell(0).setWidth(a);
+  row.getCell(1).setWidth(b);
   return table;
 }
 
@@ -122,13 +141,16 @@ function block(body: Body, b: Block, s: ReturnType<typeof STYLE>): void {
     table.setBorderWidth(1).setBorderColor('#000000');
     table.setAttributes(attrs({ FONT_SIZE: 12 }));
     table.getRow(0).setAttributes(attrs({ BOLD: true, FONT_SIZE: 12 }));
-    b.widths.forEach((w, i) => {
+    fitWidths(b.widths, b.headers.length).forEach((w, i) => {
       table.setColumnWidth(i, w);
     });
     return;
   }
   const style = b.kind === 'paragraph' ? s.body : b.kind === 'item' ? s.item : s.heading;
-  body.appendParagraph(b.text).setAttributes(style);
+  // A justified line that ends in a line break is stretched across the page: such a paragraph
+  // is set flush left instead (its wrapped lines stay ragged, which reads as a list does).
+  const broken = /[\r\n]/.test(b.text);
+  body.appendParagraph(b.text).setAttributes(broken ? { ...style, ...s.flushLeft } : style);
 }
 
 /** Writes the model into an empty document body. */
@@ -158,7 +180,7 @@ export function renderInto(body: Body, m: DocModel): void {
       ['───────────', s.centre(10, false)],
       [m.header.dateLine, s.centre(14, false, true)],
     ],
-    [190, 290],
+    0.4,
   );
 
   body.appendParagraph('').setAttributes(s.centre(10, false));
@@ -172,10 +194,10 @@ export function renderInto(body: Body, m: DocModel): void {
     const sig = m.signatures[0];
     const recipients: [string, Attrs][] = [['Nơi nhận:', s.left(12, true, true)]];
     for (const r of m.recipients) recipients.push([r, s.left(11, false)]);
-    layoutTable(body, recipients, [...signatureLines(sig, s)], [240, 240]);
+    layoutTable(body, recipients, [...signatureLines(sig, s)], 0.5);
   } else {
     const [a, b] = m.signatures;
-    layoutTable(body, signatureLines(a, s), signatureLines(b, s), [240, 240]);
+    layoutTable(body, signatureLines(a, s), signatureLines(b, s), 0.5);
   }
   // A document cannot start with the empty paragraph a new body holds: drop it.
   body.removeChild(first);

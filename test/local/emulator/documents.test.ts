@@ -10,7 +10,7 @@ import {
   type TableSnapshot,
 } from '../../../src/local/emulator/documents';
 import { GOOGLE_DOC_MIME } from '../../../src/local/emulator/drive';
-import { toWinAnsi } from '../../../src/local/emulator/pdf';
+import { pdfTextNote, pdfToText, withPdfText } from '../export/pdf-text';
 
 function thrown(fn: () => unknown): Error {
   try {
@@ -29,8 +29,8 @@ const setup = (options: { exportsSeeUnsavedEdits?: boolean } = {}) => {
 
 const CLOSED = 'Document is closed, its contents cannot be updated.';
 
-/** The PDF's bytes as latin1 text, for looking for words. */
-const pdfText = (blob: { _buffer(): Buffer }): string => blob._buffer().toString('latin1');
+/** The PDF's text as a reader's tool extracts it. */
+const pdfText = (blob: { _buffer(): Buffer }): string => pdfToText(blob._buffer());
 
 describe('DocumentApp: documents and Drive (reference §4)', () => {
   test('create makes a Google Doc file in the Drive root; the body holds one empty paragraph (GF notes/oddities.md)', () => {
@@ -438,26 +438,36 @@ describe('DocumentApp: export through Drive (reference §4; REF:reference/base/b
     const blob = doc.getAs('application/pdf');
     expect(blob.getName()).toBe('Q1.pdf');
     expect(blob.getContentType()).toBe('application/pdf');
-    const text = pdfText(blob);
-    expect(text.startsWith('%PDF-')).toBe(true);
-    expect(text.endsWith('%%EOF')).toBe(true);
-    expect(text).toContain('(Hello');
+    const bytes = blob._buffer().toString('latin1');
+    expect(bytes.startsWith('%PDF-')).toBe(true);
+    expect(bytes.trimEnd().endsWith('%%EOF')).toBe(true);
     expect(DocumentApp.create('Report').getBlob().getName()).toBe('Report.pdf');
   });
 
-  test('exports render the last saved state: saveAndClose or the end of the execution saves (U)', () => {
-    const { DocumentApp, DriveApp } = setup();
-    const doc = DocumentApp.create('Stale');
-    doc.getBody().appendParagraph('Unsaved words');
-    const file = DriveApp.getFileById(doc.getId());
-    expect(pdfText(file.getAs('application/pdf'))).not.toContain('Unsaved');
-    DocumentApp._endExecution();
-    expect(pdfText(file.getAs('application/pdf'))).toContain('(Unsaved');
-    const fresh = setup({ exportsSeeUnsavedEdits: true });
-    const d2 = fresh.DocumentApp.create('Live');
-    d2.getBody().appendParagraph('Visible now');
-    expect(pdfText(d2.getAs('application/pdf'))).toContain('(Visible');
+  withPdfText(`the PDF carries the text of the Doc${pdfTextNote}`, () => {
+    const { DocumentApp } = setup();
+    const doc = DocumentApp.create('Q1.2024 report');
+    doc.getBody().appendParagraph('Hello inspections');
+    doc.saveAndClose();
+    expect(pdfText(doc.getAs('application/pdf'))).toContain('Hello inspections');
   });
+
+  withPdfText(
+    `exports render the last saved state: saveAndClose or the end of the execution saves (U)${pdfTextNote}`,
+    () => {
+      const { DocumentApp, DriveApp } = setup();
+      const doc = DocumentApp.create('Stale');
+      doc.getBody().appendParagraph('Unsaved words');
+      const file = DriveApp.getFileById(doc.getId());
+      expect(pdfText(file.getAs('application/pdf'))).not.toContain('Unsaved');
+      DocumentApp._endExecution();
+      expect(pdfText(file.getAs('application/pdf'))).toContain('Unsaved words');
+      const fresh = setup({ exportsSeeUnsavedEdits: true });
+      const d2 = fresh.DocumentApp.create('Live');
+      d2.getBody().appendParagraph('Visible now');
+      expect(pdfText(d2.getAs('application/pdf'))).toContain('Visible now');
+    },
+  );
 
   test('File.makeCopy of a Doc gives a new Doc with the saved content, openable by id (template copies)', () => {
     const { DocumentApp, DriveApp } = setup();
@@ -480,11 +490,52 @@ describe('DocumentApp: export through Drive (reference §4; REF:reference/base/b
     );
   });
 
-  test('the stand-in PDF writes Vietnamese letters outside WinAnsi as their nearest WinAnsi letter', () => {
-    // Latin-1 letters (ý ô ú ê) are WinAnsi; the marks they cannot carry are dropped.
-    expect(toWinAnsi('Đồng ý Mỹ Đức')).toBe('Dông ý My Dúc');
-    expect(toWinAnsi('ệ ạ ơ ư ế')).toBe('ê a o u ê');
+  withPdfText(`the PDF keeps every Vietnamese letter, in an embedded serif${pdfTextNote}`, () => {
+    const { DocumentApp } = setup();
+    const doc = DocumentApp.create('Biên bản');
+    const body = doc.getBody();
+    body.appendParagraph('ỦY BAN NHÂN DÂN HUYỆN MỸ ĐỨC').editAsText().setBold(true);
+    body.appendParagraph('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM').editAsText().setItalic(true);
+    body.appendTable([
+      ['Mã', 'Kết quả'],
+      ['C8', 'Không đạt – vi phạm nghiêm trọng'],
+    ]);
+    // Every precomposed Vietnamese letter, both cases, in one paragraph.
+    const letters =
+      'ăâđêôơư àảãáạ ằẳẵắặ ầẩẫấậ èẻẽéẹ ềểễếệ ìỉĩíị òỏõóọ ồổỗốộ ờởỡớợ ùủũúụ ừửữứự ỳỷỹýỵ';
+    body.appendParagraph(`${letters} ${letters.toUpperCase()}`);
+    doc.saveAndClose();
+    const bytes = doc.getAs('application/pdf')._buffer();
+    // The font is in the file (a viewer needs nothing installed), as TrueType font programs.
+    expect(bytes.toString('latin1')).toContain('/FontFile2');
+    // Lines wrap where the page ends: compare with whitespace collapsed.
+    const text = pdfText(doc.getAs('application/pdf')).normalize('NFC').replace(/\s+/g, ' ');
+    expect(text).toContain('ỦY BAN NHÂN DÂN HUYỆN MỸ ĐỨC');
+    expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(text).toContain('Không đạt – vi phạm nghiêm trọng');
+    expect(text).toContain(letters);
+    expect(text).toContain(letters.toUpperCase());
   });
+
+  withPdfText(
+    `an unbroken 10,000-character token and a long note are laid out, wrapped, not lost${pdfTextNote}`,
+    () => {
+      const { DocumentApp } = setup();
+      const doc = DocumentApp.create('Dài');
+      const body = doc.getBody();
+      body.appendParagraph(`Mở đầu ${'x'.repeat(10000)} kết thúc`);
+      body.appendTable([['Ghi chú'], [`Ghi chú dài ${'ờ'.repeat(20000)}`]]);
+      body.appendParagraph(`Đoạn cuối ${'lời ghi chép '.repeat(10000)}hết.`);
+      doc.saveAndClose();
+      const text = pdfText(doc.getAs('application/pdf'));
+      const pages = text.split('\f').length - 1;
+      expect(pages).toBeGreaterThan(20);
+      expect(text.replace(/\s+/g, '')).toContain(`Mởđầu${'x'.repeat(10000)}kếtthúc`);
+      expect(text).toContain('Ghi chú dài');
+      expect((text.match(/ờ/g) ?? []).length).toBeGreaterThanOrEqual(20000 + 10000);
+      expect(text).toContain('hết.');
+    },
+  );
 
   test('document sharing delegates to Drive and is hierarchical (GF:test/testdocs.js)', () => {
     const { DocumentApp } = setup();
