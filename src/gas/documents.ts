@@ -121,6 +121,23 @@ export function fitWidths(asked: readonly number[], columns: number): number[] {
   return widths;
 }
 
+const RULE = '\u2500';
+// About as many capitals as fit on one line of the issuing body's column at 13 pt bold.
+const BODY_LINE = 22;
+
+/**
+ * An issuing body's name in capitals on one line, or on two split at the space nearest the middle
+ * (`ỦY BAN NHÂN DÂN` / `HUYỆN MỸ ĐỨC`) when it would wrap anyway: balanced, as such names are set.
+ */
+export function balancedLines(name: string): string[] {
+  const text = name.trim().replace(/\s+/g, ' ');
+  if (text.length <= BODY_LINE) return [text];
+  let best = -1;
+  for (let i = text.indexOf(' '); i >= 0; i = text.indexOf(' ', i + 1))
+    if (best < 0 || Math.abs(i - text.length / 2) < Math.abs(best - text.length / 2)) best = i;
+  return best < 0 ? [text] : [text.slice(0, best), text.slice(best + 1)];
+}
+
 /** A borderless two-column layout table (header block, signatures); `share` is the left column's part of the text width. */
 function layoutTable(body: Body, left: [string, Attrs][], right: [string, Attrs][], share: number) {
   const table = body.appendTable([['', '']]);
@@ -165,19 +182,24 @@ export function renderInto(body: Body, m: DocModel): void {
     .setMarginRight(PAGE.right);
   const first = body.getChild(0);
 
-  // Header block: issuing body | national name and motto; number | place and date.
+  // Header block: issuing body | national name and motto; number | place and date. The right
+  // column holds the national name on one line at 12 pt (about 231 pt in Times; 13 pt, 250 pt,
+  // is too close to the column's 270 pt for every renderer to agree).
   const left: [string, Attrs][] = [];
   if (m.header.parent) left.push([m.header.parent.toUpperCase(), s.centre(13, false)]);
-  left.push([m.header.body.toUpperCase(), s.centre(13, true)]);
-  left.push(['', s.centre(6, false)]);
+  for (const line of balancedLines(m.header.body.toUpperCase()))
+    left.push([line, s.centre(13, true)]);
+  // Rules under the issuing body (a third of its length) and under the motto (its length):
+  // box-drawing lines, 7.08 pt each at 10 pt in Times New Roman.
+  left.push([RULE.repeat(9), s.centre(10, false)]);
   left.push([m.header.number, s.centre(13, false)]);
   layoutTable(
     body,
     left,
     [
-      [m.header.nation, s.centre(13, true)],
+      [m.header.nation, s.centre(12, true)],
       [m.header.motto, s.centre(14, true)],
-      ['───────────', s.centre(10, false)],
+      [RULE.repeat(23), s.centre(10, false)],
       [m.header.dateLine, s.centre(14, false, true)],
     ],
     0.4,

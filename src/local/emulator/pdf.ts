@@ -99,7 +99,8 @@ const STYLE_FILES: Record<Style, string> = {
 const SUBSETS = ['latin', 'vietnamese', 'latin-ext'] as const;
 /** A box-drawing horizontal (the rule under the motto): no Tinos subset has it, so it is drawn. */
 const RULE_CHAR = '\u2500';
-const RULE_WIDTH = 600;
+// Its width in Times New Roman (and Liberation Serif): 0.708 em.
+const RULE_WIDTH = 708;
 
 interface Face {
   key: string;
