@@ -529,9 +529,7 @@ class Pager {
 
   /** Places a column's bands from the current position, breaking pages between bands. */
   private flow(column: Column): void {
-    // A paragraph that fits on a fresh page but not here starts on the next one, whole.
-    if (column.height > this.room && column.height <= this.contentHeight && this.used > 0)
-      this.newPage();
+    // Line by line, as Docs flows a paragraph (its "keep lines together" is off by default).
     // `origin`: the depth in the column placed at the current position.
     let origin = 0;
     for (const band of column.bands) {
