@@ -692,8 +692,11 @@ export function renderPdf(doc: PrintDocument): Buffer {
   const header = sectionOps(doc, doc.header, 'header');
   const footer = sectionOps(doc, doc.footer, 'footer');
   const faces = fonts();
+  // Page sizes as Drive writes them, to the hundredth of a point.
+  const size = [Math.round(doc.pageWidth * 100) / 100, Math.round(doc.pageHeight * 100) / 100];
   const pdf = new PDFDocument({
-    size: [doc.pageWidth, doc.pageHeight],
+    size,
+    pdfVersion: '1.4',
     margin: 0,
     autoFirstPage: false,
     // The default font would be Helvetica read from pdfkit's data files: start with Tinos instead.
@@ -717,7 +720,7 @@ export function renderPdf(doc: PrintDocument): Buffer {
     }
   let current = '';
   for (const ops of pages) {
-    pdf.addPage({ size: [doc.pageWidth, doc.pageHeight], margin: 0 });
+    pdf.addPage({ size, margin: 0 });
     const all = [...header, ...ops, ...footer];
     for (const op of all) if (op.kind === 'rect') pdf.rect(op.x, op.y, op.w, op.h).fill(op.color);
     for (const op of all) {
