@@ -1,4 +1,7 @@
 // DocumentApp emulator against reference §4 and gas-fakes' live-run tests, by source.
+
+import type { DocModel } from '../../../src/core/report';
+import { balancedLines, fitWidths, TEXT_WIDTH, writeDoc } from '../../../src/gas/documents';
 import { CallLog } from '../../../src/local/emulator/calls';
 import { VirtualClock } from '../../../src/local/emulator/clock';
 import {
@@ -597,4 +600,100 @@ describe('DocumentApp: calls counted by class (calls.ts)', () => {
     const doc = app.create('Own');
     expect(app._drive._item(doc.getId())?.mimeType).toBe(GOOGLE_DOC_MIME);
   });
+});
+
+describe('renderInto (src/gas/documents.ts) on the emulated DocumentApp: laid out as signed paper is', () => {
+  const model: DocModel = {
+    name: 'Biên bản kiểm tra Xã Xuy Xá',
+    header: {
+      parent: '',
+      body: 'Ủy ban nhân dân huyện Mỹ Đức',
+      number: 'Số: …/BB-ĐKTCV',
+      nation: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      motto: 'Độc lập - Tự do - Hạnh phúc',
+      dateLine: 'Mỹ Đức, ngày 20 tháng 02 năm 2019',
+    },
+    title: 'BIÊN BẢN',
+    subtitle: ['Kiểm tra công vụ đột xuất tại UBND xã Xuy Xá'],
+    blocks: [
+      { kind: 'heading', text: 'II. KẾT QUẢ KIỂM TRA' },
+      {
+        kind: 'paragraph',
+        text: 'Hồi 08 giờ 00 phút, ngày 20 tháng 02 năm 2019, tại trụ sở UBND xã Xuy Xá, Đoàn kiểm tra công vụ tiến hành kiểm tra đột xuất.',
+      },
+      { kind: 'paragraph', text: 'Ghi chú của đoàn:\nĐ/c Bùi Văn Khánh đi muộn 30 phút.' },
+      {
+        kind: 'table',
+        headers: ['Mã', 'Tiêu chí', 'Ghi nhận', 'Kết quả', 'Điểm'],
+        rows: [['C8', 'Công chức có mặt tại vị trí làm việc', 'Không', 'Không đạt', '0/10']],
+        // Wider than the page's text: the renderer fits it between the margins.
+        widths: [35, 260, 95, 95, 60],
+      },
+    ],
+    signatures: [
+      { heading: ['ĐẠI DIỆN ĐƠN VỊ ĐƯỢC KIỂM TRA'], title: '', name: '' },
+      { heading: ['TRƯỞNG ĐOÀN'], title: '', name: 'Lê Đức Thắng' },
+    ],
+    recipients: [],
+  };
+  const render = () => {
+    const { DocumentApp } = setup();
+    (globalThis as { DocumentApp?: unknown }).DocumentApp = DocumentApp;
+    try {
+      return writeDoc(model);
+    } finally {
+      delete (globalThis as { DocumentApp?: unknown }).DocumentApp;
+    }
+  };
+  const text = TEXT_WIDTH;
+
+  test('every table, ruled or not, is exactly as wide as the text between the margins', () => {
+    const snap = snapshotDocument(render() as unknown as Parameters<typeof snapshotDocument>[0], {
+      saved: true,
+    });
+    expect(snap.page.width - snap.page.marginLeft - snap.page.marginRight).toBeCloseTo(text, 2);
+    const tables = snap.body.filter((b): b is TableSnapshot => b.type === 'TABLE');
+    expect(tables).toHaveLength(3);
+    for (const t of tables) {
+      const widths = t.columnWidths.some((w) => w !== null)
+        ? t.columnWidths.map((w) => w ?? 0)
+        : t.rows[0].cells.map((c) => Number(c.attributes.WIDTH));
+      expect(widths.reduce((a, w) => a + w, 0)).toBeCloseTo(text, 1);
+    }
+  });
+
+  test('the issuing body on balanced lines; a paragraph with a line break is flush left, the others justified', () => {
+    expect(balancedLines('ỦY BAN NHÂN DÂN HUYỆN MỸ ĐỨC')).toEqual([
+      'ỦY BAN NHÂN DÂN',
+      'HUYỆN MỸ ĐỨC',
+    ]);
+    expect(balancedLines('ĐOÀN KIỂM TRA CÔNG VỤ')).toEqual(['ĐOÀN KIỂM TRA CÔNG VỤ']);
+    expect(fitWidths([1, 1], 2)).toEqual([233.8, Math.round((text - 233.8) * 10) / 10]);
+    const snap = snapshotDocument(render() as unknown as Parameters<typeof snapshotDocument>[0], {
+      saved: true,
+    });
+    const paragraphs = snap.body.filter((b): b is ParagraphSnapshot => b.type === 'PARAGRAPH');
+    const align = (start: string) =>
+      paragraphs.find((p) => p.text.startsWith(start))?.attributes.HORIZONTAL_ALIGNMENT;
+    expect(align('Hồi 08 giờ')).toBe('JUSTIFY');
+    expect(align('Ghi chú của đoàn:')).toBe('LEFT');
+    const header = snap.body[0] as TableSnapshot;
+    expect(header.rows[0].cells[0].text).toContain('ỦY BAN NHÂN DÂN\nHUYỆN MỸ ĐỨC');
+  });
+
+  withPdfText(
+    `in the PDF the national name stands on one line, and the signature names under their titles${pdfTextNote}`,
+    () => {
+      const doc = render();
+      const lines = pdfText(doc.getAs('application/pdf') as unknown as { _buffer(): Buffer })
+        .normalize('NFC')
+        .split('\n')
+        .map((l) => l.trim());
+      expect(lines).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+      expect(lines).toContain('Không đạt');
+      const title = lines.indexOf('TRƯỞNG ĐOÀN');
+      expect(title).toBeGreaterThan(0);
+      expect(lines.slice(title)).toContain('Lê Đức Thắng');
+    },
+  );
 });
