@@ -6,7 +6,8 @@
  * Tinos ships (npm `@fontsource/tinos`) as per-script subsets; each character is drawn with the
  * first subset of its style that has it (Latin, then Vietnamese, then Latin Extended).
  * Layout is linear in the text: character widths are cached and an unbroken token longer than a
- * line is cut where the running width passes the line, so a 1 MB note takes seconds, not hours.
+ * line is cut where the running width passes the line: a 1 MB note takes some 20 s (mostly pdfkit
+ * and garbage collection), not hours.
  * Rows of a table move whole to the next page when they fit on one; a row taller than a page is
  * split across pages (U: Docs' own choice for rows is not documented; the stricter reading is
  * that nothing is cut off). Header rows do not repeat: Apps Script cannot ask for that.
@@ -692,6 +693,11 @@ export function renderPdf(doc: PrintDocument): Buffer {
   const header = sectionOps(doc, doc.header, 'header');
   const footer = sectionOps(doc, doc.footer, 'footer');
   const faces = fonts();
+  // Each document gets its own font objects: fontkit keeps per-font glyph state that pdfkit's
+  // subsetting changes, and a font shared between documents lost letters in the next one.
+  const own = new Map<string, fontkit.Font>();
+  for (const style of Object.values(faces))
+    for (const face of style.faces) own.set(face.key, fontkit.create(face.data) as fontkit.Font);
   // Page sizes as Drive writes them, to the hundredth of a point.
   const size = [Math.round(doc.pageWidth * 100) / 100, Math.round(doc.pageHeight * 100) / 100];
   const pdf = new PDFDocument({
@@ -700,7 +706,7 @@ export function renderPdf(doc: PrintDocument): Buffer {
     margin: 0,
     autoFirstPage: false,
     // The default font would be Helvetica read from pdfkit's data files: start with Tinos instead.
-    font: faces.R.faces[0].font as unknown as string,
+    font: own.get('R-latin') as unknown as string,
     info: { Title: doc.title, Producer: 'kiem-tra-cong-vu', Creator: 'kiem-tra-cong-vu' },
     lang: 'vi-VN',
   });
@@ -712,9 +718,10 @@ export function renderPdf(doc: PrintDocument): Buffer {
   };
   for (const style of Object.values(faces))
     for (const face of style.faces) {
-      pdf.registerFont(face.key, face.font as unknown as string);
+      const font = own.get(face.key);
+      pdf.registerFont(face.key, font as unknown as string);
       pdf.font(face.key);
-      if (internal._font.font !== face.font)
+      if (internal._font.font !== font)
         throw new Error(`pdfkit took the font ${face.key} for another subset of the same name`);
       internal._fontFamilies[face.key] = internal._font;
     }
