@@ -5,6 +5,7 @@ import {
   constants,
   existsSync,
   mkdirSync,
+  readdirSync,
   readFileSync,
   rmSync,
   statSync,
@@ -316,13 +317,26 @@ export function prepareOut(out: string): void {
   }
 }
 
-/** Files an earlier run wrote into `out` (relative paths), from its manifest. */
+/**
+ * Files an earlier run wrote into `out` (relative paths), from its manifest. The project's own
+ * `out/` (git-ignored, the default) written by a version before the manifest: the files of the
+ * names this program gives are taken as its own there, and only there.
+ */
 function writtenBefore(out: string): Set<string> {
   try {
     const list = JSON.parse(readFileSync(join(out, MANIFEST), 'utf8')) as unknown;
     return new Set(Array.isArray(list) ? list.filter((f) => typeof f === 'string') : []);
   } catch {
-    return new Set();
+    if (resolve(out) !== resolve('out')) return new Set();
+    const own = ['results.json', 'workbook.xlsx'].filter((f) => existsSync(join(out, f)));
+    for (const [dir, ext] of [
+      ['van-ban', '.docx'],
+      ['thu', '.eml'],
+    ])
+      if (existsSync(join(out, dir)) && statSync(join(out, dir)).isDirectory())
+        for (const f of readdirSync(join(out, dir)))
+          if (f.endsWith(ext) && /^(Bao-cao|Bien-ban|\d\d-)/.test(f)) own.push(`${dir}/${f}`);
+    return new Set(own);
   }
 }
 
