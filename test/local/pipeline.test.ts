@@ -128,7 +128,7 @@ describe('npm start with no arguments', () => {
 
 describe('npm start -- --responses FILE --minutes (an export of many inspections)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ktcv-export-'));
-  const rows = parseCsv(generateExport(50, 7));
+  const rows = parseCsv(generateExport(32, 7));
   // One inspector pasted characters XML forbids into a note.
   const noteCol = rows[0].indexOf('Ghi chú nhóm A');
   rows[4][noteCol] = 'Ghi chú có ký tự lạ [\ufffe][\uffff][\u0008] Đ/c Hải đến muộn';
@@ -153,7 +153,8 @@ describe('npm start -- --responses FILE --minutes (an export of many inspections
   test('a biên bản for every scored inspection, however many, and the run says so', () => {
     expect(first.stderr).toBe('');
     expect(first.status).toBe(0);
-    expect(scored).toBeGreaterThan(40);
+    // More than the bundle makes in one run (20), so the runs must follow one another.
+    expect(scored).toBeGreaterThan(25);
     expect(first.stdout).toContain(`Đã lập biên bản cho cả ${scored} lần kiểm tra hợp lệ.`);
     const minutes = readdirSync(join(out2, 'van-ban')).filter((f) => f.startsWith('Bien-ban'));
     expect(minutes).toHaveLength(scored);
