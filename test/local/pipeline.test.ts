@@ -208,7 +208,7 @@ describe('npm start -- --responses FILE --minutes (an export of many inspections
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
       expect(r.stderr).toContain(`--out "${target}"`);
       expect(r.stderr).toContain(message);
-      expect(r.stdout).not.toContain('1. Nạp tệp');
+      expect(r.stdout).toBe('');
     }
     // Someone else's results.json stops the run before any work, and stays as it was.
     const theirs = join(dir, 'theirs');
