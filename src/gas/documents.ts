@@ -126,7 +126,7 @@ const RULE = '\u2500';
 const BODY_LINE = 22;
 
 /**
- * An issuing body's name in capitals on one line, or on two split at the space nearest the middle
+ * An issuing body's (or its parent's) name in capitals on one line, or on two split at the space nearest the middle
  * (`ỦY BAN NHÂN DÂN` / `HUYỆN MỸ ĐỨC`) when it would wrap anyway: balanced, as such names are set.
  */
 export function balancedLines(name: string): string[] {
@@ -186,7 +186,9 @@ export function renderInto(body: Body, m: DocModel): void {
   // column holds the national name on one line at 12 pt (about 231 pt in Times; 13 pt, 250 pt,
   // is too close to the column's 270 pt for every renderer to agree).
   const left: [string, Attrs][] = [];
-  if (m.header.parent) left.push([m.header.parent.toUpperCase(), s.centre(13, false)]);
+  if (m.header.parent)
+    for (const line of balancedLines(m.header.parent.toUpperCase()))
+      left.push([line, s.centre(13, false)]);
   for (const line of balancedLines(m.header.body.toUpperCase()))
     left.push([line, s.centre(13, true)]);
   // Rules under the issuing body (a third of its length) and under the motto (its length):
