@@ -9,6 +9,7 @@ export function addMenu(): void {
     .createMenu(MENU_TITLE)
     .addItem('Thiết lập / cập nhật biểu mẫu', 'setup')
     .addItem('Kiểm tra cấu hình', 'checkConfig')
+    .addItem('Kiểm tra môi trường', 'checkEnvironment')
     .addSeparator()
     .addItem('Xem trước báo cáo…', 'previewReport')
     .addItem('Gửi báo cáo ngay…', 'sendReportNow')

@@ -228,8 +228,15 @@ export const SETTING_SPECS: Spec[] = [
     key: 'fixDays',
     label: 'Số ngày khắc phục',
     value: 15,
-    help: 'Thời hạn khắc phục ghi trong biên bản, tính từ ngày kiểm tra.',
+    help: 'Thời hạn khắc phục: trong biên bản tính từ ngày kiểm tra, trong báo cáo tính từ ngày lập báo cáo.',
     kind: { t: 'int', min: 1, max: 365 },
+  },
+  {
+    key: 'reportTo',
+    label: 'Nơi nhận báo cáo khắc phục',
+    value: 'Phòng Nội vụ',
+    help: 'Cơ quan mà đơn vị được kiểm tra báo cáo kết quả khắc phục (ghi trong kiến nghị của báo cáo và biên bản).',
+    kind: { t: 'text', required: true },
   },
   {
     key: 'folderName',

@@ -13,6 +13,7 @@ import {
   FormAppEmu,
   type RespondOptions,
 } from './forms';
+import { type GoogleSwitches, googleSwitches } from './google';
 import { createMailApp, type MailAppEmu } from './mail';
 import { type BasicServices, createBasicServices, DEFAULT_TIME_ZONE, EmuUser } from './services';
 import { type EmuSpreadsheet, SpreadsheetAppEmu } from './spreadsheet';
@@ -55,6 +56,8 @@ export interface WorkspaceOptions {
   uuid?: () => string;
   /** Print Logger lines to the Node console too. */
   echo?: boolean;
+  /** Google-side order, delay and strictness switches (google.ts); also `ws.google`, mutable. */
+  google?: Partial<GoogleSwitches>;
 }
 
 /** One console call of a script. */
@@ -384,6 +387,8 @@ export class Workspace {
   /** The spreadsheet the script is bound to. */
   readonly spreadsheet: EmuSpreadsheet;
   readonly executions: Execution[] = [];
+  /** Google-side switches, read by the services at each call: a test may change them between steps. */
+  readonly google: GoogleSwitches;
   private readonly extra = new Map<string, object>();
 
   constructor(options: WorkspaceOptions = {}) {
@@ -392,6 +397,7 @@ export class Workspace {
     const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
     const locale = options.locale ?? 'vi_VN';
     this.clock = new VirtualClock(options.start ?? DEFAULT_START);
+    this.google = googleSwitches(options.google);
     this.SpreadsheetApp = new SpreadsheetAppEmu(this.log, {
       timeZone,
       locale,
@@ -416,7 +422,9 @@ export class Workspace {
     this.Utilities = basics.Utilities;
     this.Session = basics.Session;
     this.Logger = basics.Logger;
-    this.FormApp = new FormAppEmu(this.log, this.clock, this.SpreadsheetApp);
+    this.FormApp = new FormAppEmu(this.log, this.clock, this.SpreadsheetApp, {
+      google: this.google,
+    });
     this.ScriptApp = new ScriptAppEmu(this.log, this.SpreadsheetApp, this.FormApp, {
       user: this.user,
       timeZone,
@@ -429,7 +437,6 @@ export class Workspace {
     this.MailApp = createMailApp(this.log, this.clock, {
       user: this.user,
       quota: options.mailQuota,
-      timeZone: () => this.log.uncounted(() => this.Session.getScriptTimeZone()),
     });
     this.register('DocumentApp', this.DocumentApp);
     this.register('DriveApp', this.DriveApp);
@@ -541,20 +548,18 @@ export class Workspace {
   }
 
   /**
-   * Runs the time-driven triggers (all, or those of `handler`) once, at the virtual clock's now,
-   * with a time-driven event. One-off triggers run only when due, then are gone (U).
+   * Runs the time-driven triggers (all, or those of `handler`) that are due at the virtual clock's
+   * now (ScriptApp._nextFire since their last run), once each, with a time-driven event. One-off
+   * triggers are then gone (U).
    */
   fireClock(code: string, handler?: string): Execution[] {
     const now = this.clock.now();
     const due = this.ScriptApp._matching('CLOCK', 'CLOCK').filter(
-      (t) =>
-        (handler === undefined || t.handler === handler) &&
-        (t.schedule?.at === undefined || t.schedule.at <= now),
+      (t) => (handler === undefined || t.handler === handler) && this.ScriptApp._due(t, now),
     );
     return due.map((t) => {
-      const run = this.fire(code, t, this.ScriptApp._clockEvent(t, now));
-      this.ScriptApp._fired(t);
-      return run;
+      this.ScriptApp._fired(t, now);
+      return this.fire(code, t, this.ScriptApp._clockEvent(t, now));
     });
   }
 
@@ -624,12 +629,17 @@ export class Workspace {
     for (const t of this.ScriptApp._matching('ON_FORM_SUBMIT', 'FORMS', form._id)) {
       runs.push(this.fire(code, t, { response, source: form, triggerUid: t.uid, authMode: FULL }));
     }
+    // A spreadsheet trigger answers the row itself: with a late row (ws.google.rowOrder) it fires
+    // once the clock reaches the row.
     const ssId = form._dest?.ss._id;
-    if (ssId) {
-      for (const t of this.ScriptApp._matching('ON_FORM_SUBMIT', 'SPREADSHEETS', ssId)) {
-        const part = this.FormApp._sheetEvent(response._state.id, { blankUnchanged: edit });
-        if (part) runs.push(this.fire(code, t, { ...part, triggerUid: t.uid, authMode: FULL }));
-      }
+    const sheetTriggers = ssId
+      ? this.ScriptApp._matching('ON_FORM_SUBMIT', 'SPREADSHEETS', ssId)
+      : [];
+    const due = this.FormApp._rowDue(response._state.id);
+    if (sheetTriggers.length > 0 && due !== null) this.clock.set(due);
+    for (const t of sheetTriggers) {
+      const part = this.FormApp._sheetEvent(response._state.id, { blankUnchanged: edit });
+      if (part) runs.push(this.fire(code, t, { ...part, triggerUid: t.uid, authMode: FULL }));
     }
     return runs;
   }
@@ -676,6 +686,7 @@ export class Workspace {
       // Google releases whatever locks the execution still holds when it ends.
       this.LockService._endExecution();
       this.DocumentApp._endExecution();
+      this.SpreadsheetApp._endExecution();
       this.SpreadsheetApp._setUiAvailable(true);
       this.Session._setEffectiveUser(this.user);
       this.ScriptApp._setUser(this.user);
@@ -766,6 +777,7 @@ export class Workspace {
         vm.runInContext('__emuInvoke__()', context, { timeout });
       } finally {
         delete sandbox.__emuInvoke__;
+        mergeCoverage(sandbox.__coverage__);
       }
       return { ran: true, result: membrane.in(result) };
     } catch (e) {
@@ -774,6 +786,27 @@ export class Workspace {
       }
       throw e;
     }
+  }
+}
+
+/**
+ * Adds the counters of an instrumented bundle's execution (`npm run coverage`) to the host's
+ * `__coverage__`, which jest reports: each execution is a fresh realm with its own counters.
+ */
+function mergeCoverage(counters: unknown): void {
+  if (!counters || typeof counters !== 'object') return;
+  type File = { s: Record<string, number>; f: Record<string, number>; b: Record<string, number[]> };
+  const host = globalThis as { __coverage__?: Record<string, File> };
+  host.__coverage__ ??= {};
+  for (const [path, file] of Object.entries(counters as Record<string, File>)) {
+    const into = host.__coverage__[path];
+    if (!into) {
+      host.__coverage__[path] = JSON.parse(JSON.stringify(file));
+      continue;
+    }
+    for (const k of Object.keys(file.s)) into.s[k] += file.s[k];
+    for (const k of Object.keys(file.f)) into.f[k] += file.f[k];
+    for (const k of Object.keys(file.b)) into.b[k] = into.b[k].map((n, i) => n + file.b[k][i]);
   }
 }
 
