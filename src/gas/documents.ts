@@ -101,11 +101,21 @@ function fillCell(cell: GoogleAppsScript.Document.TableCell, lines: [string, Att
   });
 }
 
+// A header word at 12 pt bold is at most about 8 pt a letter; a cell pads 5 pt on each side.
+const LETTER = 8;
+const PADDING = 10;
+
 /**
  * Column widths that fill the text width exactly, in the proportions asked (equal shares where the
- * model gives none or too few): a model written for another page never overruns the margins.
+ * model gives none or too few): a model written for another page never overruns the margins. A
+ * column is never narrower than the longest word of its header (`STT` is not cut into `ST`/`T`);
+ * what that takes comes from the columns with room to spare.
  */
-export function fitWidths(asked: readonly number[], columns: number): number[] {
+export function fitWidths(
+  asked: readonly number[],
+  columns: number,
+  headers: readonly string[] = [],
+): number[] {
   const shares = Array.from({ length: columns }, (_, i) => {
     const w = asked[i];
     return typeof w === 'number' && Number.isFinite(w) && w > 0 ? w : 0;
@@ -114,7 +124,28 @@ export function fitWidths(asked: readonly number[], columns: number): number[] {
   const fill = known.length > 0 ? known.reduce((a, w) => a + w, 0) / known.length : 1;
   const filled = shares.map((w) => (w > 0 ? w : fill));
   const total = filled.reduce((a, w) => a + w, 0);
-  const widths = filled.map((w) => Math.floor(((w * TEXT_WIDTH) / total) * 10) / 10);
+  let widths = filled.map((w) => (w * TEXT_WIDTH) / total);
+  const floors = widths.map((_, i) =>
+    Math.min(
+      PADDING +
+        LETTER *
+          Math.max(
+            0,
+            ...String(headers[i] ?? '')
+              .split(/\s+/)
+              .map((w) => w.length),
+          ),
+      TEXT_WIDTH / columns,
+    ),
+  );
+  const deficit = widths.reduce((a, w, i) => a + Math.max(0, floors[i] - w), 0);
+  if (deficit > 0) {
+    const spare = widths.reduce((a, w, i) => a + Math.max(0, w - floors[i]), 0);
+    widths = widths.map((w, i) =>
+      w <= floors[i] ? floors[i] : w - ((w - floors[i]) / spare) * deficit,
+    );
+  }
+  widths = widths.map((w) => Math.floor(w * 10) / 10);
   // Rounding down leaves a sliver: the last column takes it, so the sum is the text width.
   widths[columns - 1] =
     Math.round((TEXT_WIDTH - widths.slice(0, -1).reduce((a, w) => a + w, 0)) * 10) / 10;
@@ -158,7 +189,7 @@ function block(body: Body, b: Block, s: ReturnType<typeof STYLE>): void {
     table.setBorderWidth(1).setBorderColor('#000000');
     table.setAttributes(attrs({ FONT_SIZE: 12 }));
     table.getRow(0).setAttributes(attrs({ BOLD: true, FONT_SIZE: 12 }));
-    fitWidths(b.widths, b.headers.length).forEach((w, i) => {
+    fitWidths(b.widths, b.headers.length, b.headers).forEach((w, i) => {
       table.setColumnWidth(i, w);
     });
     return;

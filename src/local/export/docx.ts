@@ -52,9 +52,9 @@ import type {
  *
  * Pagination: DocumentApp has no header-row repeat, no "keep with next" and no unsplittable row
  * (the Docs UI and the Docs REST API do). A printed document needs them, so the .docx sets them
- * from the shape of the content: the first row of a ruled table repeats on each page, the rows of
- * a borderless layout table (header block, signature columns) are never split, and a paragraph
- * just before a table stays with it. The Google Doc itself has none of these (README says so).
+ * from the shape of the content: the first row of a ruled table repeats on each page and its rows
+ * move whole, the rows of a borderless layout table (header block, signature columns) are never
+ * split, and a paragraph just before a table stays with it. The Google Doc itself has none of these (README says so).
  */
 
 const FONT = 'Times New Roman';
@@ -322,15 +322,16 @@ function table(t: TableSnapshot, available: number, lists: Lists): Table {
         }
       : { style: BorderStyle.NONE, size: 0, color: 'auto' };
   // What Apps Script cannot ask of a Doc, the .docx carries (see the note at the top): a ruled
-  // table's first row repeats on every page; a borderless layout table (the header block, the
-  // signature columns with their titles) never splits across a page.
+  // table's first row repeats on every page and its rows move whole to the next page (a row too
+  // long for a page may still split); a borderless layout table (the header block, the signature
+  // columns with their titles) never splits across a page.
   const ruled = borderWidth > 0;
   const rows = t.rows.map((r, k) => {
     const minHeight = num(r.attributes.MINIMUM_HEIGHT);
     return new TableRow({
       ...(minHeight ? { height: { value: twips(minHeight), rule: HeightRule.ATLEAST } } : {}),
       ...(ruled && k === 0 && t.rows.length > 1 ? { tableHeader: true } : {}),
-      ...(!ruled ? { cantSplit: true } : {}),
+      ...(!ruled || rowText(r).length <= WHOLE_ROW ? { cantSplit: true } : {}),
       children: r.cells.map((cell, c) => {
         const a = cell.attributes;
         const pad = {
@@ -382,10 +383,24 @@ function table(t: TableSnapshot, available: number, lists: Lists): Table {
 function blocks(list: BlockSnapshot[], available: number, lists: Lists): (Paragraph | Table)[] {
   return list.map((b, i) => {
     if (b.type === 'TABLE') return table(b, available, lists);
-    // A heading or caption right before a table stays on the table's page.
-    const next = list[i + 1];
-    return paragraph(b, lists, next?.type === 'TABLE' && paragraphText(b).trim() !== '');
+    // A caption, or the closing line before the signatures, stays on the table's page (empty
+    // spacing paragraphs between them keep with it too).
+    let k = i + 1;
+    while (
+      list[k]?.type !== 'TABLE' &&
+      list[k] &&
+      paragraphText(list[k] as ParagraphSnapshot).trim() === ''
+    )
+      k++;
+    return paragraph(b, lists, list[k]?.type === 'TABLE');
   });
+}
+
+// A row with more text than this could fill a page: it is let split rather than pushed off it.
+const WHOLE_ROW = 1500;
+
+function rowText(r: TableSnapshot['rows'][number]): string {
+  return r.cells.map((c) => c.text).join('');
 }
 
 function paragraphText(p: ParagraphSnapshot): string {

@@ -669,6 +669,12 @@ describe('renderInto (src/gas/documents.ts) on the emulated DocumentApp: laid ou
     ]);
     expect(balancedLines('ĐOÀN KIỂM TRA CÔNG VỤ')).toEqual(['ĐOÀN KIỂM TRA CÔNG VỤ']);
     expect(fitWidths([1, 1], 2)).toEqual([233.8, Math.round((text - 233.8) * 10) / 10]);
+    // A narrow STT column is widened to hold its header word; the others give the room back.
+    const headers = ['STT', 'Đơn vị', 'Số lần', 'Điểm TB', 'Xếp loại', 'Thay đổi', 'Tồn tại chính'];
+    const fitted = fitWidths([28, 92, 44, 40, 70, 70, 122], 7, headers);
+    expect(fitted[0]).toBeGreaterThanOrEqual(34);
+    expect(fitted.reduce((a, w) => a + w, 0)).toBeCloseTo(text, 1);
+    expect(fitted[6]).toBeLessThan((122 * text) / 466);
     const snap = snapshotDocument(render() as unknown as Parameters<typeof snapshotDocument>[0], {
       saved: true,
     });
