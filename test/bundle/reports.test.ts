@@ -84,7 +84,8 @@ describe('the scheduled summary', () => {
     expect(snap.page.width).toBeCloseTo(595.28, 1);
     expect(snap.page.marginLeft).toBeCloseTo(85.04, 1);
     const text = flat(snap.body);
-    expect(text[0]).toContain('ỦY BAN NHÂN DÂN HUYỆN MỸ ĐỨC');
+    // The issuing body on two balanced lines, as the header block sets it.
+    expect(text[0]).toContain('ỦY BAN NHÂN DÂN\nHUYỆN MỸ ĐỨC');
     expect(text[1]).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     expect(text[1]).toContain('Độc lập - Tự do - Hạnh phúc');
     expect(text[1]).toContain('Mỹ Đức, ngày 25 tháng 02 năm 2019');
