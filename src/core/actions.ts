@@ -20,7 +20,11 @@ export type ActionStatus = (typeof STATUS)[keyof typeof STATUS];
 export const CONFIRM = { yes: 'Đã khắc phục', no: 'Chưa đạt' } as const;
 
 /** Statuses that still need the unit or the office to act. */
-export const OPEN_STATUSES: readonly ActionStatus[] = [STATUS.open, STATUS.reported, STATUS.overdue];
+export const OPEN_STATUSES: readonly ActionStatus[] = [
+  STATUS.open,
+  STATUS.reported,
+  STATUS.overdue,
+];
 
 /** Deadlines and reminders, from the settings. */
 export interface ActionSettings {

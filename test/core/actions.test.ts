@@ -12,7 +12,7 @@ import {
 } from '../../src/core/actions';
 import { DEFAULT_CONFIG } from '../../src/core/config';
 import { evaluate } from '../../src/core/evaluate';
-import { factOf, factFromRow, factRow, type InspectionFact } from '../../src/core/facts';
+import { factFromRow, factOf, factRow, type InspectionFact } from '../../src/core/facts';
 import { ctx, response } from './fixtures';
 
 const SETTINGS: ActionSettings = { days: 15, byCriterion: { A2: 7 }, remindBefore: 3 };
@@ -55,7 +55,12 @@ const book = (
   );
 
 describe('deriveActions', () => {
-  const feb = fact('resp-1', '2019-02-21', { B2: 'Không đạt', N1: '16', A1: '3', C2: 'Đạt một phần' });
+  const feb = fact('resp-1', '2019-02-21', {
+    B2: 'Không đạt',
+    N1: '16',
+    A1: '3',
+    C2: 'Đạt một phần',
+  });
 
   test('every finding is one action: wording with its numbers, deadline, open', () => {
     const { actions } = book([feb], '2019-02-22');
@@ -66,7 +71,12 @@ describe('deriveActions', () => {
         '2019-03-08',
         STATUS.open,
       ],
-      ['resp-1|B2', 'Không đạt: Có biển tên, chức danh tại bàn làm việc', '2019-03-08', STATUS.open],
+      [
+        'resp-1|B2',
+        'Không đạt: Có biển tên, chức danh tại bàn làm việc',
+        '2019-03-08',
+        STATUS.open,
+      ],
       [
         'resp-1|C2',
         'Không đạt: Bộ phận Một cửa bố trí gọn gàng, sạch đẹp, đủ trang thiết bị (đạt một phần)',
@@ -117,7 +127,10 @@ describe('deriveActions', () => {
     a = book([feb], '2019-03-01', [r], { 'resp-1|B2': { confirm: 'Chưa đạt' } }).actions.find(
       (x) => x.criterion === 'B2',
     )!;
-    expect([a.status, a.basis]).toEqual([STATUS.open, 'Văn phòng chưa chấp nhận báo cáo khắc phục.']);
+    expect([a.status, a.basis]).toEqual([
+      STATUS.open,
+      'Văn phòng chưa chấp nhận báo cáo khắc phục.',
+    ]);
   });
 
   test('the office may confirm without a report', () => {
@@ -198,7 +211,9 @@ describe('reminders and overdue lists', () => {
         r.items.map((i) => [i.action.criterion, i.kind]),
       ]),
     ).toEqual([['Xã Hợp Tiến', [['A2', 'overdue']]]]);
-    acts = book([feb, other], '2019-03-06', [], { 'resp-1|A2': { reminded: '2019-02-28' } }).actions;
+    acts = book([feb, other], '2019-03-06', [], {
+      'resp-1|A2': { reminded: '2019-02-28' },
+    }).actions;
     expect(
       remindersDue(acts, SETTINGS, '2019-03-06').map((r) => [
         r.unitCode,
