@@ -166,7 +166,7 @@ export function deriveActions(
         const later = list.slice(k + 1).find((g) => !g.notApplicable.includes(code));
         let status: ActionStatus;
         let basis: string;
-        if (later && later.findings.includes(code)) {
+        if (later?.findings.includes(code)) {
           status = STATUS.repeat;
           basis = `Kiểm tra ngày ${formatDmy(later.date)} vẫn không đạt.`;
         } else if (later) {
