@@ -1,6 +1,12 @@
 // The bundle's entry: only wires the global functions Apps Script calls (menu, triggers, editor).
 /// <reference types="google-apps-script" />
 
+import {
+  runDailyLoop as dailyLoop,
+  handleFixReport as fixReport,
+  onLoopEdit,
+  refreshLoopNow,
+} from './loop';
 import { addMenu, tell } from './menu';
 import { CONFIG_SHEETS } from './names';
 import { notifyOffice } from './notify';
@@ -38,6 +44,35 @@ export function onOpen(): void {
 export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit | undefined): void {
   const name = e?.range?.getSheet().getName();
   if (name && CONFIG_SHEETS.includes(name)) dropConfig();
+  // The dashboard's pickers and the office's columns of Khắc phục (LIMITED mode, 30 s).
+  try {
+    onLoopEdit(e);
+  } catch (err) {
+    console.error(`onEdit: ${(err as Error).message}`);
+  }
+}
+
+/** Trigger of the fix-report form: the unit's report shows on its action. */
+export function handleFixReport(): void {
+  guarded('handleFixReport', () => fixReport(), undefined);
+}
+
+/** Daily trigger: overdue statuses, and reminders once per deadline. */
+export function runDailyLoop(): number {
+  return guarded('runDailyLoop', () => dailyLoop(), -1);
+}
+
+/** Menu: refresh the dashboard and the corrective actions now. */
+export function refreshDashboard(): string {
+  return guarded(
+    'refreshDashboard',
+    () => {
+      const m = refreshLoopNow();
+      tell(m);
+      return m;
+    },
+    '',
+  );
 }
 
 /** Menu: set up or update everything (idempotent). */

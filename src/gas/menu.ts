@@ -10,6 +10,7 @@ export function addMenu(): void {
     .addItem('Thiết lập / cập nhật biểu mẫu', 'setup')
     .addItem('Kiểm tra cấu hình', 'checkConfig')
     .addSeparator()
+    .addItem('Cập nhật bảng điều khiển', 'refreshDashboard')
     .addItem('Xem trước báo cáo…', 'previewReport')
     .addItem('Gửi báo cáo ngay…', 'sendReportNow')
     .addSeparator()

@@ -3,6 +3,7 @@
 
 import { vnDateOf } from '../core/dates';
 import { pad, writeBlock } from './cells';
+import { afterRebuild, inSummaryPeriod } from './loop';
 import { MACHINE_HEADERS } from './names';
 import { outcomesFor } from './process';
 import { ALIGNED, fullRows, summaryRows, WIDTH } from './projection';
@@ -136,7 +137,10 @@ function rebuild(s: Session, ids: Map<number, string>): number {
   writeSummary(
     s,
     summaryRows(
-      outcomes.map((o) => o.state),
+      inSummaryPeriod(
+        s,
+        outcomes.map((o) => o.state),
+      ),
       s.app.config,
       vnDateOf(Date.now()),
     ),
@@ -149,5 +153,6 @@ function rebuild(s: Session, ids: Map<number, string>): number {
   for (let r = 2; r <= values.length; r++) block.push(byRow.get(r) ?? new Array(width).fill(''));
   writeBlock(s.ss, s.store.responseSheet, 2, table.stateColumn, block);
   saveGrid(s);
+  afterRebuild(s, outcomes);
   return outcomes.length;
 }

@@ -9,6 +9,7 @@ import { buildReport } from '../core/report';
 import type { Aggregate, Inspection } from '../core/types';
 import { safe } from './cells';
 import { writeDoc } from './documents';
+import { withLoopActions } from './loop';
 import { HEADERS, PROPS, SHEETS } from './names';
 import { outcomesFor } from './process';
 import type { RowOutcome } from './projection';
@@ -223,7 +224,11 @@ export function mailUnit(s: Session, i: Inspection, minutesUrl: string): number 
     logLine('mailUnit', `Hoãn gửi kết quả cho ${i.unit}: hết lượt gửi thư trong ngày.`);
     return null;
   }
-  sendToAll([to], unitEmail(s.app.config, i, s.app.settings.fixDays, minutesUrl), []);
+  sendToAll(
+    [to],
+    withLoopActions(s, i, unitEmail(s.app.config, i, s.app.settings.fixDays, minutesUrl)),
+    [],
+  );
   return Date.now();
 }
 

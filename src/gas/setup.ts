@@ -5,6 +5,7 @@ import { vnDateOf } from '../core/dates';
 import { safe } from './cells';
 import { type AppConfig, CONFIG_HEADERS, defaultTables } from './config-tables';
 import { syncItems, wantedItems } from './form';
+import { setupLoop } from './loop';
 import { DERIVED_SHEETS, HANDLERS, HEADERS, PROPS, SHEETS } from './names';
 import { rebuildAll } from './rebuild';
 import { folderOf } from './reports';
@@ -100,6 +101,7 @@ export function setup(): SetupResult {
   saveProps({ formId: form.form.getId(), responseSheet });
   folderOf({ app });
   const triggers = ensureTriggers(form.form, app.settings.reconcileHour) + ensureReportTrigger(app);
+  const fixUrl = setupLoop(ss, app.config);
   const count = rebuildAll();
   const parts = [
     form.created ? 'đã tạo biểu mẫu mới' : 'đã cập nhật biểu mẫu',
@@ -107,6 +109,7 @@ export function setup(): SetupResult {
     created.length ? `tạo trang ${created.join(', ')}` : '',
     triggers ? `cài ${triggers} trình kích hoạt` : '',
     `chấm lại ${count} phiếu`,
+    `biểu mẫu báo cáo khắc phục: ${fixUrl}`,
   ].filter((p) => p !== '');
   return {
     ok: true,

@@ -3,6 +3,7 @@
 
 import { vnDateOf } from '../core/dates';
 import { writeBlock } from './cells';
+import { afterSubmit, inSummaryPeriod } from './loop';
 import { affectedRows, outcomesFor } from './process';
 import { planEdits, summaryRows } from './projection';
 import { mailUnit, retireMinutes, writeMinutes } from './reports';
@@ -84,13 +85,17 @@ function submit(response: GoogleAppsScript.Forms.FormResponse): SubmitResult {
   const states = new Map(table.rows.map((r) => [r.row, r.state]));
   for (const o of outcomes) states.set(o.row, o.state);
   gridChanged =
-    writeSummary(s, summaryRows([...states.values()], s.app.config, vnDateOf(Date.now()))) ||
-    gridChanged;
+    writeSummary(
+      s,
+      summaryRows(inSummaryPeriod(s, [...states.values()]), s.app.config, vnDateOf(Date.now())),
+    ) || gridChanged;
 
   // The state columns last: until they are written the response counts as unprocessed, so a
   // failure above leaves it to reconcile instead of half-recorded.
   for (const o of outcomes)
     writeBlock(s.ss, s.store.responseSheet, o.row, table.stateColumn, [stateCells(o.state)]);
   if (gridChanged) saveGrid(s);
+  // Facts, corrective actions and the dashboard's figures (charts are never touched here).
+  afterSubmit(s, outcomes);
   return outcomes.find((o) => o.row === row.row)?.state.status === 'ok' ? 'scored' : 'review';
 }

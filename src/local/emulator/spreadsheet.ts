@@ -1,5 +1,13 @@
 // In-memory SpreadsheetApp: typed input, formats, protections, rules; every call counted.
 import type { CallLog } from './calls';
+import {
+  ChartStore,
+  type EmuDataValidation,
+  EmuDataValidationBuilder,
+  type EmuEmbeddedChart,
+  EmuEmbeddedChartBuilder,
+  ValidationStore,
+} from './charts';
 import { GAS_TYPE, gasError, gasTypeNames, isDate, signatureError } from './errors';
 import { EmuUser } from './services';
 import { DAYS, type GasEnumValue, gasEnum, MONTHS, utcMs, wallTime, zonedMs } from './utilities';
@@ -1029,6 +1037,11 @@ export class SpreadsheetAppEmu {
     this._log.record('SpreadsheetApp', 'flush');
   }
 
+  newDataValidation(): EmuDataValidationBuilder {
+    this._log.record('SpreadsheetApp', 'newDataValidation');
+    return new EmuDataValidationBuilder(this._log);
+  }
+
   newConditionalFormatRule(): EmuConditionalFormatRuleBuilder {
     this._log.record('SpreadsheetApp', 'newConditionalFormatRule');
     return new EmuConditionalFormatRuleBuilder(this);
@@ -1429,6 +1442,9 @@ export class EmuSheet {
   /** Merged areas as [row, column, numRows, numColumns]. */
   _merges: [number, number, number, number][] = [];
   _deleted = false;
+  /** Embedded charts and data-validation rules (charts.ts). */
+  _charts = new ChartStore();
+  _validations = new ValidationStore();
 
   constructor(
     readonly _ss: EmuSpreadsheet,
@@ -1802,6 +1818,31 @@ export class EmuSheet {
   clearConditionalFormatRules(): void {
     this.rec('clearConditionalFormatRules');
     this._rules = [];
+  }
+
+  newChart(): EmuEmbeddedChartBuilder {
+    this.rec('newChart');
+    return new EmuEmbeddedChartBuilder(this._ss._app._log);
+  }
+
+  insertChart(chart: EmuEmbeddedChart): void {
+    this.rec('insertChart');
+    this._charts.insert(chart);
+  }
+
+  updateChart(chart: EmuEmbeddedChart): void {
+    this.rec('updateChart');
+    this._charts.update(chart);
+  }
+
+  removeChart(chart: EmuEmbeddedChart): void {
+    this.rec('removeChart');
+    this._charts.remove(chart);
+  }
+
+  getCharts(): EmuEmbeddedChart[] {
+    this.rec('getCharts');
+    return this._charts.charts.slice();
   }
 
   // ----- Non-Apps-Script hooks -----
@@ -2193,6 +2234,25 @@ export class EmuRange {
   getDisplayValue(): string {
     this.rec('getDisplayValue', 1);
     return this._sheet._display(this._row, this._col);
+  }
+
+  /** One rule for every cell of the range; null removes them. */
+  setDataValidation(rule: EmuDataValidation | null): EmuRange {
+    this.rec('setDataValidation');
+    this._sheet._validations.set(this, rule);
+    return this;
+  }
+
+  /** The top-left cell's rule, or null. */
+  getDataValidation(): EmuDataValidation | null {
+    this.rec('getDataValidation');
+    return this._sheet._validations.get(this._row, this._col);
+  }
+
+  clearDataValidations(): EmuRange {
+    this.rec('clearDataValidations');
+    this._sheet._validations.set(this, null);
+    return this;
   }
 
   /** Writes `value` into every cell, strings parsed as typed input. */
