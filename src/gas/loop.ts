@@ -146,8 +146,11 @@ export function withLoopActions(s: Session, i: Inspection, mail: MailContent): M
   const today = vnDateOf(Date.now());
   const settings = loopSettings(s.ss, s.app.config, today);
   const { book } = computeBook(s.ss, s.app.config, readFacts(s.ss), settings.actions, today);
+  // What this inspection answered decides those criteria (passed or found again), so only the
+  // earlier actions it could not check are listed.
+  const decided = new Set(i.items.filter((x) => x.credit !== null).map((x) => x.code));
   const open = openActionsOf(book.actions, i.unitCode).filter(
-    (a) => a.date < i.date || (a.date === i.date && !i.findings.includes(a.criterion)),
+    (a) => a.date <= i.date && !decided.has(a.criterion),
   );
   return withOpenActions(mail, open, formUrl());
 }

@@ -423,14 +423,15 @@ export class EmuDataValidation {
   }
 
   /**
-   * Whether a person may type `value` (the UI rejects it when the rule refuses invalid data;
-   * script writes are not checked, U).
+   * Whether a person may type `typed` (stored as `stored` after typed-input parsing); the UI
+   * rejects it when the rule refuses invalid data. Script writes are not checked (U).
    */
-  _accepts(value: unknown): boolean {
-    if (this._spec.allowInvalid || value === '' || value === null || value === undefined)
+  _accepts(typed: unknown, stored: unknown): boolean {
+    if (this._spec.allowInvalid || typed === '' || typed === null || typed === undefined)
       return true;
-    if (this._spec.type === 'VALUE_IN_LIST') return this._spec.values.includes(String(value));
-    return value instanceof Date || (typeof value === 'object' && value !== null);
+    if (this._spec.type === 'VALUE_IN_LIST') return this._spec.values.includes(String(typed));
+    // A date rule: what the typed text became (a date cell) decides.
+    return stored instanceof Date;
   }
 }
 

@@ -608,12 +608,15 @@ export class Workspace {
     if (!sheet) throw new Error(`No sheet ${sheetName}`);
     const range = this.log.uncounted(() => sheet.getRange(a1));
     const rule = sheet._validations.get(range._row, range._col);
-    if (rule && !rule._accepts(value))
+    const oldValue = this.log.uncounted(() => range.getValue());
+    this.log.uncounted(() => range.setValue(value));
+    const stored = this.log.uncounted(() => range.getValue());
+    if (rule && !rule._accepts(value, stored)) {
+      this.log.uncounted(() => range.setValue(oldValue));
       throw new Error(
         `Dữ liệu bạn đã nhập vào ô ${a1} vi phạm các quy tắc xác thực dữ liệu đã đặt cho ô này.`,
       );
-    const oldValue = this.log.uncounted(() => range.getValue());
-    this.log.uncounted(() => range.setValue(value));
+    }
     const user = new EmuUser(this.log, this.user);
     const base = { source: this.spreadsheet, range, user, value, oldValue };
     const runs: Execution[] = [];
