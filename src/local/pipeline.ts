@@ -15,6 +15,7 @@ import { createWorkspace, type Workspace } from './emulator/runtime';
 import { documentToDocx } from './export/docx';
 import { messageToEml } from './export/eml';
 import { workbookToXlsx } from './export/xlsx';
+import { playLoop } from './loop-round';
 
 /** What the local run needs. */
 export interface PipelineOptions {
@@ -254,7 +255,7 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
   );
   const ws = o.table ? exportRound(o, o.table) : sampleRound(o);
   const table = o.table ?? responseTable(ws);
-  const run = scoreExport(table, o.config, {
+  let run = scoreExport(table, o.config, {
     from: o.from,
     to: o.to,
     dateOrder: o.table ? o.dateOrder : 'dmy',
@@ -278,6 +279,9 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
     let monday = addDays(last, 1);
     while (weekdayOf(monday) !== 1) monday = addDays(monday, 1);
     advanceTo(ws, vnInstant(monday, 7) + 60_000);
+    // The corrective-action loop (loop-round.ts); its follow-up inspection counts in the results.
+    playLoop(ws, o.code, o.config, o.say);
+    run = scoreExport(responseTable(ws), o.config, { from: o.from, to: o.to, dateOrder: 'dmy' });
   }
   // The bundle logs what went wrong in its log sheet (it never lets an error escape a trigger).
   const logged = ws.log.uncounted(() => {
