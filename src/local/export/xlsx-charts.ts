@@ -134,17 +134,21 @@ function walk(
   return { index: i - 1, offset: left };
 }
 
-function drawingXml(sheet: EmuSheet, charts: EmuEmbeddedChart[]): string {
+/** The last cell (0-based column and row) a chart covers. */
+function chartEnd(sheet: EmuSheet, chart: EmuEmbeddedChart) {
   const colPx = (c: number) => sheet._colWidths[c - 1] ?? 100;
   const rowPx = (r: number) => sheet._rowHeights[r - 1] ?? 21;
+  const a = chart._spec.anchor;
+  return {
+    col: walk(a.column, a.offsetX + Number(chart._spec.options.width ?? 600), colPx),
+    row: walk(a.row, a.offsetY + Number(chart._spec.options.height ?? 371), rowPx),
+  };
+}
+
+function drawingXml(sheet: EmuSheet, charts: EmuEmbeddedChart[]): string {
   const anchors = charts.map((chart, k) => {
     const a = chart._spec.anchor;
-    const width = Number(chart._spec.options.width ?? 600);
-    const height = Number(chart._spec.options.height ?? 371);
-    const to = {
-      col: walk(a.column, a.offsetX + width, colPx),
-      row: walk(a.row, a.offsetY + height, rowPx),
-    };
+    const to = chartEnd(sheet, chart);
     return (
       '<xdr:twoCellAnchor editAs="oneCell">' +
       `<xdr:from><xdr:col>${a.column - 1}</xdr:col><xdr:colOff>${a.offsetX * EMU_PER_PX}</xdr:colOff><xdr:row>${a.row - 1}</xdr:row><xdr:rowOff>${a.offsetY * EMU_PER_PX}</xdr:rowOff></xdr:from>` +
@@ -241,6 +245,13 @@ export async function addCharts(xlsx: Buffer, ss: EmuSpreadsheet): Promise<Buffe
       /<(legacyDrawing|legacyDrawingHF|picture|oleObjects|controls|webPublishItems|tableParts|extLst)[ >/]/,
     );
     const tag = `<drawing r:id="${id}"/>`;
+    // Printed (and pictured) one page wide, landscape, so the charts sit beside the blocks.
+    if (!xml.includes('<sheetPr'))
+      xml = xml.replace(/(<worksheet[^>]*>)/, '$1<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
+    xml = xml.replace(
+      /<pageSetup [^>]*\/>/,
+      '<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>',
+    );
     xml =
       later >= 0
         ? xml.slice(0, later) + tag + xml.slice(later)
@@ -248,5 +259,21 @@ export async function addCharts(xlsx: Buffer, ss: EmuSpreadsheet): Promise<Buffe
     zip.file(sheetPath, xml);
   }
   zip.file('[Content_Types].xml', types);
+  // A print area ending with the charts, so the page shows the blocks and the charts, not the
+  // data the charts read or a reason's overflow far to the right.
+  const areas = sheets
+    .map((sheet) => {
+      const at = ss._sheets.indexOf(sheet);
+      const ends = sheet._charts.charts.map((c) => chartEnd(sheet, c));
+      const col = Math.max(...ends.map((e) => e.col.index)) + 1;
+      const row = Math.max(sheet._lastRow(), ...ends.map((e) => e.row.index + 1));
+      const name = entries[at].name.replace(/'/g, "''");
+      return `<definedName name="_xlnm.Print_Area" localSheetId="${at}">${esc(`'${name}'!$A$1:$${letters(col)}$${row}`)}</definedName>`;
+    })
+    .join('');
+  const book = workbook.includes('<definedNames>')
+    ? workbook.replace('<definedNames>', `<definedNames>${areas}`)
+    : workbook.replace('</sheets>', `</sheets><definedNames>${areas}</definedNames>`);
+  zip.file('xl/workbook.xml', book);
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
