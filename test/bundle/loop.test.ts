@@ -212,6 +212,29 @@ describe('dashboard', () => {
   });
 });
 
+describe('Tổng hợp over the period in the settings', () => {
+  test('default this quarter; "Tháng này" leaves January out, so a January cap no longer weighs', () => {
+    const { ws, formId } = setUp({ start: new Date('2019-02-25T01:00:00Z') });
+    const settings = rows(ws, 'Cài đặt').map((r) => r[0]);
+    expect(settings).toEqual(
+      expect.arrayContaining([
+        'Hạn khắc phục theo tiêu chí',
+        'Nhắc trước hạn khắc phục (ngày)',
+        'Kỳ của trang Tổng hợp',
+      ]),
+    );
+    ws.submit(CODE, formId, answers({ unit: 'Xã Hợp Tiến', date: '2019-01-10', C8: 'Không đạt' }), {
+      email: EMAIL,
+    });
+    ws.submit(CODE, formId, answers({ unit: 'Xã Hợp Tiến', date: '2019-02-21' }), { email: EMAIL });
+    const line = () => rows(ws, 'Tổng hợp').find((r) => r[2] === 'Xã Hợp Tiến') ?? [];
+    expect([line()[3], line()[6], line()[7]]).toEqual([2, 97.5, 'Trung bình']);
+    setCell(ws, 'Cài đặt', (r) => r[0] === 'Kỳ của trang Tổng hợp', 2, 'Tháng này');
+    ws.run(CODE, 'rebuildAll');
+    expect([line()[3], line()[6], line()[7]]).toEqual([1, 100, 'Xuất sắc']);
+  });
+});
+
 describe('corrective actions through the whole loop', () => {
   test('report, confirmation, deadline, reminder once, follow-up closing one and finding a repeat', () => {
     const { ws, formId, fixFormId } = withUnitMail();
