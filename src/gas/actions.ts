@@ -222,7 +222,13 @@ export function writeFixResults(ss: Spreadsheet, fix: FixSheet, book: ActionBook
         );
     }
   const rows: Cell[][] = [[FIX_RESULT_HEADER]];
-  for (let r = 2; r <= fix.rows; r++) rows.push([out.get(r) ?? '']);
+  let changed = false;
+  for (let r = 2; r <= fix.rows; r++) {
+    const text = out.get(r) ?? '';
+    if (text !== (fix.results.get(r) ?? '')) changed = true;
+    rows.push([text]);
+  }
+  if (!changed) return;
   writeBlock(ss, name, 1, fix.resultColumn, rows);
 }
 

@@ -112,6 +112,8 @@ export interface FixSheet {
   /** 1-based column for the script's result column ([KTCV] Kết quả), 0 without a sheet. */
   resultColumn: number;
   rows: number;
+  /** What the result column holds now, by row (so an unchanged column is not written again). */
+  results: Map<number, string>;
 }
 
 /** The result column the script writes next to each report. */
@@ -121,7 +123,7 @@ export const FIX_RESULT_HEADER = '[KTCV] Kết quả';
 export function readFixReports(ss: Spreadsheet, config: Config): FixSheet {
   const name = PropertiesService.getScriptProperties().getProperty(LOOP_PROPS.fixSheet);
   const sheet = name ? ss.getSheetByName(name) : null;
-  if (!sheet) return { reports: [], bad: [], resultColumn: 0, rows: 0 };
+  if (!sheet) return { reports: [], bad: [], resultColumn: 0, rows: 0, results: new Map() };
   const values = sheet.getDataRange().getValues();
   const header = (values[0] ?? []).map((h) => String(h).trim());
   const col = (title: string) => header.indexOf(title);
@@ -166,5 +168,7 @@ export function readFixReports(ss: Spreadsheet, config: Config): FixSheet {
       evidence: text(e),
     });
   }
-  return { reports, bad, resultColumn: result + 1, rows: values.length };
+  const results = new Map<number, string>();
+  for (let i = 1; i < values.length; i++) results.set(i + 1, String(values[i][result] ?? ''));
+  return { reports, bad, resultColumn: result + 1, rows: values.length, results };
 }

@@ -29,8 +29,13 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 const DAILY_HOUR = 7;
 const LOCK_WAIT_MS = 20000;
 
-/** The loop's settings from `Cài đặt` (one read); problems are logged, defaults used. */
+/** The loop's settings from `Cài đặt`; problems are logged, defaults used. */
+// One read of the settings per execution (each execution is a fresh realm; settings do not
+// change within one), keyed by day since the summary period follows today.
+let memo: { today: string; value: LoopSettings } | null = null;
+
 export function loopSettings(ss: Spreadsheet, config: Config, today: string): LoopSettings {
+  if (memo && memo.today === today) return memo.value;
   const sheet = ss.getSheetByName(SHEETS.settings);
   const rows = sheet ? sheet.getDataRange().getValues() : [];
   const errors: string[] = [];
@@ -41,6 +46,7 @@ export function loopSettings(ss: Spreadsheet, config: Config, today: string): Lo
     errors,
   );
   if (errors.length) logLine('Khắc phục', errors.join(' '));
+  memo = { today, value: out };
   return out;
 }
 
