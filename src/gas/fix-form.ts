@@ -79,6 +79,9 @@ export function ensureFixForm(ss: Spreadsheet, config: Config): string {
     if (linked) {
       if (!ss.getSheetByName(LOOP_SHEETS.fixResponses)) linked.setName(LOOP_SHEETS.fixResponses);
       props.setProperty(LOOP_PROPS.fixSheet, linked.getName());
+      // Google puts a linked sheet first; the units' reports belong after the leaders' sheets.
+      ss.setActiveSheet(linked);
+      ss.moveActiveSheet(ss.getNumSheets());
     }
   }
   for (const item of form.getItems(FormApp.ItemType.LIST)) {

@@ -89,11 +89,15 @@ export function setupLoop(ss: Spreadsheet, config: Config): string {
       .atHour(DAILY_HOUR)
       .inTimezone('Asia/Ho_Chi_Minh')
       .create();
+  // The dashboard first, then the summary and the actions; the dashboard is what opens.
+  [LOOP_SHEETS.dashboard, SHEETS.summary, LOOP_SHEETS.actions].forEach((name, i) => {
+    const sheet = ss.getSheetByName(name);
+    if (!sheet || sheet.getIndex() === i + 1) return;
+    ss.setActiveSheet(sheet);
+    ss.moveActiveSheet(i + 1);
+  });
   const dash = ss.getSheetByName(LOOP_SHEETS.dashboard);
-  if (dash && dash.getIndex() !== 1) {
-    ss.setActiveSheet(dash);
-    ss.moveActiveSheet(1);
-  }
+  if (dash) ss.setActiveSheet(dash);
   return url;
 }
 

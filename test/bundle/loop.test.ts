@@ -94,8 +94,15 @@ describe('dashboard', () => {
     // Ranking columns within the first 360 px for a phone.
     const widths = ws.log.uncounted(() => [1, 2, 3, 4].map((c) => dash.getColumnWidth(c)));
     expect(widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(360);
-    // Setup again: the same charts, none added.
+    const order = () =>
+      ws.spreadsheet
+        .getSheets()
+        .slice(0, 3)
+        .map((x) => x.getName());
+    expect(order()).toEqual([DASH, 'Tổng hợp', ACTIONS]);
+    // Setup again: the same tabs and charts, none added.
     ws.run(CODE, 'setup');
+    expect(order()).toEqual([DASH, 'Tổng hợp', ACTIONS]);
     expect(ws.log.uncounted(() => dash.getCharts()).map((c) => c._id)).toEqual(
       charts.map((c) => c._id),
     );
