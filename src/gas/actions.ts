@@ -19,6 +19,7 @@ import type { Config } from '../core/types';
 import { writeBlock } from './cells';
 import { FIX_RESULT_HEADER, type FixSheet, readFixReports } from './fix-form';
 import { ACTION_COL, ACTION_HEADERS, LOOP_PROPS, LOOP_SHEETS } from './loop-names';
+import { sheetNamed } from './sheet-cache';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Cell = string | number | boolean | Date;
@@ -93,7 +94,7 @@ export interface ActionsSheet {
 
 /** Reads the actions sheet once. */
 export function readActionsSheet(ss: Spreadsheet): ActionsSheet {
-  const sheet = ss.getSheetByName(LOOP_SHEETS.actions);
+  const sheet = sheetNamed(ss, LOOP_SHEETS.actions);
   const values = sheet ? sheet.getDataRange().getValues() : [[]];
   const rowOf = new Map<string, number>();
   const office = new Map<string, OfficeEntry>();
@@ -151,7 +152,7 @@ function cellsOf(a: Action): { left: Cell[]; right: Cell[] } {
  * the office's typing loses nothing, and a rebuild gives exactly the rows the submissions gave.
  */
 export function writeActions(ss: Spreadsheet, book: ActionBook, before: ActionsSheet): void {
-  const sheet = ss.getSheetByName(LOOP_SHEETS.actions);
+  const sheet = sheetNamed(ss, LOOP_SHEETS.actions);
   if (!sheet) return;
   const blankLeft = (): Cell[] => new Array(10).fill('');
   const left = new Map<number, Cell[]>();

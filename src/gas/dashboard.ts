@@ -25,6 +25,7 @@ import type { Config } from '../core/types';
 import { compareCodes, unitKey, validDuring } from '../core/units';
 import { pad, writeBlock } from './cells';
 import { LOOP_PROPS, LOOP_SHEETS } from './loop-names';
+import { sheetNamed } from './sheet-cache';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -237,7 +238,7 @@ export function refreshDashboard(
   actions: readonly Action[],
   today: string,
 ): Pickers {
-  const sheet = ss.getSheetByName(NAME);
+  const sheet = sheetNamed(ss, NAME);
   if (!sheet) throw new Error(`Thiếu trang "${NAME}": hãy chạy "Thiết lập".`);
   const l = layoutOf(config);
   const pick = readPickers(sheet, today);
@@ -297,21 +298,21 @@ export function refreshDashboard(
     rank.push(['', u.name, '', NOT_INSPECTED, 0, '', overdue.get(u.code) ?? 0]);
   }
   rows.push(...pad(rank.slice(0, l.units), WIDTH, l.units));
-  writeBlock(ss, NAME, 6, 1, pad(rows, WIDTH));
-
-  writeHistory(ss, config, facts, actions, l, pick.unitName);
+  // The blocks and the history below them (after one blank row) in one write.
+  const main = pad(rows, WIDTH, l.historyTop - 6);
+  main.push(...historyRows(config, facts, actions, pick.unitName));
+  writeBlock(ss, NAME, 6, 1, pad(main, WIDTH));
   writeChartData(ss, config, facts, p, today, f.perClass);
   return pick;
 }
 
-function writeHistory(
-  ss: Spreadsheet,
+/** The history block (blank rows added to cover a longer history shown before). */
+function historyRows(
   config: Config,
   facts: readonly InspectionFact[],
   actions: readonly Action[],
-  l: Layout,
   unitName: string,
-): void {
+): Cell[][] {
   const props = PropertiesService.getScriptProperties();
   const used = Number(props.getProperty(LOOP_PROPS.historyRows) ?? 0);
   const rows: Cell[][] = [['LỊCH SỬ ĐƠN VỊ']];
@@ -338,9 +339,8 @@ function writeHistory(
       rows.push([k + 1, `${a.criterion}. ${a.finding}`, formatDmy(a.deadline), a.status]);
     });
   }
-  const count = Math.max(rows.length, used);
-  writeBlock(ss, NAME, l.historyTop, 1, pad(rows, WIDTH, count));
   if (used !== rows.length) props.setProperty(LOOP_PROPS.historyRows, String(rows.length));
+  return pad(rows, WIDTH, Math.max(rows.length, used));
 }
 
 function writeChartData(

@@ -6,12 +6,14 @@ import type { Config } from '../core/types';
 import { pad, writeBlock } from './cells';
 import { LOOP_SHEETS } from './loop-names';
 import type { RowOutcome } from './projection';
+import { sheetNamed } from './sheet-cache';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Cell = string | number | boolean | Date;
 
 /** The facts sheet, made (hidden, with its header) when missing. */
 export function factsSheet(ss: Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet {
-  const found = ss.getSheetByName(LOOP_SHEETS.facts);
+  const found = sheetNamed(ss, LOOP_SHEETS.facts);
   if (found) return found;
   const sheet = ss.insertSheet(LOOP_SHEETS.facts);
   sheet.getRange(1, 1, 1, FACT_HEADERS.length).setValues([[...FACT_HEADERS]]);
@@ -27,11 +29,19 @@ export function factsSheet(ss: Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet 
 /** An outcome's id as actions are keyed: the response id, or the row for a row never matched. */
 export const outcomeId = (o: RowOutcome): string => o.state.id || `dòng ${o.row}`;
 
-/** Every fact stored, in one read; blank or damaged rows are skipped. */
+// The sheet's rows as last read or written in this execution (each execution is a fresh realm),
+// so a submission reads the facts once for its upsert and its refresh.
+let held: Cell[][] | null = null;
+
+function rowsOf(ss: Spreadsheet): Cell[][] {
+  if (!held) held = factsSheet(ss).getDataRange().getValues();
+  return held;
+}
+
+/** Every fact stored (read once per execution); blank or damaged rows are skipped. */
 export function readFacts(ss: Spreadsheet): InspectionFact[] {
-  const sheet = ss.getSheetByName(LOOP_SHEETS.facts);
-  if (!sheet) return [];
-  const values = sheet.getDataRange().getValues();
+  if (!held && !sheetNamed(ss, LOOP_SHEETS.facts)) return [];
+  const values = rowsOf(ss);
   const out: InspectionFact[] = [];
   for (let i = 1; i < values.length; i++) {
     const f = factFromRow(values[i]);
@@ -45,6 +55,8 @@ const factOfOutcome = (config: Config, o: RowOutcome): InspectionFact | null =>
     ? factOf(config, outcomeId(o), o.inspection, o.raw)
     : null;
 
+const blankRow = (): Cell[] => new Array<Cell>(FACT_HEADERS.length).fill('');
+
 /**
  * Upserts the facts of the responses a submission touched: a scored one replaces its row (or is
  * appended), one sent to review blanks its row. One read, then one write per touched response.
@@ -55,10 +67,8 @@ export function upsertFacts(
   outcomes: readonly RowOutcome[],
 ): void {
   const sheet = factsSheet(ss);
-  const ids = sheet
-    .getDataRange()
-    .getValues()
-    .map((r) => String(r[0]));
+  const values = rowsOf(ss);
+  const ids = values.map((r) => String(r[0]));
   let next = ids.length + 1;
   for (const o of outcomes) {
     const f = factOfOutcome(config, o);
@@ -68,7 +78,11 @@ export function upsertFacts(
     const row = at >= 0 ? at + 1 : next++;
     // Appending past the grid: grow it by a thousand rows, rarely.
     if (at < 0 && row > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), 1000);
-    writeBlock(ss, LOOP_SHEETS.facts, row, 1, pad([f ? factRow(f) : []], FACT_HEADERS.length));
+    const cells = pad([f ? factRow(f) : []], FACT_HEADERS.length);
+    writeBlock(ss, LOOP_SHEETS.facts, row, 1, cells);
+    while (values.length < row) values.push(blankRow());
+    values[row - 1] = cells[0];
+    ids[row - 1] = f ? id : '';
   }
 }
 
@@ -83,11 +97,9 @@ export function writeAllFacts(
   outcomes: readonly RowOutcome[],
 ): void {
   const sheet = factsSheet(ss);
-  const ids = sheet
-    .getDataRange()
-    .getValues()
-    .map((r) => String(r[0]));
-  const rows: (string | number)[][] = ids.slice(1).map(() => []);
+  const values = rowsOf(ss);
+  const ids = values.map((r) => String(r[0]));
+  const rows: Cell[][] = ids.slice(1).map(() => []);
   let next = ids.length + 1;
   for (const o of outcomes) {
     const f = factOfOutcome(config, o);
@@ -99,5 +111,7 @@ export function writeAllFacts(
   for (let k = 0; k < rows.length; k++) if (!rows[k]) rows[k] = [];
   if (rows.length + 1 > sheet.getMaxRows())
     sheet.insertRowsAfter(sheet.getMaxRows(), rows.length + 1 - sheet.getMaxRows());
-  if (rows.length > 0) writeBlock(ss, LOOP_SHEETS.facts, 2, 1, pad(rows, FACT_HEADERS.length));
+  const block = pad(rows, FACT_HEADERS.length);
+  if (rows.length > 0) writeBlock(ss, LOOP_SHEETS.facts, 2, 1, block);
+  held = [values[0] ?? [...FACT_HEADERS], ...block];
 }

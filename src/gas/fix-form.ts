@@ -7,6 +7,7 @@ import type { Config } from '../core/types';
 import { indexUnits, matchUnit, validOn } from '../core/units';
 import { sortVi } from '../core/vi';
 import { FIX_TITLES, LOOP_HANDLERS, LOOP_PROPS, LOOP_SHEETS } from './loop-names';
+import { sheetNamed } from './sheet-cache';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Form = GoogleAppsScript.Forms.Form;
@@ -125,7 +126,7 @@ export const FIX_RESULT_HEADER = '[KTCV] Kết quả';
 /** Reads every fix report (one call); unknown units or criteria are named with the value at fault. */
 export function readFixReports(ss: Spreadsheet, config: Config): FixSheet {
   const name = PropertiesService.getScriptProperties().getProperty(LOOP_PROPS.fixSheet);
-  const sheet = name ? ss.getSheetByName(name) : null;
+  const sheet = name ? sheetNamed(ss, name) : null;
   if (!sheet) return { reports: [], bad: [], resultColumn: 0, rows: 0, results: new Map() };
   const values = sheet.getDataRange().getValues();
   const header = (values[0] ?? []).map((h) => String(h).trim());

@@ -22,6 +22,7 @@ import { ACTION_COL, LOOP_HANDLERS, LOOP_SHEETS } from './loop-names';
 import { SHEETS } from './names';
 import type { RowOutcome } from './projection';
 import type { RowState } from './response-table';
+import { sheetNamed } from './sheet-cache';
 import { logLine, openSession, type Session } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -36,7 +37,7 @@ let memo: { today: string; value: LoopSettings } | null = null;
 
 export function loopSettings(ss: Spreadsheet, config: Config, today: string): LoopSettings {
   if (memo && memo.today === today) return memo.value;
-  const sheet = ss.getSheetByName(SHEETS.settings);
+  const sheet = sheetNamed(ss, SHEETS.settings);
   const rows = sheet ? sheet.getDataRange().getValues() : [];
   const errors: string[] = [];
   const out = readLoopSettings(
@@ -114,8 +115,8 @@ export function refreshLoop(
   app: Session['app'],
   options: { remind?: boolean } = {},
 ): { reminded: number } {
-  if (!ss.getSheetByName(LOOP_SHEETS.actions) || !ss.getSheetByName(LOOP_SHEETS.dashboard))
-    return { reminded: 0 };
+  // Before the loop's setup (an older workbook) there is nothing to refresh.
+  if (!sheetNamed(ss, LOOP_SHEETS.dashboard)) return { reminded: 0 };
   const today = vnDateOf(Date.now());
   const settings = loopSettings(ss, app.config, today);
   const facts = readFacts(ss);
@@ -152,7 +153,7 @@ export function inSummaryPeriod(s: Session, states: readonly RowState[]): RowSta
  * deadlines and the fix-report form.
  */
 export function withLoopActions(s: Session, i: Inspection, mail: MailContent): MailContent {
-  if (!s.ss.getSheetByName(LOOP_SHEETS.actions)) return mail;
+  if (!sheetNamed(s.ss, LOOP_SHEETS.actions)) return mail;
   const today = vnDateOf(Date.now());
   const settings = loopSettings(s.ss, s.app.config, today);
   const { book } = computeBook(s.ss, s.app.config, readFacts(s.ss), settings.actions, today);
