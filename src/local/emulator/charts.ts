@@ -203,7 +203,7 @@ export class EmuEmbeddedChart {
     this.log.record('EmbeddedChart', method);
   }
 
-  /** null until the chart is inserted (C: a built chart has no id yet). */
+  /** null until the chart is inserted (U: the reference does not say what a built chart returns). */
   getChartId(): number | null {
     this.rec('getChartId');
     return this._id;
@@ -250,6 +250,7 @@ export class ChartStore {
     if (!(chart instanceof EmuEmbeddedChart))
       throw signatureError(gasTypeNames([chart]), 'SpreadsheetApp', 'Sheet', 'insertChart');
     if (chart._id !== null && this.charts.some((c) => c._id === chart._id))
+      // U: the live text is unknown; inserting the same chart twice is refused.
       throw gasError('The chart is already on the sheet.');
     chart._id = nextChartId++;
     this.charts.push(chart);
