@@ -386,3 +386,33 @@ describe('corrective actions through the whole loop', () => {
     expect(rows(ws, ACTIONS).map((r) => r[15])).toContain(`${follow.getId()}|B2`);
   });
 });
+
+describe('reminders within the mail quota', () => {
+  test('one recipient a day: a unit left over is reminded the next day, each once', () => {
+    const { ws, formId } = setUp({ mailQuota: 1 });
+    setCell(ws, 'Cài đặt', (r) => r[0] === 'Gửi kết quả cho từng đơn vị', 2, 'Có');
+    setCell(ws, 'Đơn vị', (r) => r[0] === '10498', 6, 'hoptien@mydu.example');
+    setCell(ws, 'Đơn vị', (r) => r[0] === '10462', 6, 'anmy@mydu.example');
+    ws.run(CODE, 'checkConfig');
+    at(ws, '2019-02-19T15:00:00');
+    ws.submit(CODE, formId, answers({ unit: 'Xã Hợp Tiến', date: '2019-02-19', B2: 'Không đạt' }), {
+      email: EMAIL,
+    });
+    ws.submit(CODE, formId, answers({ unit: 'Xã An Mỹ', date: '2019-02-19', C4: 'Không đạt' }), {
+      email: EMAIL,
+    });
+    const sent = () => ws.MailApp._outbox().filter((m) => m.subject.includes('hạn khắc phục'));
+    at(ws, '2019-03-02T07:00:00');
+    ws.fireClock(CODE, 'runDailyLoop');
+    at(ws, '2019-03-03T07:00:00');
+    ws.fireClock(CODE, 'runDailyLoop');
+    // Due in three days from 03/03; one recipient a day: units in code order, An Mỹ first.
+    expect(sent().map((m) => m.to[0])).toEqual(['anmy@mydu.example']);
+    at(ws, '2019-03-04T07:00:00');
+    ws.fireClock(CODE, 'runDailyLoop');
+    at(ws, '2019-03-05T07:00:00');
+    ws.fireClock(CODE, 'runDailyLoop');
+    expect(sent().map((m) => m.to[0])).toEqual(['anmy@mydu.example', 'hoptien@mydu.example']);
+    expect(rows(ws, ACTIONS).map((r) => r[14] instanceof Date)).toEqual([true, true]);
+  });
+});
