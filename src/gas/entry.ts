@@ -3,6 +3,13 @@
 
 import { checkEnvironment as envCheck, environmentTrigger } from './envcheck';
 import { warnCellLimit } from './limits';
+import {
+  runDailyLoop as dailyLoop,
+  handleFixReport as fixReport,
+  onLoopEdit,
+  refreshAfterSubmit,
+  refreshLoopNow,
+} from './loop';
 import { addMenu, tell } from './menu';
 import { CONFIG_SHEETS } from './names';
 import { notifyOffice } from './notify';
@@ -41,6 +48,35 @@ export function onOpen(): void {
 export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit | undefined): void {
   const name = e?.range?.getSheet().getName();
   if (name && CONFIG_SHEETS.includes(name)) dropConfig();
+  // The dashboard's pickers and the office's columns of Khắc phục (LIMITED mode, 30 s).
+  try {
+    onLoopEdit(e);
+  } catch (err) {
+    console.error(`onEdit: ${(err as Error).message}`);
+  }
+}
+
+/** Trigger of the fix-report form: the unit's report shows on its action. */
+export function handleFixReport(): void {
+  guarded('handleFixReport', () => fixReport(), undefined);
+}
+
+/** Daily trigger: overdue statuses, and reminders once per deadline. */
+export function runDailyLoop(): number {
+  return guarded('runDailyLoop', () => dailyLoop(), -1);
+}
+
+/** Menu: refresh the dashboard and the corrective actions now. */
+export function refreshDashboard(): string {
+  return guarded(
+    'refreshDashboard',
+    () => {
+      const m = refreshLoopNow();
+      tell(m);
+      return m;
+    },
+    '',
+  );
 }
 
 /** Menu: set up or update everything (idempotent). */
@@ -101,6 +137,8 @@ export function handleFormSubmit(
   const done = guarded<Scored | null>('handleFormSubmit', () => submit(e), null);
   // The biên bản and unit mails of the rows it changed (and of submissions queued earlier); the
   // backlog and reports are the time trigger's.
+  if (done && (done.result === 'scored' || done.result === 'review'))
+    guarded('handleFormSubmit', refreshAfterSubmit, undefined);
   if (done && done.result !== 'blank') work(started, { focus: done.touched });
   return done ? done.result : 'error';
 }

@@ -12,6 +12,7 @@ export function addMenu(): void {
     .addItem('Kiểm tra cấu hình', 'checkConfig')
     .addItem('Kiểm tra môi trường', 'checkEnvironment')
     .addSeparator()
+    .addItem('Cập nhật bảng điều khiển', 'refreshDashboard')
     .addItem('Xem trước báo cáo…', 'previewReport')
     .addItem('Gửi báo cáo ngay…', 'sendReportNow')
     .addSeparator()

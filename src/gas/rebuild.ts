@@ -4,6 +4,7 @@
 import { vnDateOf } from '../core/dates';
 import { pad, writeBlock } from './cells';
 import { withLock } from './lock';
+import { afterRebuild, inSummaryPeriod } from './loop';
 import { MACHINE_HEADERS } from './names';
 import { outcomesFor } from './process';
 import { ALIGNED, fullRows, summaryRows, WIDTH } from './projection';
@@ -149,7 +150,10 @@ function rebuild(
   writeSummary(
     s,
     summaryRows(
-      outcomes.map((o) => o.state),
+      inSummaryPeriod(
+        s,
+        outcomes.map((o) => o.state),
+      ),
       s.app.config,
       vnDateOf(Date.now()),
     ),
@@ -164,5 +168,6 @@ function rebuild(
   saveGrid(s);
   // Biên bản and unit mails still due are the worker's: it reads the rows on its next run.
   markWorkDue();
+  afterRebuild(s, outcomes);
   return outcomes.length;
 }

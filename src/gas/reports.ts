@@ -11,6 +11,7 @@ import type { Aggregate, Inspection } from '../core/types';
 import { safe } from './cells';
 import { renderInto, writeDoc } from './documents';
 import { withRecordLock } from './lock';
+import { withLoopActions } from './loop';
 import { HEADERS, MINUTES_MARKER, PROPS, SHEETS } from './names';
 import { outcomesFor } from './process';
 import type { RowOutcome } from './projection';
@@ -369,7 +370,11 @@ export function unitAddress(s: Session, unitCode: string): string {
 export function sendUnitMail(s: Session, i: Inspection, minutesUrl: string): void {
   send(
     [unitAddress(s, i.unitCode)],
-    unitEmail(s.app.config, i, s.app.settings.fixDays, minutesUrl, s.app.settings.reportTo),
+    withLoopActions(
+      s,
+      i,
+      unitEmail(s.app.config, i, s.app.settings.fixDays, minutesUrl, s.app.settings.reportTo),
+    ),
     [],
   );
 }

@@ -12,6 +12,7 @@ import {
   wantedItems,
 } from './form';
 import { warnCellLimit } from './limits';
+import { setupLoop } from './loop';
 import { DERIVED_SHEETS, HANDLERS, HEADERS, PROPS, SHEETS } from './names';
 import { applyOffice } from './office';
 import { rebuildAll } from './rebuild';
@@ -123,6 +124,7 @@ export function setup(): SetupResult {
   protect(sheet, 'Google Biểu mẫu ghi câu trả lời vào đây; các cột [KTCV] do tập lệnh ghi.');
   folderOf({ app });
   const triggers = ensureTriggers(form, app.settings.reconcileHour) + ensureReportTrigger(app);
+  const fixUrl = setupLoop(ss, app.config);
   const count = rebuildAll();
   const full = warnCellLimit('setup');
   const parts = [
@@ -147,6 +149,7 @@ export function setup(): SetupResult {
     triggers ? `cài ${triggers} trình kích hoạt` : '',
     `chấm lại ${count} phiếu`,
     `trang câu trả lời: "${responseSheet}"`,
+    `biểu mẫu báo cáo khắc phục: ${fixUrl}`,
   ].filter((p) => p !== '');
   return {
     ok: true,

@@ -2,6 +2,7 @@
 /// <reference types="google-apps-script" />
 
 import { vnDateOf } from '../core/dates';
+import { inSummaryPeriod, recordFacts } from './loop';
 import { affectedRows, outcomesFor } from './process';
 import { planEdits, summaryRows } from './projection';
 import { flagMinutes, markWorkDue, queueResponse, workKey } from './queue';
@@ -150,13 +151,18 @@ function score(id: string, ts: number, email: string): Scored {
   const states = new Map(ix.rows.map((r) => [r.row, r.state]));
   for (const o of outcomes) states.set(o.row, o.state);
   gridChanged =
-    writeSummary(s, summaryRows([...states.values()], s.app.config, vnDateOf(Date.now()))) ||
-    gridChanged;
+    writeSummary(
+      s,
+      summaryRows(inSummaryPeriod(s, [...states.values()]), s.app.config, vnDateOf(Date.now())),
+    ) || gridChanged;
 
   // The state columns last: until they are written the response counts as unprocessed, so a
   // failure above leaves it to the worker and reconcile instead of half-recorded.
   for (const o of outcomes) writeState(s, ix, o.row, o.state);
   if (gridChanged) saveGrid(s);
+  // Facts for the dashboard and corrective actions (one row each, by response id); the
+  // actions and figures follow right after the lock is released (refreshAfterSubmit).
+  recordFacts(s, outcomes);
   return {
     result: outcomes.find((o) => o.row === self.row)?.state.status === 'ok' ? 'scored' : 'review',
     touched: outcomes.map((o) => o.row),

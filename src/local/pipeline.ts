@@ -25,6 +25,7 @@ import { createWorkspace, type Workspace } from './emulator/runtime';
 import { documentToDocx } from './export/docx';
 import { messageToEml } from './export/eml';
 import { workbookToXlsx } from './export/xlsx';
+import { playLoop } from './loop-round';
 
 /** What the local run needs. */
 export interface PipelineOptions {
@@ -412,7 +413,7 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
         exportStart(o.table, o.config, o.dateOrder, early?.aggregate.period.to ?? null),
       )
     : sampleRound(o);
-  const run = early ?? score(responseTable(ws));
+  let run = early ?? score(responseTable(ws));
   const { from, to } = run.aggregate.period;
 
   if (o.table && o.minutes) {
@@ -448,6 +449,9 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
     let monday = addDays(last, 1);
     while (weekdayOf(monday) !== 1) monday = addDays(monday, 1);
     advanceTo(ws, vnInstant(monday, 7) + 60_000);
+    // The corrective-action loop (loop-round.ts); its follow-up inspection counts in the results.
+    playLoop(ws, o.code, o.config, o.say);
+    run = scoreExport(responseTable(ws), o.config, { from: o.from, to: o.to, dateOrder: 'dmy' });
   }
   // The bundle logs what went wrong in its log sheet (it never lets an error escape a trigger).
   const logged = ws.log.uncounted(() => {

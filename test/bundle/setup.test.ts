@@ -93,8 +93,10 @@ describe('setup', () => {
       (t) => `${t.getHandlerFunction()}:${t.getEventType()}`,
     );
     expect(triggers.sort()).toEqual([
+      'handleFixReport:ON_FORM_SUBMIT',
       'handleFormSubmit:ON_FORM_SUBMIT',
       'reconcile:CLOCK',
+      'runDailyLoop:CLOCK',
       'runQueue:CLOCK',
       'sendScheduledSummary:CLOCK',
     ]);
@@ -106,9 +108,10 @@ describe('setup', () => {
     const items = ws.FormApp.openById(formId).getItems().length;
     ws.run(CODE, 'setup');
     expect(ws.PropertiesService.getScriptProperties().getProperty('formId')).toBe(formId);
-    expect(ws.FormApp._all()).toHaveLength(1);
+    // The inspection form and the fix-report form, each once.
+    expect(ws.FormApp._all()).toHaveLength(2);
     expect(ws.FormApp.openById(formId).getItems().length).toBe(items);
-    expect(ws.ScriptApp.getProjectTriggers()).toHaveLength(4);
+    expect(ws.ScriptApp.getProjectTriggers()).toHaveLength(6);
     expect(workbook(ws)).toEqual(before);
   });
 
@@ -126,7 +129,7 @@ describe('setup', () => {
     const titles = ws.FormApp.openById(formId)
       .getItems()
       .map((i) => i.getTitle());
-    expect(ws.FormApp._all()).toHaveLength(1);
+    expect(ws.FormApp._all()).toHaveLength(2);
     expect(titles).toContain('B2. Có biển tên, chức danh rõ ràng tại bàn làm việc');
     expect(titles).not.toContain('B2. Có biển tên, chức danh tại bàn làm việc');
     expect(titles.indexOf('E4. Có sổ góp ý của công dân')).toBe(

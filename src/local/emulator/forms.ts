@@ -204,6 +204,17 @@ export class EmuTextValidationBuilder {
     return this;
   }
 
+  /** A web address (the evidence link of a fix report); Google's exact rule is U: host with a dot. */
+  requireTextIsUrl(): this {
+    this.log.record('TextValidationBuilder', 'requireTextIsUrl');
+    checkArgs(arguments, ['TextValidationBuilder', 'requireTextIsUrl'], []);
+    this.rule = {
+      describe: 'a URL',
+      test: (s) => /^(?:https?:\/\/)?[^\s/]+\.[^\s]+$/i.test(s.trim()),
+    };
+    return this;
+  }
+
   /** The message the respondent sees when the answer fails. */
   setHelpText(text: string): this {
     this.log.record('TextValidationBuilder', 'setHelpText');

@@ -603,6 +603,52 @@ export class Workspace {
     return runs;
   }
 
+  /**
+   * A person types `value` into one cell of the bound spreadsheet (parsed as typed input; a rule
+   * refusing invalid data rejects it with the UI's message, thrown here), then the simple
+   * `onEdit(e)` runs with authMode LIMITED, then each installable ON_EDIT trigger (FULL).
+   */
+  userEdit(code: string, sheetName: string, a1: string, value: string): Execution[] {
+    const sheet = this.spreadsheet._sheetByName(sheetName);
+    if (!sheet) throw new Error(`No sheet ${sheetName}`);
+    const range = this.log.uncounted(() => sheet.getRange(a1));
+    const rule = sheet._validations.get(range._row, range._col);
+    const oldValue = this.log.uncounted(() => range.getValue());
+    this.log.uncounted(() => range.setValue(value));
+    const stored = this.log.uncounted(() => range.getValue());
+    if (rule && !rule._accepts(value, stored)) {
+      this.log.uncounted(() => range.setValue(oldValue));
+      throw new Error(
+        `Dữ liệu bạn đã nhập vào ô ${a1} vi phạm các quy tắc xác thực dữ liệu đã đặt cho ô này.`,
+      );
+    }
+    const user = new EmuUser(this.log, this.user);
+    const base = { source: this.spreadsheet, range, user, value, oldValue };
+    const runs: Execution[] = [];
+    const before = this.executions.length;
+    try {
+      this.execute(
+        code,
+        'onEdit',
+        { ...base, authMode: this.ScriptApp.AuthMode.LIMITED },
+        { kind: 'simple', authMode: 'LIMITED', ui: true, user: this.user, optional: true },
+      );
+    } catch {
+      // Recorded; a failing simple trigger only shows in the executions list.
+    }
+    if (this.executions.length > before) runs.push(this.executions[this.executions.length - 1]);
+    for (const t of this.ScriptApp._matching('ON_EDIT', 'SPREADSHEETS', this.spreadsheet._id))
+      runs.push(
+        this.fire(
+          code,
+          t,
+          { ...base, authMode: this.ScriptApp.AuthMode.FULL, triggerUid: t.uid },
+          true,
+        ),
+      );
+    return runs;
+  }
+
   /** Another execution holds (or lets go of) the script lock; see LockService._holdByOtherExecution. */
   holdLockElsewhere(held: boolean, options: { releaseAfterMs?: number } = {}): void {
     this.LockService._holdByOtherExecution(held, { scope: 'script', ...options });

@@ -1,5 +1,13 @@
 // In-memory SpreadsheetApp: typed input, formats, protections, rules, Google's limits and UI prompts; every call counted.
 import type { CallLog } from './calls';
+import {
+  ChartStore,
+  type EmuDataValidation,
+  EmuDataValidationBuilder,
+  type EmuEmbeddedChart,
+  EmuEmbeddedChartBuilder,
+  ValidationStore,
+} from './charts';
 import { GAS_TYPE, gasError, gasTypeNames, isDate, signatureError } from './errors';
 import { EmuUser } from './services';
 import { DAYS, type GasEnumValue, gasEnum, MONTHS, utcMs, wallTime, zonedMs } from './utilities';
@@ -714,6 +722,11 @@ export class SpreadsheetAppEmu {
     for (const ss of this.books.values()) ss._reveal();
   }
 
+  newDataValidation(): EmuDataValidationBuilder {
+    this._log.record('SpreadsheetApp', 'newDataValidation');
+    return new EmuDataValidationBuilder(this._log);
+  }
+
   newConditionalFormatRule(): EmuConditionalFormatRuleBuilder {
     this._log.record('SpreadsheetApp', 'newConditionalFormatRule');
     return new EmuConditionalFormatRuleBuilder(this);
@@ -1081,6 +1094,9 @@ export class EmuSheet {
   _deleted = false;
   /** The URL of the form that writes into this sheet, set by the FormApp emulator when it links. */
   _formUrl: string | null = null;
+  /** Embedded charts and data-validation rules (charts.ts). */
+  _charts = new ChartStore();
+  _validations = new ValidationStore();
 
   constructor(
     readonly _ss: EmuSpreadsheet,
@@ -1360,6 +1376,36 @@ export class EmuSheet {
   getConditionalFormatRules(): EmuConditionalFormatRule[] {
     this.rec('getConditionalFormatRules');
     return this._rules.slice();
+  }
+
+  clearConditionalFormatRules(): void {
+    this.rec('clearConditionalFormatRules');
+    this._rules = [];
+  }
+
+  newChart(): EmuEmbeddedChartBuilder {
+    this.rec('newChart');
+    return new EmuEmbeddedChartBuilder(this._ss._app._log);
+  }
+
+  insertChart(chart: EmuEmbeddedChart): void {
+    this.rec('insertChart');
+    this._charts.insert(chart);
+  }
+
+  updateChart(chart: EmuEmbeddedChart): void {
+    this.rec('updateChart');
+    this._charts.update(chart);
+  }
+
+  removeChart(chart: EmuEmbeddedChart): void {
+    this.rec('removeChart');
+    this._charts.remove(chart);
+  }
+
+  getCharts(): EmuEmbeddedChart[] {
+    this.rec('getCharts');
+    return this._charts.charts.slice();
   }
 
   // ----- Non-Apps-Script hooks -----
@@ -1756,6 +1802,25 @@ export class EmuRange {
   getDisplayValue(): string {
     this.rec('getDisplayValue', 1);
     return this._sheet._display(this._row, this._col);
+  }
+
+  /** One rule for every cell of the range; null removes them. */
+  setDataValidation(rule: EmuDataValidation | null): EmuRange {
+    this.rec('setDataValidation');
+    this._sheet._validations.set(this, rule);
+    return this;
+  }
+
+  /** The top-left cell's rule, or null. */
+  getDataValidation(): EmuDataValidation | null {
+    this.rec('getDataValidation');
+    return this._sheet._validations.get(this._row, this._col);
+  }
+
+  clearDataValidations(): EmuRange {
+    this.rec('clearDataValidations');
+    this._sheet._validations.set(this, null);
+    return this;
   }
 
   /** Writes `value` into every cell, strings parsed as typed input. */
@@ -2299,6 +2364,27 @@ export class EmuProtection {
     return (
       this._rangeRef ?? new EmuRange(this._sheet, 1, 1, this._sheet._maxRows, this._sheet._maxCols)
     );
+  }
+
+  getUnprotectedRanges(): EmuRange[] {
+    this.rec('getUnprotectedRanges');
+    return this._unprotected.slice();
+  }
+
+  /** Sheet protections only: ranges the office may edit without a warning (the dashboard's pickers). */
+  setUnprotectedRanges(...args: [ranges: EmuRange[]]): EmuProtection {
+    const [ranges] = args;
+    this.rec('setUnprotectedRanges');
+    if (!Array.isArray(ranges) || !ranges.every((r) => r instanceof EmuRange)) {
+      throw signatureError(
+        gasTypeNames(args),
+        'SpreadsheetApp',
+        'Protection',
+        'setUnprotectedRanges',
+      );
+    }
+    if (this._type === 'SHEET') this._unprotected = ranges.slice();
+    return this;
   }
 
   remove(): void {

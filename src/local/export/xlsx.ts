@@ -19,6 +19,7 @@ import {
   snapshotSheetRows,
 } from '../emulator/spreadsheet';
 import { wallTime } from '../emulator/utilities';
+import { addCharts } from './xlsx-charts';
 
 /*
  * What is carried over: every sheet in tab order (hidden ones hidden, tab colours), values typed as
@@ -1022,5 +1023,6 @@ export async function workbookToXlsx(
   ];
   await wb.commit();
   await ended;
-  return Buffer.concat(chunks);
+  // Embedded charts, as native xlsx charts (exceljs cannot write them): the live spreadsheet only.
+  return 'sheets' in source ? Buffer.concat(chunks) : addCharts(Buffer.concat(chunks), source);
 }

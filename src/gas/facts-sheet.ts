@@ -1,0 +1,117 @@
+// The hidden `Dữ liệu kiểm tra` sheet: one compact row per scored inspection, kept by response id, read in one call.
+/// <reference types="google-apps-script" />
+
+import { FACT_HEADERS, factFromRow, factOf, factRow, type InspectionFact } from '../core/facts';
+import type { Config } from '../core/types';
+import { pad, writeBlock } from './cells';
+import { LOOP_SHEETS } from './loop-names';
+import type { RowOutcome } from './projection';
+import { sheetNamed } from './sheet-cache';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Cell = string | number | boolean | Date;
+
+/** The facts sheet, made (hidden, with its header) when missing. */
+export function factsSheet(ss: Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet {
+  const found = sheetNamed(ss, LOOP_SHEETS.facts);
+  if (found) return found;
+  const sheet = ss.insertSheet(LOOP_SHEETS.facts);
+  sheet.getRange(1, 1, 1, FACT_HEADERS.length).setValues([[...FACT_HEADERS]]);
+  sheet.setFrozenRows(1);
+  sheet.hideSheet();
+  sheet
+    .protect()
+    .setDescription('Số liệu tập lệnh giữ cho bảng điều khiển: sửa ở đây sẽ bị ghi đè.')
+    .setWarningOnly(true);
+  return sheet;
+}
+
+/** An outcome's id as actions are keyed: the response id, or the row for a row never matched. */
+export const outcomeId = (o: RowOutcome): string => o.state.id || `dòng ${o.row}`;
+
+// The sheet's rows as last read or written in this execution (each execution is a fresh realm),
+// so a submission reads the facts once for its upsert and its refresh.
+let held: Cell[][] | null = null;
+
+function rowsOf(ss: Spreadsheet): Cell[][] {
+  if (!held) held = factsSheet(ss).getDataRange().getValues();
+  return held;
+}
+
+/** Every fact stored (read once per execution); blank or damaged rows are skipped. */
+export function readFacts(ss: Spreadsheet): InspectionFact[] {
+  if (!held && !sheetNamed(ss, LOOP_SHEETS.facts)) return [];
+  const values = rowsOf(ss);
+  const out: InspectionFact[] = [];
+  for (let i = 1; i < values.length; i++) {
+    const f = factFromRow(values[i]);
+    if (f) out.push(f);
+  }
+  return out;
+}
+
+const factOfOutcome = (config: Config, o: RowOutcome): InspectionFact | null =>
+  o.state.status === 'ok' && o.inspection
+    ? factOf(config, outcomeId(o), o.inspection, o.raw)
+    : null;
+
+const blankRow = (): Cell[] => new Array<Cell>(FACT_HEADERS.length).fill('');
+
+/**
+ * Upserts the facts of the responses a submission touched: a scored one replaces its row (or is
+ * appended), one sent to review blanks its row. One read, then one write per touched response.
+ */
+export function upsertFacts(
+  ss: Spreadsheet,
+  config: Config,
+  outcomes: readonly RowOutcome[],
+): void {
+  const sheet = factsSheet(ss);
+  const values = rowsOf(ss);
+  const ids = values.map((r) => String(r[0]));
+  let next = ids.length + 1;
+  for (const o of outcomes) {
+    const f = factOfOutcome(config, o);
+    const id = outcomeId(o);
+    const at = ids.indexOf(id, 1);
+    if (!f && at < 0) continue;
+    const row = at >= 0 ? at + 1 : next++;
+    // Appending past the grid: grow it by a thousand rows, rarely.
+    if (at < 0 && row > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), 1000);
+    const cells = pad([f ? factRow(f) : []], FACT_HEADERS.length);
+    writeBlock(ss, LOOP_SHEETS.facts, row, 1, cells);
+    while (values.length < row) values.push(blankRow());
+    values[row - 1] = cells[0];
+    ids[row - 1] = f ? id : '';
+  }
+}
+
+/**
+ * Writes every fact from a rebuild's outcomes in one read and one write: each response keeps its
+ * row (so a rebuild gives exactly what the submissions gave), new ones are appended, and facts of
+ * responses no longer scored are blanked.
+ */
+export function writeAllFacts(
+  ss: Spreadsheet,
+  config: Config,
+  outcomes: readonly RowOutcome[],
+): void {
+  const sheet = factsSheet(ss);
+  const values = rowsOf(ss);
+  const ids = values.map((r) => String(r[0]));
+  const rows: Cell[][] = ids.slice(1).map(() => []);
+  let next = ids.length + 1;
+  for (const o of outcomes) {
+    const f = factOfOutcome(config, o);
+    if (!f) continue;
+    const at = ids.indexOf(f.id, 1);
+    const row = at >= 0 ? at + 1 : next++;
+    rows[row - 2] = factRow(f);
+  }
+  for (let k = 0; k < rows.length; k++) if (!rows[k]) rows[k] = [];
+  if (rows.length + 1 > sheet.getMaxRows())
+    sheet.insertRowsAfter(sheet.getMaxRows(), rows.length + 1 - sheet.getMaxRows());
+  const block = pad(rows, FACT_HEADERS.length);
+  if (rows.length > 0) writeBlock(ss, LOOP_SHEETS.facts, 2, 1, block);
+  held = [values[0] ?? [...FACT_HEADERS], ...block];
+}

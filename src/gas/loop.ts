@@ -1,0 +1,264 @@
+// The dashboard and corrective-action loop wired together: setup, the hooks a submission and a rebuild call, the picker's onEdit, the fix-report trigger, the daily run.
+/// <reference types="google-apps-script" />
+
+import { type MailContent, withOpenActions } from '../core/action-mail';
+import { type OverdueByUnit, openActionsOf, overdueByUnit } from '../core/actions';
+import { vnDateOf } from '../core/dates';
+import { LOOP_SETTING_ROWS, type LoopSettings, readLoopSettings } from '../core/loop-settings';
+import { within } from '../core/periods';
+import type { Config, Inspection } from '../core/types';
+import {
+  computeBook,
+  ensureActionsSheet,
+  sendReminders,
+  writeActions,
+  writeFixResults,
+} from './actions';
+import { safe } from './cells';
+import { ensureDashboard, refreshDashboard } from './dashboard';
+import { factsSheet, readFacts, upsertFacts, writeAllFacts } from './facts-sheet';
+import { ensureFixForm } from './fix-form';
+import { withRecordLock } from './lock';
+import { ACTION_COL, LOOP_HANDLERS, LOOP_SHEETS } from './loop-names';
+import { SHEETS } from './names';
+import type { RowOutcome } from './projection';
+import type { RowState } from './response-table';
+import { sheetNamed } from './sheet-cache';
+import { logLine, openSession, type Session } from './workbook';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+const DAILY_HOUR = 7;
+const LOCK_WAIT_MS = 20000;
+
+/** The loop's settings from `Cài đặt`; problems are logged, defaults used. */
+// One read of the settings per execution (each execution is a fresh realm; settings do not
+// change within one), keyed by day since the summary period follows today.
+let memo: { today: string; value: LoopSettings } | null = null;
+
+export function loopSettings(ss: Spreadsheet, config: Config, today: string): LoopSettings {
+  if (memo && memo.today === today) return memo.value;
+  const sheet = sheetNamed(ss, SHEETS.settings);
+  const rows = sheet ? sheet.getDataRange().getValues() : [];
+  const errors: string[] = [];
+  const out = readLoopSettings(
+    rows,
+    config.checklist.criteria.map((c) => c.code),
+    today,
+    errors,
+  );
+  if (errors.length) logLine('Khắc phục', errors.join(' '));
+  memo = { today, value: out };
+  return out;
+}
+
+/** Appends the loop's settings rows to `Cài đặt` when missing; never touches rows the office has. */
+function ensureSettingRows(ss: Spreadsheet): void {
+  const sheet = ss.getSheetByName(SHEETS.settings);
+  if (!sheet) return;
+  const have = new Set(
+    sheet
+      .getDataRange()
+      .getValues()
+      .map((r) => String(r[0]).trim().toLowerCase()),
+  );
+  const missing = LOOP_SETTING_ROWS.filter(([label]) => !have.has(label.toLowerCase()));
+  if (missing.length === 0) return;
+  const at = sheet.getLastRow() + 1;
+  sheet.getRange(at, 1, missing.length, 3).setValues(missing.map((r) => r.map((v) => safe(v))));
+}
+
+/**
+ * Setup of the loop (idempotent): the settings rows, the facts, actions and dashboard sheets,
+ * the charts (once), the fix-report form and its trigger, one daily trigger. Returns the fix
+ * form's address. Run it before the rebuild that fills the facts.
+ */
+export function setupLoop(ss: Spreadsheet, config: Config): string {
+  ensureSettingRows(ss);
+  factsSheet(ss);
+  ensureActionsSheet(ss);
+  ensureDashboard(ss, config);
+  const url = ensureFixForm(ss, config);
+  PropertiesService.getScriptProperties().setProperty('fixFormUrl', url);
+  const daily = ScriptApp.getProjectTriggers().filter(
+    (t) => t.getHandlerFunction() === LOOP_HANDLERS.daily,
+  );
+  for (const t of daily.slice(1)) ScriptApp.deleteTrigger(t);
+  if (daily.length === 0)
+    ScriptApp.newTrigger(LOOP_HANDLERS.daily)
+      .timeBased()
+      .everyDays(1)
+      .atHour(DAILY_HOUR)
+      .inTimezone('Asia/Ho_Chi_Minh')
+      .create();
+  // The dashboard first, then the summary and the actions; the dashboard is what opens.
+  [LOOP_SHEETS.dashboard, SHEETS.summary, LOOP_SHEETS.actions].forEach((name, i) => {
+    const sheet = ss.getSheetByName(name);
+    if (!sheet || sheet.getIndex() === i + 1) return;
+    ss.setActiveSheet(sheet);
+    ss.moveActiveSheet(i + 1);
+  });
+  const dash = ss.getSheetByName(LOOP_SHEETS.dashboard);
+  if (dash) ss.setActiveSheet(dash);
+  return url;
+}
+
+const formUrl = (): string =>
+  PropertiesService.getScriptProperties().getProperty('fixFormUrl') ?? '';
+
+/**
+ * Recomputes the actions and the dashboard from what is stored: facts, fix reports, the
+ * office's cells. A fixed number of reads and writes whatever is stored; charts untouched.
+ * `remind` sends the due reminders.
+ */
+export function refreshLoop(
+  ss: Spreadsheet,
+  app: Session['app'],
+  options: { remind?: boolean } = {},
+): { reminded: number } {
+  // Before the loop's setup (an older workbook) there is nothing to refresh.
+  if (!sheetNamed(ss, LOOP_SHEETS.dashboard)) return { reminded: 0 };
+  const today = vnDateOf(Date.now());
+  const settings = loopSettings(ss, app.config, today);
+  const facts = readFacts(ss);
+  const { book, sheet, fix } = computeBook(ss, app.config, facts, settings.actions, today);
+  let reminded = 0;
+  if (options.remind && app.settings.unitEmails)
+    reminded = sendReminders(book, settings.actions, today, app.unitEmails, formUrl());
+  writeActions(ss, book, sheet);
+  writeFixResults(ss, fix, book);
+  refreshDashboard(ss, app.config, facts, book.actions, today);
+  return { reminded };
+}
+
+/** Hook for a submission, under its lock: the facts of the rows it changed (one write). */
+export function recordFacts(s: Session, outcomes: readonly RowOutcome[]): void {
+  upsertFacts(s.ss, s.app.config, outcomes);
+}
+
+/**
+ * After a submission released its lock: corrective actions and the dashboard's figures follow
+ * the facts it recorded, under a short record lock, so the next submission never waits on them.
+ */
+export function refreshAfterSubmit(): void {
+  withRecordLock(() => {
+    const s = openSession();
+    refreshLoop(s.ss, s.app);
+  });
+}
+
+/** Hook for a rebuild (under its lock): every fact, then actions and dashboard. */
+export function afterRebuild(s: Session, outcomes: readonly RowOutcome[]): void {
+  writeAllFacts(s.ss, s.app.config, outcomes);
+  refreshLoop(s.ss, s.app);
+}
+
+/** Hook for the summary sheet: the states whose date lies in the summary's period (settings). */
+export function inSummaryPeriod(s: Session, states: readonly RowState[]): RowState[] {
+  const period = loopSettings(s.ss, s.app.config, vnDateOf(Date.now())).summary;
+  return states.filter((x) => x.status !== 'ok' || within(period, x.date));
+}
+
+/**
+ * Hook for a unit's result email: the unit's open actions from earlier inspections, with their
+ * deadlines and the fix-report form.
+ */
+export function withLoopActions(s: Session, i: Inspection, mail: MailContent): MailContent {
+  if (!sheetNamed(s.ss, LOOP_SHEETS.actions)) return mail;
+  const today = vnDateOf(Date.now());
+  const settings = loopSettings(s.ss, s.app.config, today);
+  const { book } = computeBook(s.ss, s.app.config, readFacts(s.ss), settings.actions, today);
+  // What this inspection answered decides those criteria (passed or found again), so only the
+  // earlier actions it could not check are listed.
+  const decided = new Set(i.items.filter((x) => x.credit !== null).map((x) => x.code));
+  const open = openActionsOf(book.actions, i.unitCode).filter(
+    (a) => a.date <= i.date && !decided.has(a.criterion),
+  );
+  return withOpenActions(mail, open, formUrl());
+}
+
+/** Data for the committee's report: overdue actions by unit on today. */
+export function overdueActionsNow(s: Session): OverdueByUnit[] {
+  const today = vnDateOf(Date.now());
+  const settings = loopSettings(s.ss, s.app.config, today);
+  const { book } = computeBook(s.ss, s.app.config, readFacts(s.ss), settings.actions, today);
+  return overdueByUnit(book.actions, today);
+}
+
+/**
+ * Simple-trigger hook (LIMITED mode, 30 s): a picker of the dashboard changed → the dashboard
+ * follows; the office's columns of `Khắc phục` changed → statuses follow. Returns whether it
+ * handled the edit. Reads only the compact sheets, so its cost does not grow with responses.
+ */
+export function onLoopEdit(e: GoogleAppsScript.Events.SheetsOnEdit | undefined): boolean {
+  const range = e?.range;
+  if (!range) return false;
+  const name = range.getSheet().getName();
+  const row = range.getRow();
+  const col = range.getColumn();
+  const picker =
+    name === LOOP_SHEETS.dashboard &&
+    col <= 2 &&
+    col + range.getNumColumns() > 1 &&
+    row <= 5 &&
+    row + range.getNumRows() > 2;
+  const office =
+    name === LOOP_SHEETS.actions &&
+    row >= 2 &&
+    col <= ACTION_COL.note &&
+    col + range.getNumColumns() > ACTION_COL.confirm;
+  if (!picker && !office) return false;
+  const s = openSession();
+  if (picker) {
+    const today = vnDateOf(Date.now());
+    const settings = loopSettings(s.ss, s.app.config, today);
+    const facts = readFacts(s.ss);
+    const { book } = computeBook(s.ss, s.app.config, facts, settings.actions, today);
+    refreshDashboard(s.ss, s.app.config, facts, book.actions, today);
+  } else refreshLoop(s.ss, s.app);
+  return true;
+}
+
+/** Runs `fn` under the script lock, or logs that it will run at the next turn. */
+function locked(fn: string, body: () => void): void {
+  const lock = LockService.getScriptLock();
+  if (!lock.tryLock(LOCK_WAIT_MS)) {
+    logLine(fn, 'Một lần xử lý khác đang chạy: lần cập nhật sau sẽ tính lại (không mất gì).');
+    return;
+  }
+  try {
+    body();
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+/** Trigger of the fix-report form: the report shows on its action and the dashboard. */
+export function handleFixReport(): void {
+  locked('handleFixReport', () => {
+    const s = openSession();
+    refreshLoop(s.ss, s.app);
+  });
+}
+
+/** Daily trigger: statuses follow the calendar (overdue), reminders go out once per deadline. */
+export function runDailyLoop(): number {
+  let reminded = 0;
+  locked('runDailyLoop', () => {
+    const s = openSession();
+    reminded = refreshLoop(s.ss, s.app, { remind: true }).reminded;
+    if (reminded) logLine('runDailyLoop', `Đã nhắc hạn khắc phục cho ${reminded} đơn vị.`);
+  });
+  return reminded;
+}
+
+/** Menu: refresh the dashboard and the actions now. */
+export function refreshLoopNow(): string {
+  let message = '';
+  locked('refreshDashboard', () => {
+    const s = openSession();
+    refreshLoop(s.ss, s.app);
+    message = 'Đã cập nhật bảng điều khiển và trang Khắc phục.';
+  });
+  return message || 'Một lần xử lý khác đang chạy: hãy thử lại sau ít phút.';
+}
