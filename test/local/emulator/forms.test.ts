@@ -195,6 +195,24 @@ describe('FormApp: text validation', () => {
     expect(() => ws.FormApp._respond(form, { Mã: 'xHN01' })).toThrow(/"Mã" fails its validation/);
   });
 
+  test('requireTextIsUrl: a web address passes, plain words do not (U: the exact rule)', () => {
+    const ws = createWorkspace();
+    const form = ws.FormApp.create('f');
+    form
+      .addTextItem()
+      .setTitle('Minh chứng')
+      .setValidation(ws.FormApp.createTextValidation().requireTextIsUrl().build());
+    expect(
+      ws.FormApp._respond(form, { 'Minh chứng': 'https://drive.google.com/file/d/abc' }),
+    ).toBeTruthy();
+    expect(() => ws.FormApp._respond(form, { 'Minh chứng': 'đã khắc phục xong' })).toThrow(
+      /"Minh chứng" fails its validation/,
+    );
+    expect(() =>
+      (ws.FormApp.createTextValidation().requireTextIsUrl as (x: unknown) => unknown)('x'),
+    ).toThrow(/don't match the method signature/);
+  });
+
   test('build() without a requirement throws (U); a bad pattern throws (U)', () => {
     const ws = createWorkspace();
     expect(() => ws.FormApp.createTextValidation().build()).toThrow('Invalid argument: validation');

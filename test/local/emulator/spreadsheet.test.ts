@@ -565,6 +565,21 @@ describe('protections', () => {
     expect(sheet.getProtections(app.ProtectionType.RANGE)).toEqual([]);
   });
 
+  test('setUnprotectedRanges leaves cells of a protected sheet open (sheet protections only)', () => {
+    const { sheet } = setup();
+    const p = sheet.protect().setWarningOnly(true);
+    expect(p.getUnprotectedRanges()).toEqual([]);
+    p.setUnprotectedRanges([sheet.getRange('B2:B5')]);
+    expect(p.getUnprotectedRanges().map((r) => r.getA1Notation())).toEqual(['B2:B5']);
+    expect(snapshotSheet(sheet).protections[0].unprotectedRanges).toHaveLength(1);
+    const cell = sheet.getRange('A1').protect();
+    cell.setUnprotectedRanges([sheet.getRange('A1')]);
+    expect(cell.getUnprotectedRanges()).toEqual([]);
+    expect(() => p.setUnprotectedRanges(['B2'] as never)).toThrow(
+      /don't match the method signature for SpreadsheetApp\.Protection\.setUnprotectedRanges/,
+    );
+  });
+
   test('canEdit is false for another user unless listed (REF:reference/spreadsheet/protection)', () => {
     const { app, sheet } = setup({ user: 'owner@example.com' });
     const p = sheet.protect().setWarningOnly(false);
