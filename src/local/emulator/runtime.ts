@@ -3,9 +3,11 @@ import { format } from 'node:util';
 import vm from 'node:vm';
 import { CallLog } from './calls';
 import { DEFAULT_START, VirtualClock } from './clock';
+import { EXECUTION_LIMIT_MS, JS_FACTOR, SIMPLE_TRIGGER_LIMIT_MS, STARTUP_MS } from './costs';
 import { createDocumentServices, type DocumentAppEmu } from './documents';
 import type { DriveAppEmu } from './drive';
-import { gasError, isDate } from './errors';
+import { GAS_TYPE, gasError, isDate } from './errors';
+import { Faults } from './faults';
 import {
   type Answers,
   type EmuForm,
@@ -13,7 +15,9 @@ import {
   FormAppEmu,
   type RespondOptions,
 } from './forms';
+import { Judge, TIME_LIMIT_TEXT } from './judge';
 import { createMailApp, type MailAppEmu } from './mail';
+import { manifestScopes, Scopes } from './scopes';
 import { type BasicServices, createBasicServices, DEFAULT_TIME_ZONE, EmuUser } from './services';
 import { type EmuSpreadsheet, SpreadsheetAppEmu } from './spreadsheet';
 import { ScriptAppEmu, type TriggerState } from './triggers';
@@ -27,6 +31,13 @@ import { ScriptAppEmu, type TriggerState } from './triggers';
  * gets back is of its own realm, as on Google: arrays pass `instanceof Array`, thrown service
  * errors `instanceof Error` (name 'Exception'), Dates `instanceof Date`. `new Date()` and
  * `Date.now()` read the virtual clock.
+ *
+ * Time: every script call advances the virtual clock by its price (costs.ts), JavaScript by
+ * `jsFactor` × its Node time; an execution past 6 minutes (30 s for a simple trigger) is stopped
+ * with Google's text (judge.ts). Executions may start at a chosen virtual time (`at`): they run one
+ * after another in Node, in start order, but overlap in virtual time, and the script lock keeps a
+ * timeline of who held it when (services.ts). `ws.faults` injects failures (faults.ts); the
+ * manifest's scopes are enforced per method (scopes.ts).
  *
  * Room for more services (DocumentApp, DriveApp, MailApp: another engineer's): pass
  * `extraGlobals` to createWorkspace or call `ws.register(name, service)`; `options.mailQuota`
@@ -55,6 +66,20 @@ export interface WorkspaceOptions {
   uuid?: () => string;
   /** Print Logger lines to the Node console too. */
   echo?: boolean;
+  /** Plain JavaScript costs this many times its Node wall time (default 10; 0 for deterministic tests). */
+  jsFactor?: number;
+  /** Start-up of each execution in virtual ms, reported apart from its own time (default 2,000). */
+  startupMs?: number;
+  /**
+   * The granted OAuth scopes; default the `oauthScopes` of the built `dist/appsscript.json`.
+   * Null grants everything (Apps Script infers scopes when the manifest lists none).
+   */
+  oauthScopes?: readonly string[] | null;
+}
+
+/** When an execution starts: virtual epoch ms or a Date; default the clock's now. */
+export interface StartAt {
+  at?: number | Date;
 }
 
 /** One console call of a script. */
@@ -76,7 +101,17 @@ export interface Execution {
   triggerUid?: string;
   /** The user it ran as. */
   user: string;
+  /** When Google started it (= startedAt). */
   at: Date;
+  /** Virtual start, before the start-up charge; `endedAt` is after its last line. */
+  startedAt: Date;
+  endedAt: Date;
+  /** Virtual time of its own calls and JavaScript, first line to last (start-up excluded). */
+  googleMs: number;
+  /** Virtual time it held the script lock. */
+  lockMs: number;
+  /** Cells its calls read and wrote. */
+  cells: number;
   ok: boolean;
   /** `name: message` of the error that ended it. */
   error?: string;
@@ -154,19 +189,42 @@ interface Realm {
   errors: Record<string, ErrorConstructor>;
 }
 
+/**
+ * Members a script or a library may probe without meaning to call a service: Promise resolution
+ * (`then`), JSON.stringify (`toJSON`), printing and type checks. Reading any other member that the
+ * emulator does not implement throws instead of giving `undefined`.
+ */
+const PROBED = new Set([
+  'then',
+  'toJSON',
+  'constructor',
+  'toString',
+  'valueOf',
+  'inspect',
+  'nodeType',
+  'asymmetricMatch',
+  '$$typeof',
+]);
+
 /** Host → script: realm-native arrays, Dates, plain objects and errors; proxies for service objects. */
 class Membrane {
   private readonly proxies = new WeakMap<object, object>();
   private readonly targets = new WeakMap<object, object>();
   private readonly methods = new WeakMap<object, Map<PropertyKey, unknown>>();
-  /** Host object → its global name, for the LIMITED guard. */
+  /** Host object → its global name. */
   readonly names = new WeakMap<object, string>();
 
   constructor(
     private readonly realm: Realm,
-    private readonly guard: (service: string, method: string) => void,
+    private readonly judge: Judge,
   ) {}
 
+  /** The Apps Script type of a host object: `SpreadsheetApp.Range`, a global's name, or its class. */
+  typeOf(host: object): string | undefined {
+    const own = (host as { [GAS_TYPE]?: unknown })[GAS_TYPE];
+    if (typeof own === 'string') return own;
+    return this.names.get(host);
+  }
   /** A host value as the script should see it. */
   out(v: unknown): unknown {
     if (v === null || (typeof v !== 'object' && typeof v !== 'function')) return v;
@@ -232,6 +290,10 @@ class Membrane {
       {},
       {
         get: (_t, prop) => {
+          if (!(prop in host) && typeof prop === 'string' && !PROBED.has(prop)) {
+            const type = this.typeOf(host) ?? (Object.isFrozen(host) ? 'Enum' : 'Object');
+            throw this.error(gasError(`${type}.${prop} is not emulated`));
+          }
           const value = Reflect.get(host, prop, host);
           return typeof value === 'function' ? this.method(host, prop, value) : this.out(value);
         },
@@ -274,16 +336,22 @@ class Membrane {
     const known = table.get(prop);
     if (known) return known;
     const self = this;
-    const service = this.names.get(host);
+    const judge = this.judge;
     const wrapper = function (this: unknown, ...args: unknown[]): unknown {
       try {
-        if (service !== undefined && typeof prop === 'string') self.guard(service, prop);
-        return self.out(
-          (fn as (...a: unknown[]) => unknown).apply(
+        const outer = judge.enter(host);
+        let result: unknown;
+        try {
+          result = (fn as (...a: unknown[]) => unknown).apply(
             host,
             args.map((a) => self.in(a)),
-          ),
-        );
+          );
+        } catch (e) {
+          judge.exit(outer, args, undefined, true);
+          throw e;
+        }
+        judge.exit(outer, args, result, false);
+        return self.out(result);
       } catch (e) {
         throw self.error(e);
       }
@@ -373,9 +441,7 @@ export class Workspace {
   readonly ScriptApp: ScriptAppEmu;
   readonly PropertiesService: BasicServices['PropertiesService'];
   readonly LockService: BasicServices['LockService'];
-  readonly CacheService: BasicServices['CacheService'];
   readonly Utilities: BasicServices['Utilities'];
-  readonly Session: BasicServices['Session'];
   readonly Logger: BasicServices['Logger'];
   readonly console: RecordingConsole;
   readonly DocumentApp: DocumentAppEmu;
@@ -384,7 +450,12 @@ export class Workspace {
   /** The spreadsheet the script is bound to. */
   readonly spreadsheet: EmuSpreadsheet;
   readonly executions: Execution[] = [];
+  /** Injected failures of the script's service calls. */
+  readonly faults = new Faults();
+  private readonly scopes: Scopes | null;
   private readonly extra = new Map<string, object>();
+  /** Virtual start of the latest execution: executions must run in the order they start. */
+  private lastStart = Number.NEGATIVE_INFINITY;
 
   constructor(options: WorkspaceOptions = {}) {
     this.options = { ...options };
@@ -403,19 +474,15 @@ export class Workspace {
     this.SpreadsheetApp._setActive(this.spreadsheet);
     const basics = createBasicServices(this.log, this.clock, {
       bound: true,
-      timeZone,
-      effectiveUser: this.user,
-      activeUser: this.user,
-      locale: locale.split('_')[0],
       uuid: options.uuid,
       echo: options.echo,
     });
     this.PropertiesService = basics.PropertiesService;
     this.LockService = basics.LockService;
-    this.CacheService = basics.CacheService;
     this.Utilities = basics.Utilities;
-    this.Session = basics.Session;
     this.Logger = basics.Logger;
+    const granted = options.oauthScopes === undefined ? manifestScopes() : options.oauthScopes;
+    this.scopes = granted === null ? null : new Scopes(granted);
     this.FormApp = new FormAppEmu(this.log, this.clock, this.SpreadsheetApp);
     this.ScriptApp = new ScriptAppEmu(this.log, this.SpreadsheetApp, this.FormApp, {
       user: this.user,
@@ -429,7 +496,7 @@ export class Workspace {
     this.MailApp = createMailApp(this.log, this.clock, {
       user: this.user,
       quota: options.mailQuota,
-      timeZone: () => this.log.uncounted(() => this.Session.getScriptTimeZone()),
+      timeZone: () => timeZone,
     });
     this.register('DocumentApp', this.DocumentApp);
     this.register('DriveApp', this.DriveApp);
@@ -451,9 +518,7 @@ export class Workspace {
       ScriptApp: this.ScriptApp,
       PropertiesService: this.PropertiesService,
       LockService: this.LockService,
-      CacheService: this.CacheService,
       Utilities: this.Utilities,
-      Session: this.Session,
       Logger: this.Logger,
     };
     for (const [name, service] of this.extra) out[name] = service;
@@ -462,10 +527,16 @@ export class Workspace {
 
   /**
    * One execution of `fn` (a top-level function declaration of `code`) with `event`, as from a
-   * menu or the editor: UI available, authMode FULL. Returns the result in this realm; a script
-   * error is thrown as a ScriptError after it is recorded.
+   * menu or the editor: UI available, authMode FULL, starting at `at` (default now). Returns the
+   * result in this realm; a script error is thrown as a ScriptError after it is recorded.
    */
-  run(code: string, fn: string, event?: unknown, options: { ui?: boolean } = {}): unknown {
+  run(
+    code: string,
+    fn: string,
+    event?: unknown,
+    options: { ui?: boolean } & StartAt = {},
+  ): unknown {
+    this.startAt(options.at);
     return this.execute(code, fn, event, {
       kind: 'run',
       authMode: 'FULL',
@@ -474,14 +545,19 @@ export class Workspace {
     });
   }
 
-  /** A respondent submits; then every form-submit trigger of the form and of its sheet fires. */
+  /**
+   * A respondent submits at `at` (default now); then every form-submit trigger of the form and of
+   * its sheet fires at that time.
+   */
   submit(
     code: string,
     form: EmuForm | string,
     answers: Answers,
-    options: RespondOptions = {},
+    options: RespondOptions & StartAt = {},
   ): SubmitResult {
-    const response = this.FormApp._respond(this.form(form), answers, options);
+    const { at, ...respond } = options;
+    this.startAt(at);
+    const response = this.FormApp._respond(this.form(form), answers, respond);
     return { response, runs: this.fireSubmit(code, response, false) };
   }
 
@@ -493,14 +569,20 @@ export class Workspace {
     code: string,
     responseId: string,
     answers: Answers,
-    options: Omit<RespondOptions, 'email'> = {},
+    options: Omit<RespondOptions, 'email'> & StartAt = {},
   ): SubmitResult {
-    const response = this.FormApp._edit(responseId, answers, options);
+    const { at, ...respond } = options;
+    this.startAt(at);
+    const response = this.FormApp._edit(responseId, answers, respond);
     return { response, runs: this.fireSubmit(code, response, true) };
   }
 
-  /** The same submit event delivered again (two triggers, or Google retrying; reference §3). */
-  fireFormSubmitAgain(code: string, response: EmuFormResponse): Execution[] {
+  /**
+   * The same submit event delivered again (two triggers, or Google retrying; reference §3), at
+   * `at` (default now).
+   */
+  fireFormSubmitAgain(code: string, response: EmuFormResponse, options: StartAt = {}): Execution[] {
+    this.startAt(options.at);
     return this.fireSubmit(code, response, false);
   }
 
@@ -535,16 +617,20 @@ export class Workspace {
   submitWithoutTrigger(
     form: EmuForm | string,
     answers: Answers,
-    options: RespondOptions = {},
+    options: RespondOptions & StartAt = {},
   ): EmuFormResponse {
-    return this.FormApp._respond(this.form(form), answers, options);
+    const { at, ...respond } = options;
+    this.startAt(at);
+    return this.FormApp._respond(this.form(form), answers, respond);
   }
 
   /**
-   * Runs the time-driven triggers (all, or those of `handler`) once, at the virtual clock's now,
-   * with a time-driven event. One-off triggers run only when due, then are gone (U).
+   * Runs the time-driven triggers (all, or those of `handler`) once, at `at` (default the virtual
+   * clock's now), with a time-driven event; each starts at that time. One-off triggers run only
+   * when due, then are gone (U).
    */
-  fireClock(code: string, handler?: string): Execution[] {
+  fireClock(code: string, handler?: string, options: StartAt = {}): Execution[] {
+    this.startAt(options.at);
     const now = this.clock.now();
     const due = this.ScriptApp._matching('CLOCK', 'CLOCK').filter(
       (t) =>
@@ -552,7 +638,7 @@ export class Workspace {
         (t.schedule?.at === undefined || t.schedule.at <= now),
     );
     return due.map((t) => {
-      const run = this.fire(code, t, this.ScriptApp._clockEvent(t, now));
+      const run = this.fire(code, t, this.ScriptApp._clockEvent(t, now), false, now);
       this.ScriptApp._fired(t);
       return run;
     });
@@ -563,7 +649,9 @@ export class Workspace {
    * `{authMode: LIMITED, source, user}`, then each installable ON_OPEN trigger of the spreadsheet.
    * Menus built are read with `ws.SpreadsheetApp._menus()`.
    */
-  open(code: string): Execution[] {
+  open(code: string, options: StartAt = {}): Execution[] {
+    this.startAt(options.at);
+    const at = this.clock.now();
     const runs: Execution[] = [];
     const user = new EmuUser(this.log, this.user);
     const simple = { authMode: this.ScriptApp.AuthMode.LIMITED, source: this.spreadsheet, user };
@@ -592,6 +680,7 @@ export class Workspace {
             triggerUid: t.uid,
           },
           true,
+          at,
         ),
       );
     }
@@ -620,22 +709,48 @@ export class Workspace {
   private fireSubmit(code: string, response: EmuFormResponse, edit: boolean): Execution[] {
     const form = response._form;
     const FULL = this.ScriptApp.AuthMode.FULL;
+    // Every trigger of the event starts when it happens: they overlap in virtual time.
+    const at = this.clock.now();
     const runs: Execution[] = [];
     for (const t of this.ScriptApp._matching('ON_FORM_SUBMIT', 'FORMS', form._id)) {
-      runs.push(this.fire(code, t, { response, source: form, triggerUid: t.uid, authMode: FULL }));
+      runs.push(
+        this.fire(
+          code,
+          t,
+          { response, source: form, triggerUid: t.uid, authMode: FULL },
+          false,
+          at,
+        ),
+      );
     }
     const ssId = form._dest?.ss._id;
     if (ssId) {
       for (const t of this.ScriptApp._matching('ON_FORM_SUBMIT', 'SPREADSHEETS', ssId)) {
         const part = this.FormApp._sheetEvent(response._state.id, { blankUnchanged: edit });
-        if (part) runs.push(this.fire(code, t, { ...part, triggerUid: t.uid, authMode: FULL }));
+        if (part)
+          runs.push(this.fire(code, t, { ...part, triggerUid: t.uid, authMode: FULL }, false, at));
       }
     }
     return runs;
   }
 
-  /** One trigger execution as the trigger's owner; errors are recorded, never thrown. */
-  private fire(code: string, t: TriggerState, event: unknown, ui = false): Execution {
+  /**
+   * Puts the clock at an execution's start. Executions run in Node in the order they start, so a
+   * start before the latest one's is refused (the lock timeline depends on it).
+   */
+  private startAt(at: number | Date | undefined): void {
+    if (at === undefined) return;
+    const ms = typeof at === 'number' ? at : at.getTime();
+    if (ms < this.lastStart)
+      throw new Error(
+        `Executions run in the order they start: ${new Date(ms).toISOString()} is before ${new Date(this.lastStart).toISOString()}`,
+      );
+    this.clock.rewind(ms);
+  }
+
+  /** One trigger execution as the trigger's owner at `at`; errors are recorded, never thrown. */
+  private fire(code: string, t: TriggerState, event: unknown, ui = false, at?: number): Execution {
+    if (at !== undefined) this.clock.rewind(at);
     try {
       this.execute(code, t.handler, event, {
         kind: 'trigger',
@@ -654,17 +769,46 @@ export class Workspace {
   private execute(code: string, fn: string, event: unknown, mode: Mode): unknown {
     const before = new Map(this.log.counts);
     const consoleStart = this.console.lines.length;
-    const at = this.clock.date();
+    const startedAt = this.clock.now();
+    this.lastStart = startedAt;
+    const startupMs = this.options.startupMs ?? STARTUP_MS;
     this.log.uncounted(() => this.Logger.clear());
     this.SpreadsheetApp._setUiAvailable(mode.ui);
-    this.Session._setEffectiveUser(mode.user);
     this.ScriptApp._setUser(mode.user);
+    this.LockService._beginExecution(this.executions.length);
+    const judge = new Judge({
+      clock: this.clock,
+      log: this.log,
+      faults: this.faults,
+      scopes: this.scopes,
+      guard: (service, method) => {
+        if (mode.authMode !== 'LIMITED') return;
+        const deny = LIMITED_DENY[service];
+        if (deny && (deny.methods === 'all' || deny.methods.has(method))) {
+          throw gasError(
+            `You do not have permission to call ${service}.${method}. Required permissions: ${deny.scope}`,
+          );
+        }
+      },
+      startedAt,
+      limitMs: mode.kind === 'simple' ? SIMPLE_TRIGGER_LIMIT_MS : EXECUTION_LIMIT_MS,
+      jsFactor: this.options.jsFactor ?? JS_FACTOR,
+      typeOf: (host) => {
+        const own = (host as { [GAS_TYPE]?: unknown })[GAS_TYPE];
+        return typeof own === 'string' ? own : undefined;
+      },
+      docIdOf: (host) => docIdOf(host) ?? this.spreadsheet._id,
+    });
+    // Google starts the execution (G: 2 s), then the script's first line runs.
+    this.clock.advance(startupMs);
+    this.log.observer = (service, method, cells) => judge.observe(service, method, cells);
     let ok = false;
     let error: { name: string; message: string } | undefined;
     let result: unknown;
     let ran = false;
+    let lockMs = 0;
     try {
-      const outcome = this.evaluate(code, fn, event, mode);
+      const outcome = this.evaluate(code, fn, event, mode, judge);
       ran = outcome.ran;
       result = outcome.result;
       ok = true;
@@ -673,14 +817,20 @@ export class Workspace {
       const err = e as { name?: unknown; message?: unknown };
       error = { name: String(err?.name ?? 'Error'), message: String(err?.message ?? e) };
     } finally {
+      this.log.observer = null;
+      judge.finish();
       // Google releases whatever locks the execution still holds when it ends.
-      this.LockService._endExecution();
+      lockMs = this.LockService._endExecution();
       this.DocumentApp._endExecution();
       this.SpreadsheetApp._setUiAvailable(true);
-      this.Session._setEffectiveUser(this.user);
       this.ScriptApp._setUser(this.user);
     }
     if (!ran) return null;
+    // Past the limit Google stops the execution: whatever the script caught, it failed.
+    if (judge.exceeded) {
+      ok = false;
+      error = { name: 'Exception', message: TIME_LIMIT_TEXT };
+    }
     const calls: Record<string, number> = {};
     let callCount = 0;
     for (const [k, v] of this.log.counts) {
@@ -690,13 +840,19 @@ export class Workspace {
         callCount += d;
       }
     }
+    const endedAt = this.clock.now();
     const execution: Execution = {
       fn,
       kind: mode.kind,
       eventType: mode.eventType,
       triggerUid: mode.triggerUid,
       user: mode.user,
-      at,
+      at: new Date(startedAt),
+      startedAt: new Date(startedAt),
+      endedAt: new Date(endedAt),
+      googleMs: Math.round(endedAt - startedAt - startupMs),
+      lockMs: Math.round(lockMs),
+      cells: judge.cells,
       ok,
       error: error ? `${error.name}: ${error.message}` : undefined,
       calls,
@@ -715,6 +871,7 @@ export class Workspace {
     fn: string,
     event: unknown,
     mode: Mode,
+    judge: Judge,
   ): { ran: boolean; result: unknown } {
     const sandbox: Record<string, unknown> = {};
     const context = vm.createContext(sandbox, { name: 'Apps Script execution' });
@@ -724,15 +881,7 @@ export class Workspace {
       now: () => number,
     ) => DateConstructor;
     const realm: Realm = { ...realmBits, Date: install(() => this.clock.now()), global: sandbox };
-    const membrane = new Membrane(realm, (service, method) => {
-      if (mode.authMode !== 'LIMITED') return;
-      const deny = LIMITED_DENY[service];
-      if (deny && (deny.methods === 'all' || deny.methods.has(method))) {
-        throw gasError(
-          `You do not have permission to call ${service}.${method}. Required permissions: ${deny.scope}`,
-        );
-      }
-    });
+    const membrane = new Membrane(realm, judge);
     for (const [name, service] of Object.entries(this.globals())) {
       membrane.names.set(service, name);
       sandbox[name] = membrane.proxy(service);
@@ -762,6 +911,7 @@ export class Workspace {
         },
         configurable: true,
       });
+      judge.start();
       try {
         vm.runInContext('__emuInvoke__()', context, { timeout });
       } finally {
@@ -775,6 +925,19 @@ export class Workspace {
       throw e;
     }
   }
+}
+
+/** The id of the file a service object belongs to (spreadsheet, sheet, range, document, form). */
+function docIdOf(host: object): string | undefined {
+  const h = host as {
+    _id?: unknown;
+    _ss?: { _id?: unknown };
+    _sheet?: { _ss?: { _id?: unknown } };
+    _doc?: { _id?: unknown } | null;
+    _form?: { _id?: unknown };
+  };
+  const id = h._id ?? h._ss?._id ?? h._sheet?._ss?._id ?? h._doc?._id ?? h._form?._id;
+  return typeof id === 'string' ? id : undefined;
 }
 
 /** A workspace with its bound spreadsheet, services, clock and call log; see WorkspaceOptions. */
