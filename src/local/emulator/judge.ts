@@ -55,6 +55,7 @@ export class Judge {
   private call: Call | null = null;
   private lastExit = performance.now();
   private suspended = false;
+  private carry = 0;
   private readonly meter = new CostMeter();
   /** True once the execution ran past its limit. */
   exceeded = false;
@@ -154,10 +155,15 @@ export class Judge {
 
   private advance(ms: number): void {
     if (!(ms > 0)) return;
+    // The clock moves in whole milliseconds, as Dates do; fractions carry over to the next charge.
+    this.carry += ms;
+    const whole = Math.floor(this.carry + 1e-9);
+    this.carry = Math.max(0, this.carry - whole);
+    if (whole === 0) return;
     // Google-side events that fall due run now; what they record is not the script's.
     this.suspended = true;
     try {
-      this.o.clock.advance(Math.round(ms * 1000) / 1000);
+      this.o.clock.advance(whole);
     } finally {
       this.suspended = false;
     }

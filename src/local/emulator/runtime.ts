@@ -553,7 +553,7 @@ export class Workspace {
     code: string,
     form: EmuForm | string,
     answers: Answers,
-    options: RespondOptions & StartAt = {},
+    options: Omit<RespondOptions, 'at'> & StartAt = {},
   ): SubmitResult {
     const { at, ...respond } = options;
     this.startAt(at);
@@ -569,7 +569,7 @@ export class Workspace {
     code: string,
     responseId: string,
     answers: Answers,
-    options: Omit<RespondOptions, 'email'> & StartAt = {},
+    options: Omit<RespondOptions, 'email' | 'at'> & StartAt = {},
   ): SubmitResult {
     const { at, ...respond } = options;
     this.startAt(at);
@@ -617,7 +617,7 @@ export class Workspace {
   submitWithoutTrigger(
     form: EmuForm | string,
     answers: Answers,
-    options: RespondOptions & StartAt = {},
+    options: Omit<RespondOptions, 'at'> & StartAt = {},
   ): EmuFormResponse {
     const { at, ...respond } = options;
     this.startAt(at);
@@ -850,8 +850,8 @@ export class Workspace {
       at: new Date(startedAt),
       startedAt: new Date(startedAt),
       endedAt: new Date(endedAt),
-      googleMs: Math.round(endedAt - startedAt - startupMs),
-      lockMs: Math.round(lockMs),
+      googleMs: endedAt - startedAt - startupMs,
+      lockMs,
       cells: judge.cells,
       ok,
       error: error ? `${error.name}: ${error.message}` : undefined,

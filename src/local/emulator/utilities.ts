@@ -2,7 +2,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { CallLog } from './calls';
 import type { VirtualClock } from './clock';
-import { GAS_TYPE, gasError, gasTypeNames, isDate, signatureError } from './errors';
+import { GAS_TYPE, gasError, gasTypeNames, signatureError } from './errors';
 
 // ---------------------------------------------------------------------------------------------
 // Time zones: Node's Intl does the IANA work; Java's custom `GMT+7` ids are handled here.
