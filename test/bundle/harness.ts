@@ -10,7 +10,11 @@ import {
 } from '../../src/local/emulator/runtime';
 import { formAnswers } from '../../src/local/respondent';
 
-export const CODE = readFileSync(join(__dirname, '../../dist/Code.js'), 'utf8');
+/** The bundle: dist/Code.js, or the instrumented copy `npm run coverage` names. */
+export const CODE = readFileSync(
+  process.env.KTCV_BUNDLE ?? join(__dirname, '../../dist/Code.js'),
+  'utf8',
+);
 
 type Cell = string | number | boolean | Date;
 

@@ -916,6 +916,7 @@ export class Workspace {
         vm.runInContext('__emuInvoke__()', context, { timeout });
       } finally {
         delete sandbox.__emuInvoke__;
+        mergeCoverage(sandbox.__coverage__);
       }
       return { ran: true, result: membrane.in(result) };
     } catch (e) {
@@ -938,6 +939,27 @@ function docIdOf(host: object): string | undefined {
   };
   const id = h._id ?? h._ss?._id ?? h._sheet?._ss?._id ?? h._doc?._id ?? h._form?._id;
   return typeof id === 'string' ? id : undefined;
+}
+
+/**
+ * Adds the counters of an instrumented bundle's execution (`npm run coverage`) to the host's
+ * `__coverage__`, which jest reports: each execution is a fresh realm with its own counters.
+ */
+function mergeCoverage(counters: unknown): void {
+  if (!counters || typeof counters !== 'object') return;
+  type File = { s: Record<string, number>; f: Record<string, number>; b: Record<string, number[]> };
+  const host = globalThis as { __coverage__?: Record<string, File> };
+  host.__coverage__ ??= {};
+  for (const [path, file] of Object.entries(counters as Record<string, File>)) {
+    const into = host.__coverage__[path];
+    if (!into) {
+      host.__coverage__[path] = JSON.parse(JSON.stringify(file));
+      continue;
+    }
+    for (const k of Object.keys(file.s)) into.s[k] += file.s[k];
+    for (const k of Object.keys(file.f)) into.f[k] += file.f[k];
+    for (const k of Object.keys(file.b)) into.b[k] = into.b[k].map((n, i) => n + file.b[k][i]);
+  }
 }
 
 /** A workspace with its bound spreadsheet, services, clock and call log; see WorkspaceOptions. */
