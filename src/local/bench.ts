@@ -1,13 +1,24 @@
-// `npm run bench`: times the CLI path (parse, score, aggregate, write) on generated exports and reports peak memory.
+// `npm run bench`: the CLI's speed and memory, and the bundle's estimated time on Google through the strict emulator.
 
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_CONFIG } from '../core/config';
-import { createWorkspace, type Workspace } from './emulator/runtime';
+import { formatDmy, vnDateOf } from '../core/dates';
+import type { Config } from '../core/types';
+import { defaultTables } from '../gas/config-tables';
+import { SHEETS } from '../gas/names';
+import { sheetCallsOf } from './emulator/calls';
+import {
+  createWorkspace,
+  type Execution,
+  type Workspace,
+  type WorkspaceOptions,
+} from './emulator/runtime';
+import type { ClockSchedule, TriggerState } from './emulator/triggers';
+import { wallTime, zonedMs } from './emulator/utilities';
 import { generateExport } from './generate';
-import { workspace } from './pipeline';
 import { formAnswers, syntheticAnswers } from './respondent';
 import { main } from './score-command';
 
@@ -50,85 +61,424 @@ function measureCli(rows: number, dir: string): CliFigures {
   };
 }
 
-/** Service calls of one piece of work. */
-interface Cost {
+// ---------------------------------------------------------------------------------------------
+// The bundle on the strict emulator: every figure is virtual time from the cost table (judge.ts).
+
+const TZ = 'Asia/Ho_Chi_Minh';
+const EMAIL = 'lan.nt@mydu.example';
+const OWNER = 'noivu@mydu.example';
+const MINUTE = 60000;
+const HOUR = 60 * MINUTE;
+const WEEKDAYS = ['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'];
+
+/** What one execution cost on Google, estimated. */
+interface ExecutionFigures {
+  fn: string;
+  ok: boolean;
   calls: number;
   sheetCalls: number;
   cells: number;
-  ms?: number;
+  googleSeconds: number;
+  lockSeconds: number;
 }
 
-const STORED = [10, 1000, 10000];
-const EMAIL = 'lan.nt@mydu.example';
+const seconds = (ms: number): number => Math.round(ms) / 1000;
 
-/** Runs `fn` and returns what it cost in service calls and cells (and Node time). */
-function cost(ws: Workspace, fn: () => void): Cost {
-  ws.log.reset();
-  const t0 = process.hrtime.bigint();
-  fn();
-  const ms = Math.round(Number(process.hrtime.bigint() - t0) / 1e6);
-  return { calls: ws.log.total(), sheetCalls: ws.log.sheetCalls(), cells: ws.log.cells, ms };
+function figuresOf(runs: readonly Execution[]): Omit<ExecutionFigures, 'fn' | 'ok'> {
+  let calls = 0;
+  let sheetCalls = 0;
+  let cells = 0;
+  let googleMs = 0;
+  let lockMs = 0;
+  for (const r of runs) {
+    calls += r.callCount;
+    sheetCalls += sheetCallsOf(r.calls);
+    cells += r.cells;
+    googleMs += r.googleMs;
+    lockMs += r.lockMs;
+  }
+  return {
+    calls,
+    sheetCalls,
+    cells,
+    googleSeconds: seconds(googleMs),
+    lockSeconds: seconds(lockMs),
+  };
+}
+
+/** One line per execution: estimated seconds on Google beside calls, sheet calls and cells. */
+function describe(label: string, runs: readonly Execution[], say: (line: string) => void): void {
+  for (const r of runs) {
+    const f = figuresOf([r]);
+    say(
+      `${label}: ${r.fn}${r.ok ? '' : ' (lỗi)'} ≈ ${f.googleSeconds.toFixed(1)} s trên Google, giữ khóa ${f.lockSeconds.toFixed(1)} s, ${f.calls} lời gọi (${f.sheetCalls} tới bảng tính), ${f.cells} ô${r.ok ? '' : ` — ${r.error}`}`,
+    );
+  }
+}
+
+/** Units with an address each, so per-unit results are mailed. */
+function unitAddress(code: string): string {
+  return `don-vi-${code}@mydu.example`;
 }
 
 /**
- * Through the real bundle in the emulator: one submission with 10, 1,000 and 10,000 inspections
- * already stored, and a rebuild of 10,000.
+ * A workspace with the office's config written into the sheets, then set up from the menu: the
+ * biên bản on, per-unit emails on (each unit has an address) unless said otherwise.
  */
-function measureGas(): { submit: Record<string, Cost>; rebuild10000: Cost } {
-  const code = readFileSync('dist/Code.js', 'utf8');
-  const submit: Record<string, Cost> = {};
-  let rebuild10000: Cost = { calls: 0, sheetCalls: 0, cells: 0 };
-  const { checklist, units } = DEFAULT_CONFIG;
-  for (const stored of STORED) {
-    const ws = createWorkspace({ start: new Date('2019-01-02T01:00:00Z'), timeoutMs: 600000 });
-    ws.run(code, 'setup');
-    const formId = String(
-      ws.log.uncounted(() => ws.PropertiesService.getScriptProperties().getProperty('formId')),
-    );
-    for (let k = 0; k < stored; k++) {
-      ws.clock.advance(1000);
-      ws.submitWithoutTrigger(formId, syntheticAnswers(checklist, units, k), { email: EMAIL });
+function benchWorkspace(
+  code: string,
+  start: number,
+  o: { config?: Config; minutes?: boolean; unitEmails?: boolean; options?: WorkspaceOptions } = {},
+): { ws: Workspace; formId: string } {
+  const config = o.config ?? DEFAULT_CONFIG;
+  const ws = createWorkspace({
+    start: new Date(start),
+    user: OWNER,
+    timeoutMs: 10 * MINUTE,
+    ...o.options,
+  });
+  const tables = defaultTables(config);
+  const set = (label: string, value: string) => {
+    const row = tables.settings.find((r) => r[0] === label);
+    if (!row) throw new Error(`Không thấy cài đặt "${label}".`);
+    row[1] = value;
+  };
+  set('Lập biên bản từng lần kiểm tra', o.minutes === false ? 'Không' : 'Có');
+  set('Gửi kết quả cho từng đơn vị', o.unitEmails === false ? 'Không' : 'Có');
+  for (const row of tables.units.slice(1)) row[5] = unitAddress(String(row[0]));
+  ws.log.uncounted(() => {
+    const names = {
+      settings: SHEETS.settings,
+      criteria: SHEETS.criteria,
+      tiers: SHEETS.tiers,
+      units: SHEETS.units,
+      inspectors: SHEETS.inspectors,
+    };
+    for (const [key, name] of Object.entries(names)) {
+      const rows = tables[key as keyof typeof tables];
+      const width = Math.max(...rows.map((r) => r.length));
+      const sheet = ws.spreadsheet.insertSheet(name);
+      sheet.getRange(1, 1, rows.length, width).setNumberFormat('@');
+      sheet
+        .getRange(1, 1, rows.length, width)
+        .setValues(rows.map((r) => [...r, ...new Array(width - r.length).fill('')]));
     }
-    const rebuild = cost(ws, () => ws.run(code, 'rebuildAll'));
-    if (stored === 10000) rebuild10000 = rebuild;
+  });
+  const message = String(ws.run(code, 'setup'));
+  if (!message.startsWith('Thiết lập xong')) throw new Error(`Thiết lập thất bại: ${message}`);
+  const formId = String(
+    ws.log.uncounted(() => ws.PropertiesService.getScriptProperties().getProperty('formId')),
+  );
+  return { ws, formId };
+}
+
+/**
+ * When a time-driven trigger is next due after `after`: one-offs at their time, minutes and hours
+ * on their step, days, weekdays and month days at the start of their hour in their zone (Google
+ * runs them within that hour; the start is the earliest reading).
+ */
+function nextFire(s: ClockSchedule | null, after: number): number | null {
+  if (!s) return null;
+  if (s.at !== undefined) return s.at;
+  const step = s.everyMinutes ? s.everyMinutes * MINUTE : s.everyHours ? s.everyHours * HOUR : 0;
+  if (step > 0) return Math.floor(after / step) * step + step;
+  const tz = s.timeZone ?? TZ;
+  const w = wallTime(after, tz);
+  for (let d = 0; d <= 62; d++) {
+    const day = new Date(Date.UTC(w.year, w.month - 1, w.day + d));
+    if (s.weekDay !== undefined && WEEKDAYS[day.getUTCDay()] !== s.weekDay) continue;
+    if (s.monthDay !== undefined && day.getUTCDate() !== s.monthDay) continue;
+    const at = zonedMs(
+      tz,
+      day.getUTCFullYear(),
+      day.getUTCMonth() + 1,
+      day.getUTCDate(),
+      s.hour ?? 0,
+      s.nearMinute ?? 0,
+    );
+    if (at > after) return at;
+  }
+  return null;
+}
+
+/**
+ * Google's scheduler: each time-driven trigger runs when due (executions overlap in virtual time
+ * when one runs long). Kept across calls so a trigger runs once per due time.
+ */
+class Scheduler {
+  private readonly from = new Map<string, number>();
+  private cursor: number;
+
+  constructor(
+    private readonly ws: Workspace,
+    private readonly code: string,
+  ) {
+    this.cursor = ws.clock.now();
+  }
+
+  /** Runs every trigger due up to `until`; `after` is told of each execution. */
+  runUntil(until: number, after: (run: Execution) => void = () => {}): Execution[] {
+    const ws = this.ws;
+    // Executions start in time order: nothing starts before the latest start.
+    this.cursor = Math.max(this.cursor, ws.executions.at(-1)?.startedAt.getTime() ?? 0);
+    const runs: Execution[] = [];
+    for (let guard = 0; guard < 100000; guard++) {
+      let next: { t: TriggerState; at: number } | null = null;
+      for (const t of ws.ScriptApp._matching('CLOCK', 'CLOCK')) {
+        if (!this.from.has(t.uid)) this.from.set(t.uid, this.cursor);
+        const due = nextFire(t.schedule, this.from.get(t.uid) as number);
+        if (due === null) continue;
+        const at = Math.max(due, this.cursor);
+        if (next === null || at < next.at) next = { t, at };
+      }
+      if (next === null || next.at > until) break;
+      this.cursor = next.at;
+      this.from.set(next.t.uid, next.at);
+      const run = ws.fireTrigger(this.code, next.t, { at: next.at });
+      runs.push(run);
+      after(run);
+    }
+    if (ws.clock.now() < until) ws.clock.set(until);
+    return runs;
+  }
+}
+
+/** Response ids in a derived sheet's first column (Mã phản hồi), read without counting. */
+function idsIn(ws: Workspace, sheetName: string): string[] {
+  return ws.log.uncounted(() => {
+    const sheet = ws.spreadsheet.getSheetByName(sheetName);
+    if (!sheet) return [];
+    const values = sheet.getDataRange().getValues();
+    return values
+      .slice(1)
+      .map((r) => String(r[0]))
+      .filter((id) => id !== '');
+  });
+}
+
+/** Every response id of the form, as Google stores them. */
+function responseIds(ws: Workspace, formId: string): string[] {
+  const form = ws.FormApp._open(formId);
+  return form ? form._responses.map((r) => r.id) : [];
+}
+
+/** Submits `stored` inspections without their triggers, then rebuilds (continued if the bundle continues). */
+function stock(ws: Workspace, code: string, formId: string, stored: number): { runs: Execution[] } {
+  const { checklist, units } = DEFAULT_CONFIG;
+  for (let k = 0; k < stored; k++) {
     ws.clock.advance(1000);
-    const { ms: _ms, ...one } = cost(ws, () => {
-      // The same new inspection (one finding) whatever is stored, so the sizes compare.
-      const answers = formAnswers(checklist, { date: '2020-06-01', B2: 'Không đạt' });
-      const { runs } = ws.submit(code, formId, answers, { email: EMAIL });
-      if (!runs.every((r) => r.ok))
-        throw new Error(`Lần gửi thử thất bại: ${runs.map((r) => r.error).join('; ')}`);
-    });
-    submit[stored] = one;
+    ws.submitWithoutTrigger(formId, syntheticAnswers(checklist, units, k), { email: EMAIL });
+  }
+  const runs: Execution[] = [];
+  try {
+    ws.run(code, 'rebuildAll');
+  } catch {
+    // Recorded: a rebuild stopped at 6 minutes is part of what the figures show.
+  }
+  runs.push(ws.executions[ws.executions.length - 1]);
+  // A continuation, if the bundle schedules one, runs before the nightly reconcile.
+  const day = vnDateOf(ws.clock.now());
+  runs.push(...new Scheduler(ws, code).runUntil(zonedMs(TZ, ...ymd(day), 22, 30)));
+  return { runs };
+}
+
+const ymd = (iso: string): [number, number, number] => {
+  const [y, m, d] = iso.split('-').map(Number);
+  return [y, m, d];
+};
+
+/** One submission's figures at 10, 1,000 and 10,000 stored, and the rebuild of 10,000. */
+function measureSubmit(
+  code: string,
+  say: (line: string) => void,
+): {
+  submit: Record<string, ReturnType<typeof figuresOf>>;
+  rebuild10000: { sheetCalls: number; googleSeconds: number; executions: number };
+} {
+  const submit: Record<string, ReturnType<typeof figuresOf>> = {};
+  let rebuild10000 = { sheetCalls: 0, googleSeconds: 0, executions: 0 };
+  for (const stored of [10, 1000, 10000]) {
+    const { ws, formId } = benchWorkspace(code, Date.parse('2019-01-02T01:00:00Z'));
+    const { runs: rebuild } = stock(ws, code, formId, stored);
+    if (stored === 10000) {
+      describe('Chấm lại 10000 phiếu', rebuild, say);
+      const f = figuresOf(rebuild);
+      rebuild10000 = {
+        sheetCalls: f.sheetCalls,
+        googleSeconds: f.googleSeconds,
+        executions: rebuild.length,
+      };
+    }
+    // The same new inspection (one finding) whatever is stored, so the sizes compare.
+    ws.clock.set(zonedMs(TZ, ...ymd(vnDateOf(ws.clock.now())), 23, 30) + 9 * HOUR);
+    const answers = formAnswers(DEFAULT_CONFIG.checklist, { date: '2020-06-01', B2: 'Không đạt' });
+    const { runs } = ws.submit(code, formId, answers, { email: EMAIL });
+    describe(`Gửi một phiếu khi đã có ${stored} phiếu`, runs, say);
+    submit[String(stored)] = figuresOf(runs);
   }
   return { submit, rebuild10000 };
 }
 
-/** One report (Doc, PDF, email) over a week in which each of `units` units was inspected once. */
-function measureReport(code: string, units: number): Cost {
-  const config = {
+/**
+ * 20 inspectors submit within one minute (every 3 s) into a workbook of 1,000 inspections: how
+ * many are scored within the next 24 hours of Google's scheduling, and the minutes until the last.
+ */
+function measureBurst(
+  code: string,
+  say: (line: string) => void,
+): { scored: number; minutes: number } {
+  const { ws, formId } = benchWorkspace(code, Date.parse('2019-01-02T01:00:00Z'));
+  stock(ws, code, formId, 1000);
+  const t0 = zonedMs(TZ, ...ymd(vnDateOf(ws.clock.now())), 23, 30) + 9 * HOUR;
+  const ids: string[] = [];
+  const scoredAt = new Map<string, number>();
+  const check = (at: number) => {
+    const done = new Set([...idsIn(ws, SHEETS.results), ...idsIn(ws, SHEETS.review)]);
+    for (const id of ids) if (done.has(id) && !scoredAt.has(id)) scoredAt.set(id, at);
+  };
+  const runs: Execution[] = [];
+  for (let i = 0; i < 20; i++) {
+    const answers = syntheticAnswers(DEFAULT_CONFIG.checklist, DEFAULT_CONFIG.units, 5000 + i);
+    const r = ws.submit(code, formId, answers, { email: EMAIL, at: t0 + i * 3000 });
+    ids.push(r.response.getId());
+    runs.push(...r.runs);
+    for (const run of r.runs) check(run.endedAt.getTime());
+  }
+  describe('Đợt 20 phiếu trong một phút', runs, say);
+  new Scheduler(ws, code).runUntil(t0 + 24 * HOUR, (run) => check(run.endedAt.getTime()));
+  const last = Math.max(t0, ...scoredAt.values());
+  return { scored: scoredAt.size, minutes: Math.round(((last - t0) / MINUTE) * 10) / 10 };
+}
+
+/** One report (Doc, PDF, email) over a period in which each of 200 units was inspected once. */
+function measureReport(code: string, say: (line: string) => void): { googleSeconds: number } {
+  const config: Config = {
     ...DEFAULT_CONFIG,
-    units: Array.from({ length: units }, (_, k) => ({
+    units: Array.from({ length: 200 }, (_, k) => ({
       code: String(20001 + k),
       name: `Xã Thử Nghiệm ${String(k + 1).padStart(3, '0')}`,
       aliases: [],
     })),
   };
-  const ws = workspace({ code, config, minutes: false }, Date.UTC(2019, 1, 17, 20));
-  const formId = String(
-    ws.log.uncounted(() => ws.PropertiesService.getScriptProperties().getProperty('formId')),
-  );
-  for (let k = 0; k < units; k++) {
+  const { ws, formId } = benchWorkspace(code, Date.UTC(2019, 1, 17, 20), {
+    config,
+    minutes: false,
+    unitEmails: false,
+  });
+  for (let k = 0; k < 200; k++) {
     ws.clock.advance(1000);
     ws.submitWithoutTrigger(formId, syntheticAnswers(config.checklist, config.units, k), {
       email: EMAIL,
     });
   }
   ws.run(code, 'rebuildAll');
-  const { ms: _ms, ...calls } = cost(ws, () =>
-    ws.run(code, 'sendReportNow', '01/01/2019 - 31/12/2019'),
+  try {
+    ws.run(code, 'sendReportNow', '01/01/2019 - 31/12/2019');
+  } catch {
+    // Recorded and described below.
+  }
+  const run = ws.executions[ws.executions.length - 1];
+  describe('Một báo cáo cho 200 đơn vị', [run], say);
+  return { googleSeconds: figuresOf([run]).googleSeconds };
+}
+
+/** What the soak left behind, counted from the emulator's state. */
+interface SoakFigures {
+  lost: number;
+  duplicateRows: number;
+  duplicateDocs: number;
+  duplicateMails: number;
+  unitMailsMissing: number;
+}
+
+/** Occurrences beyond the first of each value. */
+function extra(values: readonly string[]): number {
+  const seen = new Map<string, number>();
+  for (const v of values) seen.set(v, (seen.get(v) ?? 0) + 1);
+  let n = 0;
+  for (const c of seen.values()) n += c - 1;
+  return n;
+}
+
+/**
+ * 1,000 submissions over a working day (every 30 s on average, seeded) with 2 % of server calls
+ * failing transiently and 5 % of submit events delivered twice, then a day of Google's
+ * scheduling (the nightly reconcile and any worker). Counted from the state: responses missing
+ * from Kết quả and Cần xem lại, ids there twice, biên bản made twice, unit mails sent twice or never.
+ */
+function measureSoak(code: string, say: (line: string) => void): SoakFigures {
+  const start = Date.parse('2019-01-08T00:30:00Z'); // a Tuesday, 07:30 in Hà Nội
+  const { ws, formId } = benchWorkspace(code, start);
+  ws.faults.transient({ rate: 0.02, seed: 2026 });
+  const scheduler = new Scheduler(ws, code);
+  let seed = 42;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const { checklist, units } = DEFAULT_CONFIG;
+  let at = zonedMs(TZ, 2019, 1, 8, 8, 0);
+  const runs: Execution[] = [];
+  for (let k = 0; k < 1000; k++) {
+    at = Math.max(
+      at + Math.round(random() * 60000),
+      ws.executions.at(-1)?.startedAt.getTime() ?? 0,
+    );
+    const r = ws.submit(code, formId, syntheticAnswers(checklist, units, k), { email: EMAIL, at });
+    runs.push(...r.runs);
+    if (random() < 0.05) runs.push(...ws.fireFormSubmitAgain(code, r.response, { at: at + 2000 }));
+  }
+  const failed = runs.filter((r) => !r.ok).length;
+  const f = figuresOf(runs);
+  say(
+    `Chạy bền 1000 phiếu: ${runs.length} lần chạy, ${failed} lỗi, trung bình ≈ ${(f.googleSeconds / runs.length).toFixed(1)} s trên Google, ${ws.faults.injected.length} lỗi tạm thời được gây ra`,
   );
-  return calls;
+  const settle = scheduler.runUntil(zonedMs(TZ, 2019, 1, 9, 8, 0));
+  describe('Chạy bền, việc theo lịch', settle, say);
+  ws.faults.clear();
+
+  const results = idsIn(ws, SHEETS.results);
+  const review = idsIn(ws, SHEETS.review);
+  const placed = new Set([...results, ...review]);
+  const ids = responseIds(ws, formId);
+  const docs = ws.DriveApp._all().filter(
+    (i) => !i.trashed && i.mimeType === 'application/vnd.google-apps.document',
+  );
+  const minutes = docs.map((d) => d.name).filter((n) => n.startsWith('Biên bản'));
+  const unitMails = ws.MailApp._outbox().flatMap((m) =>
+    m.to.filter((t) => t.startsWith('don-vi-')).map((t) => `${t}|${m.subject}`),
+  );
+  const mailed = new Set(unitMails);
+  // Each inspection in Kết quả whose unit has an address should have its unit's mail.
+  const expected = ws.log.uncounted(() => {
+    const sheet = ws.spreadsheet.getSheetByName(SHEETS.results);
+    if (!sheet) return [];
+    return sheet
+      .getDataRange()
+      .getValues()
+      .slice(1)
+      .filter((r) => String(r[0]) !== '')
+      .map((r) => {
+        const typed = String(r[3]);
+        const date =
+          r[3] instanceof Date
+            ? formatDmy(vnDateOf(r[3].getTime()))
+            : /^\d{4}-/.test(typed)
+              ? formatDmy(typed)
+              : typed;
+        return { to: unitAddress(String(r[4])), date };
+      });
+  });
+  const missing = expected.filter(
+    (e) => ![...mailed].some((m) => m.startsWith(`${e.to}|`) && m.endsWith(e.date)),
+  ).length;
+  return {
+    lost: ids.filter((id) => !placed.has(id)).length,
+    duplicateRows: extra([...results, ...review]),
+    duplicateDocs: extra(minutes),
+    duplicateMails: extra(unitMails),
+    unitMailsMissing: missing,
+  };
 }
 
 /** The whole local pipeline (`npm start -- --responses`) on a generated export, timed as a process. */
@@ -160,53 +510,43 @@ function run(): void {
     return;
   }
   const json = args.includes('--json');
+  const say = (line: string) => {
+    process.stdout.write(`${line}\n`);
+  };
   const dir = mkdtempSync(join(tmpdir(), 'ktcv-bench-'));
   try {
     const cli: Record<string, CliFigures> = {};
     for (const n of SIZES) {
       cli[n] = measureCli(n, dir);
-      if (!json) {
-        const f = cli[n];
-        process.stdout.write(
-          `CLI ${String(n).padStart(7)} phiếu: ${String(f.ms).padStart(6)} ms, ${String(f.rowsPerSec).padStart(7)} phiếu/giây, bộ nhớ đỉnh ${f.peakMB} MB\n`,
-        );
-      }
-    }
-    const gas = measureGas();
-    const code = readFileSync('dist/Code.js', 'utf8');
-    const report = { '22': measureReport(code, 22), '200': measureReport(code, 200) };
-    if (!json)
-      for (const [n, c] of Object.entries(report))
-        process.stdout.write(
-          `Một báo cáo cho ${n} đơn vị: ${c.calls} lời gọi dịch vụ (${c.sheetCalls} tới bảng tính)\n`,
-        );
-    if (!json) {
-      for (const [n, c] of Object.entries(gas.submit))
-        process.stdout.write(
-          `Một lần gửi phiếu khi đã có ${n.padStart(5)} phiếu: ${c.calls} lời gọi dịch vụ (${c.sheetCalls} tới bảng tính), ${c.cells} ô\n`,
-        );
-      const r = gas.rebuild10000;
-      process.stdout.write(
-        `Chấm lại toàn bộ 10000 phiếu: ${r.calls} lời gọi dịch vụ (${r.sheetCalls} tới bảng tính), ${r.cells} ô, ${r.ms} ms trên Node\n`,
+      const f = cli[n];
+      say(
+        `CLI ${String(n).padStart(7)} phiếu: ${String(f.ms).padStart(6)} ms, ${String(f.rowsPerSec).padStart(7)} phiếu/giây, bộ nhớ đỉnh ${f.peakMB} MB`,
       );
     }
-    // The whole pipeline on 100,000 responses takes about a minute: only with --local.
-    const local = args.includes('--local') ? measureLocal(100000, dir) : undefined;
-    if (local && !json)
-      process.stdout.write(
-        `Toàn bộ quy trình cục bộ với ${local.rows} phiếu: ${(local.ms / 1000).toFixed(1)} s\n`,
-      );
     const small = cli[SIZES[0]];
     const large = cli[SIZES[SIZES.length - 1]];
     const growth = large.ms / Math.max(1, small.ms) / (large.rows / small.rows);
-    if (json)
-      process.stdout.write(
-        `${JSON.stringify({ cli, ...gas, report, ...(local ? { local } : {}) })}\n`,
-      );
-    else
-      process.stdout.write(
-        `Tăng trưởng: thời gian cho mỗi phiếu ở ${large.rows} phiếu bằng ${growth.toFixed(2)} lần ở ${small.rows} phiếu (≈ 1 hoặc thấp hơn là tuyến tính).\n`,
-      );
+    say(
+      `Tăng trưởng: thời gian cho mỗi phiếu ở ${large.rows} phiếu bằng ${growth.toFixed(2)} lần ở ${small.rows} phiếu (≈ 1 hoặc thấp hơn là tuyến tính).`,
+    );
+    const code = readFileSync('dist/Code.js', 'utf8');
+    say(
+      'Ước tính thời gian trên Google (trình giả lập nghiêm ngặt, chưa kể 2 s khởi động mỗi lần chạy):',
+    );
+    const { submit, rebuild10000 } = measureSubmit(code, say);
+    const burst20 = measureBurst(code, say);
+    say(`Đợt 20 phiếu: ${burst20.scored}/20 được chấm, phiếu cuối sau ${burst20.minutes} phút`);
+    const report200 = measureReport(code, say);
+    const soak = measureSoak(code, say);
+    say(
+      `Chạy bền: ${soak.lost} phiếu mất, ${soak.duplicateRows} dòng trùng, ${soak.duplicateDocs} biên bản trùng, ${soak.duplicateMails} thư trùng, ${soak.unitMailsMissing} thư đơn vị còn thiếu`,
+    );
+    // The whole pipeline on 100,000 responses takes about a minute: only with --local.
+    if (args.includes('--local')) {
+      const local = measureLocal(100000, dir);
+      say(`Toàn bộ quy trình cục bộ với ${local.rows} phiếu: ${(local.ms / 1000).toFixed(1)} s`);
+    }
+    if (json) say(JSON.stringify({ submit, burst20, rebuild10000, report200, soak }));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -9,6 +9,13 @@ export const SHEET_SERVICES = new Set([
   'Protection',
 ]);
 
+/** Calls on the SpreadsheetApp family in a `Service.method` → count record (an execution's calls). */
+export function sheetCallsOf(calls: Record<string, number>): number {
+  let n = 0;
+  for (const [k, v] of Object.entries(calls)) if (SHEET_SERVICES.has(k.split('.')[0])) n += v;
+  return n;
+}
+
 /** Told of every counted call as it is recorded: the runtime prices, checks and faults it here. */
 export type CallObserver = (service: string, method: string, cells: number) => void;
 

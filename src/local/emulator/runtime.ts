@@ -645,6 +645,18 @@ export class Workspace {
   }
 
   /**
+   * Runs one time-driven trigger at `at` (default now) with its event, as Google does when it is
+   * due (a scheduler that knows its due times drives this); a one-off trigger is then gone (U).
+   */
+  fireTrigger(code: string, trigger: TriggerState, options: StartAt = {}): Execution {
+    this.startAt(options.at);
+    const now = this.clock.now();
+    const run = this.fire(code, trigger, this.ScriptApp._clockEvent(trigger, now), false, now);
+    this.ScriptApp._fired(trigger);
+    return run;
+  }
+
+  /**
    * The user opens the spreadsheet: the simple `onOpen(e)` (if the bundle declares one) runs with
    * `{authMode: LIMITED, source, user}`, then each installable ON_OPEN trigger of the spreadsheet.
    * Menus built are read with `ws.SpreadsheetApp._menus()`.

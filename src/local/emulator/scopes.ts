@@ -82,17 +82,19 @@ export class Scopes {
   }
 }
 
+/** Where the built manifest is looked for: the working directory, then the build and source trees. */
+const MANIFESTS = [
+  join(process.cwd(), 'dist', 'appsscript.json'),
+  join(__dirname, '..', 'dist', 'appsscript.json'),
+  join(__dirname, '..', '..', '..', 'dist', 'appsscript.json'),
+];
+
 /**
- * The `oauthScopes` of the built manifest `dist/appsscript.json`, looked up from the working
- * directory and from this file's place in the source and build trees. Null when the manifest
- * lists none (Apps Script then infers scopes from the code, so nothing can be refused).
+ * The `oauthScopes` of the built manifest `dist/appsscript.json` (the first of `candidates` that
+ * exists). Null when the manifest lists none (Apps Script then infers scopes from the code, so
+ * nothing can be refused).
  */
-export function manifestScopes(): string[] | null {
-  const candidates = [
-    join(process.cwd(), 'dist', 'appsscript.json'),
-    join(__dirname, '..', 'dist', 'appsscript.json'),
-    join(__dirname, '..', '..', '..', 'dist', 'appsscript.json'),
-  ];
+export function manifestScopes(candidates: readonly string[] = MANIFESTS): string[] | null {
   const file = candidates.find((f) => existsSync(f));
   if (file === undefined)
     throw new Error('dist/appsscript.json is missing: build the bundle first (npm run build).');

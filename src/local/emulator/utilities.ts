@@ -247,18 +247,6 @@ export class EmuBlob {
     return this.bytes.toString(nodeEncoding(charset));
   }
 
-  setBytes(data: number[]): EmuBlob {
-    this.log.record('Blob', 'setBytes');
-    this.bytes = fromByteArray(data);
-    return this;
-  }
-
-  setDataFromString(data: string, charset?: string): EmuBlob {
-    this.log.record('Blob', 'setDataFromString');
-    this.bytes = Buffer.from(String(data), nodeEncoding(charset));
-    return this;
-  }
-
   getContentType(): string | null {
     this.log.record('Blob', 'getContentType');
     return this.contentType;
@@ -279,17 +267,6 @@ export class EmuBlob {
     this.log.record('Blob', 'setName');
     this.name = name;
     return this;
-  }
-
-  isGoogleType(): boolean {
-    this.log.record('Blob', 'isGoogleType');
-    return false;
-  }
-
-  /** BlobSource: a blob is its own source. */
-  getBlob(): EmuBlob {
-    this.log.record('Blob', 'getBlob');
-    return this.copy();
   }
 
   copyBlob(): EmuBlob {

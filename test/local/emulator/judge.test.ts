@@ -1,5 +1,10 @@
 // The judge: virtual time from the cost table, Google's limits, the lock timeline, faults, scopes and strictness.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sheetCallsOf } from '../../../src/local/emulator/calls';
 import { createWorkspace, ScriptError, type Workspace } from '../../../src/local/emulator/runtime';
+import { manifestScopes } from '../../../src/local/emulator/scopes';
 
 const T0 = Date.parse('2019-02-25T01:00:00Z');
 const AUTH = 'https://www.googleapis.com/auth/';
@@ -423,5 +428,109 @@ describe('strictness: members not emulated, scopes from the manifest', () => {
     expect(open.run('function f() { return DriveApp.getRootFolder().getName(); }', 'f')).toBe(
       'My Drive',
     );
+  });
+});
+
+describe('the judge around unusual calls, and the helpers the benchmark uses', () => {
+  test('a service calling back into the script is priced once, as the outer call', () => {
+    const ws = exact({ oauthScopes: null });
+    const helper = {
+      twice(fn: () => unknown) {
+        ws.log.record('Helper', 'twice');
+        ws.log.record('Helper', 'inner');
+        return fn();
+      },
+    };
+    ws.register('Helper', helper);
+    ws.run(
+      'function f() { return Helper.twice(function () { return PropertiesService.getScriptProperties().getProperty("k"); }); }',
+      'f',
+    );
+    // Helper.twice is unknown to the table: a round trip (200 ms); the calls made inside it are part of it.
+    expect(ws.executions[0].googleMs).toBe(200);
+    expect(ws.executions[0].calls).toMatchObject({
+      'Helper.twice': 1,
+      'Properties.getProperty': 1,
+    });
+  });
+
+  test('a mail with an attachment costs 3 s', () => {
+    const ws = exact();
+    ws.run(
+      `function f() {
+        MailApp.sendEmail({ to: 'a@example.com', subject: 's', body: 'b',
+          attachments: [Utilities.newBlob('x', 'text/plain', 'x.txt')] });
+      }`,
+      'f',
+    );
+    expect(ws.executions[0].googleMs).toBe(8 + 3000);
+  });
+
+  test('fireTrigger runs one time-driven trigger at its time; a one-off is then gone', () => {
+    const ws = exact();
+    const t = ws.ScriptApp._addTrigger({
+      handler: 'later',
+      eventType: 'CLOCK',
+      source: 'CLOCK',
+      sourceId: null,
+      schedule: { at: T0 + 60000 },
+    });
+    const run = ws.fireTrigger('function later(e) { Logger.log(e.minute); }', t, {
+      at: T0 + 60000,
+    });
+    expect(run).toMatchObject({ fn: 'later', kind: 'trigger', ok: true, logs: ['1'] });
+    expect(run.startedAt.getTime()).toBe(T0 + 60000);
+    expect(ws.ScriptApp._matching('CLOCK', 'CLOCK')).toEqual([]);
+  });
+
+  test('the lock timeline lists who held the script lock when', () => {
+    const ws = exact();
+    const code =
+      'function f() { var l = LockService.getScriptLock(); l.tryLock(0); Utilities.sleep(1000); }';
+    ws.run(code, 'f', undefined, { at: T0 });
+    ws.run(code, 'f', undefined, { at: T0 + 5000 });
+    expect(ws.LockService._intervals('script')).toEqual([
+      { from: T0 + 8, to: T0 + 1108, execution: 0 },
+      { from: T0 + 5008, to: T0 + 6108, execution: 1 },
+    ]);
+    expect(ws.executions.map((e) => e.lockMs)).toEqual([1100, 1100]);
+  });
+
+  test('faults: failAt needs a positive count; clear stops every fault; a service filter narrows them', () => {
+    const ws = exact();
+    expect(() => ws.faults.failAt({ call: 0 })).toThrow('failAt: call must be 1 or more, not 0');
+    ws.faults.failAt({ call: 1 }).transient({ rate: 1 }).clear();
+    expect(
+      ws.run('function f() { return SpreadsheetApp.getActiveSpreadsheet().getName(); }', 'f'),
+    ).toBe('Kiểm tra công vụ');
+    ws.faults.transient({ rate: 1, services: ['DriveApp'] });
+    const code = `function f() {
+      var name = SpreadsheetApp.getActiveSpreadsheet().getName();
+      try { DriveApp.getRootFolder(); } catch (e) { return name + ' | ' + e.message; }
+    }`;
+    expect(ws.run(code, 'f')).toMatch(
+      /^Kiểm tra công vụ \| (We're sorry|Service invoked too many times)/,
+    );
+    ws.faults.transient({ rate: 0 });
+    expect(ws.run(code, 'f')).toBeUndefined();
+  });
+
+  test('manifestScopes: the oauthScopes list, null for a manifest without one, a clear error without a manifest', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ktcv-manifest-'));
+    const file = join(dir, 'appsscript.json');
+    writeFileSync(file, JSON.stringify({ timeZone: 'Asia/Ho_Chi_Minh' }));
+    expect(manifestScopes([file])).toBeNull();
+    writeFileSync(file, JSON.stringify({ oauthScopes: [`${AUTH}forms`] }));
+    expect(manifestScopes([join(dir, 'none.json'), file])).toEqual([`${AUTH}forms`]);
+    expect(() => manifestScopes([join(dir, 'none.json')])).toThrow(
+      'dist/appsscript.json is missing: build the bundle first (npm run build).',
+    );
+    expect(manifestScopes()).toContain(`${AUTH}spreadsheets.currentonly`);
+  });
+
+  test('sheetCallsOf counts the SpreadsheetApp family in an execution record', () => {
+    expect(
+      sheetCallsOf({ 'Range.getValues': 2, 'Sheet.getRange': 3, 'MailApp.sendEmail': 1 }),
+    ).toBe(5);
   });
 });
