@@ -251,6 +251,29 @@ describe('ws.run: one execution, as Google runs it', () => {
     );
   });
 
+  test('service objects behave as objects: in, assignment, defineProperty, delete; console levels are recorded; a script object passes through', () => {
+    const ws = createWorkspace();
+    const code = `function f() {
+      var ss = SpreadsheetApp.getActiveSpreadsheet();
+      var out = ['getSheets' in ss, 'nothing' in ss, Object.getPrototypeOf(ss) !== null];
+      ss.note = 'x';
+      Object.defineProperty(ss, 'tag', { value: 1, configurable: true });
+      out.push(ss.note, ss.tag, delete ss.note, 'note' in ss);
+      console.info('i'); console.warn('w'); console.error('e'); console.debug('d');
+      var mine = new Map([[1, 2]]);
+      Logger.log(mine);
+      return out;
+    }`;
+    expect(ws.run(code, 'f')).toEqual([true, false, true, 'x', 1, true, false]);
+    expect(ws.executions[0].console.map((c) => c.level)).toEqual([
+      'info',
+      'warn',
+      'error',
+      'debug',
+    ]);
+    expect(ws.executions[0].logs).toEqual(['{}']);
+  });
+
   test('Logger lines are recorded per execution', () => {
     const ws = createWorkspace();
     const code = 'function f() { Logger.log("a %s", 1); }';

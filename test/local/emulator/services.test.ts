@@ -174,6 +174,20 @@ describe('LockService (DT/lock; GF:test/testlock.js)', () => {
   });
 });
 
+describe('Properties signatures (C: Java String parameters)', () => {
+  test('a missing key or value, or a non-object to setProperties, is a signature error', () => {
+    const props = new PropertiesServiceEmu(new CallLog()).getScriptProperties();
+    expect(thrown(() => props.setProperty(null as unknown as string, 'v')).message).toBe(
+      "The parameters (null,String) don't match the method signature for PropertiesService.Properties.setProperty.",
+    );
+    expect(
+      thrown(() => props.setProperties('x' as unknown as Record<string, unknown>)).message,
+    ).toBe(
+      "The parameters (String) don't match the method signature for PropertiesService.Properties.setProperties.",
+    );
+  });
+});
+
 describe('Logger (reference §6)', () => {
   test('log substitutes %s in order and chains; clear empties it', () => {
     const log = new CallLog();
@@ -181,10 +195,18 @@ describe('Logger (reference §6)', () => {
     expect(logger.log('Đã chấm %s/%s phiếu', 3, 10)).toBe(logger);
     logger.log({ a: 1 });
     logger.log('%s and %s', 'one');
-    expect(logger._lines()).toEqual(['Đã chấm 3/10 phiếu', '{"a":1}', 'one and %s']);
+    const circular: Record<string, unknown> = {};
+    circular.self = circular;
+    logger.log(circular);
+    expect(logger._lines()).toEqual([
+      'Đã chấm 3/10 phiếu',
+      '{"a":1}',
+      'one and %s',
+      '[object Object]',
+    ]);
     logger.clear();
     expect(logger._lines()).toEqual([]);
-    expect(log.counts.get('Logger.log')).toBe(3);
+    expect(log.counts.get('Logger.log')).toBe(4);
   });
 });
 

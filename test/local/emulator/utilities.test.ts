@@ -151,6 +151,17 @@ describe('sleep, uuid, encodings', () => {
     expect(u.computeDigest(u.DigestAlgorithm.SHA_256, 'abc', u.Charset.UTF_8)).toHaveLength(32);
   });
 
+  test('enum values name themselves and know their place; newBlob of a number is a signature error', () => {
+    const { u } = setup();
+    expect([u.DigestAlgorithm.SHA_1.name(), u.DigestAlgorithm.SHA_1.ordinal()]).toEqual([
+      'SHA_1',
+      2,
+    ]);
+    expect(thrown(() => u.newBlob(42 as unknown as string)).message).toBe(
+      "The parameters (number) don't match the method signature for Utilities.newBlob.",
+    );
+  });
+
   test('every call is counted under Utilities (calls.ts contract)', () => {
     const { u, log } = setup();
     u.sleep(1);
