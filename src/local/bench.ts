@@ -446,7 +446,7 @@ function measureSoak(
   const failed = runs.filter((r) => !r.ok).length;
   const f = figuresOf(runs);
   say(
-    `Chạy bền ${o.count} phiếu${o.triggerBeforeRow ? ' (một phần ba trigger chạy trước khi có dòng)' : ''}: ${runs.length} lần chạy, ${failed} lỗi, trung bình ≈ ${(f.googleSeconds / runs.length).toFixed(1)} s trên Google, ${ws.faults.injected.length} lỗi tạm thời được gây ra`,
+    `Chạy bền ${o.count} phiếu${o.triggerBeforeRow ? ' (một phần ba trigger chạy trước khi có dòng)' : ''}: ${runs.length} lần chạy (${failed} bị Google dừng hoặc báo lỗi, ${idsIn(ws, SHEETS.log).length} dòng trong Nhật ký), trung bình ≈ ${(f.googleSeconds / runs.length).toFixed(1)} s trên Google, ${ws.faults.injected.length} lỗi tạm thời được gây ra`,
   );
   const settle = scheduler.runUntil(zonedMs(TZ, 2019, 1, 9, 8, 0));
   describe('Chạy bền, việc theo lịch', settle, say);
