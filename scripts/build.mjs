@@ -14,7 +14,12 @@ const node = {
   loader: { '.csv': 'text' },
 };
 
-const entries = { cli: 'src/local/cli.ts', bench: 'src/local/bench.ts' };
+const entries = {
+  cli: 'src/local/cli.ts',
+  bench: 'src/local/bench.ts',
+  'env-report': 'src/local/envcheck-command.ts',
+  'units-cost': 'src/local/units-cost.ts',
+};
 for (const [name, file] of Object.entries(entries)) {
   if (existsSync(file)) await build({ ...node, entryPoints: [file], outfile: `build/${name}.js` });
 }

@@ -1,6 +1,7 @@
 // Aggregates over a period: unit means, competition ranking, criterion pass rates, units not inspected (scoring.md §6).
 
-import { classify } from './classify';
+import { classify, tierOf, tierRank } from './classify';
+import { addDays, daysBetween } from './dates';
 import { roundRatio1 } from './round';
 import type { Aggregate, Config, CriterionSummary, Inspection, Period, UnitSummary } from './types';
 import { compareCodes, validDuring } from './units';
@@ -32,15 +33,6 @@ export function inPeriod(period: Period, date: string): boolean {
   return (!period.from || date >= period.from) && (!period.to || date <= period.to);
 }
 
-/** Assigns competition ranks (1, 2, 2, 4) to items already sorted by value, highest first. */
-export function competitionRanks(values: readonly number[]): number[] {
-  return values.map((v, i) => {
-    let r = i;
-    while (r > 0 && values[r - 1] === v) r--;
-    return r + 1;
-  });
-}
-
 /** The per-unit facts ranking needs: one scored inspection. */
 export interface UnitScore {
   unit: string;
@@ -51,7 +43,10 @@ export interface UnitScore {
   criticalCount: number;
 }
 
-/** Per-unit means, tiers (capped by the worst inspection) and competition ranks, highest first. */
+/**
+ * Per-unit means, tiers (capped by the worst inspection) and competition ranks: classification
+ * first, then mean, highest first (scoring.md §6); equal tier and mean share a rank.
+ */
 export function rankUnits(config: Config, scores: readonly UnitScore[]): UnitSummary[] {
   const byUnit = new Map<string, UnitScore[]>();
   for (const i of scores) {
@@ -81,14 +76,21 @@ export function rankUnits(config: Config, scores: readonly UnitScore[]): UnitSum
       mean,
       rank: 0,
       tier: classify(config.checklist, mean, worst),
+      uncappedTier: tierOf(config.checklist, mean),
       lastDate: last.date,
       lastScore: last.score,
       maxCriticalFailures: worst,
     });
   }
-  units.sort((a, b) => b.mean - a.mean || compareCodes(a.unitCode, b.unitCode));
-  competitionRanks(units.map((u) => u.mean)).forEach((r, k) => {
-    units[k].rank = r;
+  const order = new Map(units.map((u) => [u.unitCode, tierRank(config.checklist, u.tier)]));
+  const tierOfUnit = (u: UnitSummary) => order.get(u.unitCode) ?? 0;
+  units.sort(
+    (a, b) =>
+      tierOfUnit(a) - tierOfUnit(b) || b.mean - a.mean || compareCodes(a.unitCode, b.unitCode),
+  );
+  units.forEach((u, k) => {
+    const prev = units[k - 1];
+    u.rank = prev && tierOfUnit(prev) === tierOfUnit(u) && prev.mean === u.mean ? prev.rank : k + 1;
   });
   return units;
 }
@@ -107,8 +109,23 @@ export function unitsNotInspected(
     .map((u) => ({ unit: u.name, unitCode: u.code }));
 }
 
-/** Aggregates the scored inspections whose date lies in the period. */
-export function aggregate(config: Config, all: readonly Inspection[], period: Period): Aggregate {
+/** The period of the same length that ends the day before `period` starts; null when open-ended. */
+export function previousPeriod(period: Period): Period | null {
+  if (!period.from || !period.to) return null;
+  const days = daysBetween(period.from, period.to) + 1;
+  return { from: addDays(period.from, -days), to: addDays(period.from, -1) };
+}
+
+/**
+ * Aggregates the scored inspections whose date lies in the period, and (for the comparison the
+ * report makes) those of the previous period of the same length, from the same list.
+ */
+export function aggregate(
+  config: Config,
+  all: readonly Inspection[],
+  period: Period,
+  withPrevious = true,
+): Aggregate {
   const inspections = all.filter((i) => inPeriod(period, i.date));
   const units = rankUnits(
     config,
@@ -133,5 +150,7 @@ export function aggregate(config: Config, all: readonly Inspection[], period: Pe
     };
   });
 
-  return { period, inspections, units, notInspected, criteria };
+  const before = withPrevious ? previousPeriod(period) : null;
+  const previous = before ? aggregate(config, all, before, false) : null;
+  return { period, inspections, units, notInspected, criteria, previous };
 }

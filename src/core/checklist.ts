@@ -8,10 +8,20 @@ const c = (
   type: AnswerType,
   points: number,
   critical: boolean,
+  finding: string,
   base?: string,
-): Criterion => ({ code, group: code[0], text, type, points, critical, ...(base ? { base } : {}) });
+): Criterion => ({
+  code,
+  group: code[0],
+  text,
+  type,
+  points,
+  critical,
+  finding,
+  ...(base ? { base } : {}),
+});
 
-/** The default checklist: 22 criteria, 100 points, as scoring.md §3. */
+/** The default checklist: 22 criteria, 100 points, with their finding wordings, as scoring.md §3. */
 export const DEFAULT_CHECKLIST: Checklist = {
   groups: [
     { code: 'A', title: 'Chấp hành thời giờ làm việc, kỷ luật, kỷ cương' },
@@ -25,31 +35,113 @@ export const DEFAULT_CHECKLIST: Checklist = {
     { code: 'N2', title: 'Số hồ sơ thủ tục hành chính được kiểm tra xác suất' },
   ],
   criteria: [
-    c('A1', 'Số cán bộ, công chức đi muộn so với giờ làm việc', 'count', 8, false, 'N1'),
-    c('A2', 'Số cán bộ, công chức vắng mặt không có lý do', 'count', 7, true, 'N1'),
-    c('A3', 'Trường hợp vắng mặt có lý do được lãnh đạo đồng ý, có sổ theo dõi', 'yesno', 3, false),
-    c('A4', 'Không uống rượu, bia; không làm việc riêng trong giờ làm việc', 'yesno', 4, true),
-    c('A5', 'Có lịch trực, lịch công tác và bố trí cán bộ trực', 'yesno', 3, false),
-    c('B1', 'Số cán bộ, công chức không đeo thẻ công chức', 'count', 5, false, 'N1'),
-    c('B2', 'Có biển tên, chức danh tại bàn làm việc', 'yesno', 3, false),
-    c('B3', 'Trang phục gọn gàng, lịch sự', 'yesno', 3, false),
-    c('B4', 'Tác phong, thái độ giao tiếp với người dân chuyên nghiệp', 'choice3', 4, false),
+    c(
+      'A1',
+      'Số cán bộ, công chức đi muộn so với giờ làm việc',
+      'count',
+      8,
+      false,
+      'cán bộ, công chức đi muộn',
+      'N1',
+    ),
+    c(
+      'A2',
+      'Số cán bộ, công chức vắng mặt không có lý do',
+      'count',
+      7,
+      true,
+      'cán bộ, công chức vắng mặt không có lý do',
+      'N1',
+    ),
+    c(
+      'A3',
+      'Trường hợp vắng mặt có lý do được lãnh đạo đồng ý, có sổ theo dõi',
+      'yesno',
+      3,
+      false,
+      'Vắng mặt có lý do nhưng không được lãnh đạo đồng ý hoặc không có sổ theo dõi',
+    ),
+    c(
+      'A4',
+      'Không uống rượu, bia; không làm việc riêng trong giờ làm việc',
+      'yesno',
+      4,
+      true,
+      'Uống rượu, bia hoặc làm việc riêng trong giờ làm việc',
+    ),
+    c(
+      'A5',
+      'Có lịch trực, lịch công tác và bố trí cán bộ trực',
+      'yesno',
+      3,
+      false,
+      'Không có lịch trực, lịch công tác hoặc không bố trí cán bộ trực',
+    ),
+    c(
+      'B1',
+      'Số cán bộ, công chức không đeo thẻ công chức',
+      'count',
+      5,
+      false,
+      'cán bộ, công chức không đeo thẻ công chức',
+      'N1',
+    ),
+    c(
+      'B2',
+      'Có biển tên, chức danh tại bàn làm việc',
+      'yesno',
+      3,
+      false,
+      'Không có biển tên, chức danh tại bàn làm việc',
+    ),
+    c('B3', 'Trang phục gọn gàng, lịch sự', 'yesno', 3, false, 'Trang phục chưa gọn gàng, lịch sự'),
+    c(
+      'B4',
+      'Tác phong, thái độ giao tiếp với người dân chuyên nghiệp',
+      'choice3',
+      4,
+      false,
+      'Tác phong, thái độ giao tiếp với người dân chưa chuyên nghiệp',
+    ),
     c(
       'C1',
       'Có quyết định kiện toàn Bộ phận Một cửa và phân công nhiệm vụ cụ thể',
       'yesno',
       5,
       true,
+      'Chưa kiện toàn Bộ phận Một cửa hoặc chưa phân công nhiệm vụ cụ thể',
     ),
-    c('C2', 'Bộ phận Một cửa bố trí gọn gàng, sạch đẹp, đủ trang thiết bị', 'choice3', 5, false),
-    c('C3', 'Niêm yết công khai đầy đủ, đúng quy định các thủ tục hành chính', 'choice3', 6, true),
-    c('C4', 'Niêm yết mức thu phí, lệ phí', 'yesno', 3, false),
+    c(
+      'C2',
+      'Bộ phận Một cửa bố trí gọn gàng, sạch đẹp, đủ trang thiết bị',
+      'choice3',
+      5,
+      false,
+      'Bộ phận Một cửa chưa gọn gàng, sạch đẹp hoặc thiếu trang thiết bị',
+    ),
+    c(
+      'C3',
+      'Niêm yết công khai đầy đủ, đúng quy định các thủ tục hành chính',
+      'choice3',
+      6,
+      true,
+      'Niêm yết thủ tục hành chính chưa đầy đủ, chưa đúng quy định',
+    ),
+    c(
+      'C4',
+      'Niêm yết mức thu phí, lệ phí',
+      'yesno',
+      3,
+      false,
+      'Không niêm yết mức thu phí, lệ phí',
+    ),
     c(
       'C5',
       'Niêm yết quy trình nội bộ giải quyết thủ tục hành chính, nội quy, số điện thoại đường dây nóng',
       'yesno',
       3,
       false,
+      'Không niêm yết quy trình nội bộ, nội quy hoặc số điện thoại đường dây nóng',
     ),
     c(
       'C6',
@@ -57,6 +149,7 @@ export const DEFAULT_CHECKLIST: Checklist = {
       'choice3',
       5,
       false,
+      'Sổ theo dõi, phiếu kiểm soát, giấy tiếp nhận và hẹn trả kết quả chưa đầy đủ',
     ),
     c(
       'C7',
@@ -64,20 +157,57 @@ export const DEFAULT_CHECKLIST: Checklist = {
       'count',
       8,
       true,
+      'hồ sơ giải quyết chậm hoặc sai quy trình',
       'N2',
     ),
-    c('C8', 'Công chức Bộ phận Một cửa có mặt tại vị trí làm việc', 'yesno', 5, true),
+    c(
+      'C8',
+      'Công chức Bộ phận Một cửa có mặt tại vị trí làm việc',
+      'yesno',
+      5,
+      true,
+      'Công chức Bộ phận Một cửa không có mặt tại vị trí làm việc',
+    ),
     c(
       'D1',
       'Triển khai dịch vụ công trực tuyến mức độ 3, 4 có hồ sơ phát sinh',
       'choice3',
       6,
       false,
+      'Dịch vụ công trực tuyến mức độ 3, 4 chưa có hồ sơ phát sinh',
     ),
-    c('D2', 'Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính', 'choice3', 4, false),
-    c('E1', 'Cán bộ, công chức đã ký cam kết thực hiện nhiệm vụ năm', 'yesno', 4, false),
-    c('E2', 'Khắc phục các tồn tại, kiến nghị của đợt kiểm tra trước', 'choice3', 3, false),
-    c('E3', 'Duy trì hòm thư góp ý, kênh tiếp nhận phản ánh, kiến nghị', 'yesno', 3, false),
+    c(
+      'D2',
+      'Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính',
+      'choice3',
+      4,
+      false,
+      'Chưa số hóa hồ sơ, kết quả giải quyết thủ tục hành chính',
+    ),
+    c(
+      'E1',
+      'Cán bộ, công chức đã ký cam kết thực hiện nhiệm vụ năm',
+      'yesno',
+      4,
+      false,
+      'Cán bộ, công chức chưa ký cam kết thực hiện nhiệm vụ năm',
+    ),
+    c(
+      'E2',
+      'Khắc phục các tồn tại, kiến nghị của đợt kiểm tra trước',
+      'choice3',
+      3,
+      false,
+      'Chưa khắc phục tồn tại, kiến nghị của đợt kiểm tra trước',
+    ),
+    c(
+      'E3',
+      'Duy trì hòm thư góp ý, kênh tiếp nhận phản ánh, kiến nghị',
+      'yesno',
+      3,
+      false,
+      'Không duy trì hòm thư góp ý, kênh tiếp nhận phản ánh, kiến nghị',
+    ),
   ],
   tiers: [
     { label: 'Xuất sắc', min: 90 },
@@ -198,6 +328,14 @@ export function validateChecklist(input: unknown): Validated<Checklist> {
       errors.push(`${label}: thiếu nội dung tiêu chí.`);
       bad = true;
     }
+    // The finding wording is optional: documents fall back to `Không đạt: ` + the text.
+    if (raw.finding !== undefined && raw.finding !== null && typeof raw.finding !== 'string') {
+      errors.push(
+        `${label}: "finding" (cách ghi tồn tại) phải là một câu chữ, nhận được ${show(raw.finding)}.`,
+      );
+      bad = true;
+    }
+    const finding = str(raw.finding);
     if (!bad) {
       criteria.push({
         code,
@@ -206,6 +344,7 @@ export function validateChecklist(input: unknown): Validated<Checklist> {
         type,
         points: points as number,
         critical: critical === true,
+        finding,
         ...(base ? { base } : {}),
       });
     }

@@ -18,3 +18,9 @@ export function classify(checklist: Checklist, score: number, criticalFailures: 
   }
   return labels[index];
 }
+
+/** Position of a tier label from the best (0); unknown labels sort after every tier. */
+export function tierRank(checklist: Checklist, label: string): number {
+  const k = checklist.tiers.findIndex((t) => t.label === label);
+  return k < 0 ? checklist.tiers.length : k;
+}

@@ -37,13 +37,27 @@ export function configFrom(input: unknown): Validated<Config> {
   return { ok: true, value: { checklist: checklist.value, units: units.value } };
 }
 
-/** Validates a unit list: codes unique, names present, validity dates real and in order. */
+/** Whether two validity periods (open ends unbounded) share a day. */
+function overlaps(
+  a: { validFrom?: string; validTo?: string },
+  b: Record<string, string | undefined>,
+) {
+  return (
+    (!a.validFrom || !b.validTo || a.validFrom <= b.validTo) &&
+    (!b.validFrom || !a.validTo || b.validFrom <= a.validTo)
+  );
+}
+
+/**
+ * Validates a unit list: names present, validity dates real and in order, a code shared only by
+ * units valid at different times, successors known.
+ */
 export function validateUnits(input: unknown): Validated<Unit[]> {
   if (!Array.isArray(input))
     return { ok: false, errors: ['Danh sách đơn vị "units" phải là một mảng.'] };
   const errors: string[] = [];
   const units: Unit[] = [];
-  const codes = new Set<string>();
+  const codes = new Map<string, Unit[]>();
   for (const [i, raw] of input.entries()) {
     const where = `Đơn vị thứ ${i + 1}`;
     if (typeof raw !== 'object' || raw === null) {
@@ -56,7 +70,6 @@ export function validateUnits(input: unknown): Validated<Unit[]> {
     const name = typeof u.name === 'string' ? u.name.trim() : '';
     const label = name ? `Đơn vị ${name}` : where;
     if (!code) errors.push(`${label}: thiếu mã đơn vị.`);
-    else if (codes.has(code)) errors.push(`Mã đơn vị bị trùng: ${code}.`);
     if (!name) errors.push(`${where}: thiếu tên đơn vị.`);
     const aliases = u.aliases ?? [];
     if (!Array.isArray(aliases) || aliases.some((a) => typeof a !== 'string'))
@@ -71,15 +84,38 @@ export function validateUnits(input: unknown): Validated<Unit[]> {
     }
     if (dates.validFrom && dates.validTo && dates.validFrom > dates.validTo)
       errors.push(`${label}: validFrom (${dates.validFrom}) sau validTo (${dates.validTo}).`);
-    if (code) codes.add(code);
-    units.push({
+    const rawNext = u.successors ?? [];
+    const successors = Array.isArray(rawNext)
+      ? rawNext.map((x) => String(x).trim()).filter((x) => x !== '')
+      : [];
+    if (!Array.isArray(rawNext) || rawNext.some((x) => typeof x !== 'string'))
+      errors.push(`${label}: "successors" phải là danh sách mã đơn vị.`);
+    else if (successors.length && !dates.validTo)
+      errors.push(`${label}: có đơn vị kế thừa (${successors.join(', ')}) nhưng thiếu validTo.`);
+    // A code may be reused by a successor (each new commune took one predecessor's code), so
+    // two units share a code only when their validity periods do not overlap.
+    const clash = code ? (codes.get(code) ?? []).find((o) => overlaps(o, dates)) : undefined;
+    if (clash)
+      errors.push(
+        `Mã đơn vị bị trùng: ${code}. ${clash.name} và ${name || where} cùng có hiệu lực; một mã chỉ được dùng lại khi thời gian hiệu lực không trùng nhau.`,
+      );
+    const unit: Unit = {
       code,
       name,
       aliases: Array.isArray(aliases) ? aliases.map(String) : [],
       ...(dates.validFrom ? { validFrom: dates.validFrom } : {}),
       ...(dates.validTo ? { validTo: dates.validTo } : {}),
-    });
+      ...(successors.length ? { successors } : {}),
+    };
+    if (code) codes.set(code, [...(codes.get(code) ?? []), unit]);
+    units.push(unit);
   }
+  for (const u of units)
+    for (const next of u.successors ?? [])
+      if (!codes.has(next))
+        errors.push(
+          `Đơn vị ${u.name || u.code}: mã đơn vị kế thừa "${next}" không có trong danh sách.`,
+        );
   if (units.length === 0 && errors.length === 0) errors.push('Danh sách đơn vị trống.');
   return errors.length ? { ok: false, errors } : { ok: true, value: units };
 }

@@ -228,6 +228,23 @@ export function vnParts(ms: number): {
   };
 }
 
+// Saigon's local mean time (tz database: 7:06:30 until 1911-05-01).
+const LMT_OFFSET_MS = (7 * 3600 + 6 * 60 + 30) * 1000;
+const LMT_END_MS = Date.UTC(1911, 3, 30, 16, 53, 30);
+
+/**
+ * `HH:mm` of a time-only cell read from a sheet in Asia/Ho_Chi_Minh. Sheets stores a time of
+ * day on its epoch day, 30/12/1899, and reads it back as that wall time in the zone's offset of
+ * the day, which then was local mean time (+7:06:30), not +7; null for a date after 1911.
+ */
+export function vnClockOfTimeCell(ms: number): string | null {
+  if (!Number.isFinite(ms) || ms >= LMT_END_MS) return null;
+  const local = ms + LMT_OFFSET_MS;
+  const inDay = ((local % DAY_MS) + DAY_MS) % DAY_MS;
+  const minutes = Math.round(inDay / MINUTE_MS) % (24 * 60);
+  return `${pad2(Math.floor(minutes / 60))}:${pad2(minutes % 60)}`;
+}
+
 /** The ISO date of an instant in Vietnam. */
 export function vnDateOf(ms: number): string {
   const { year, month, day } = vnParts(ms);

@@ -1,7 +1,9 @@
 // Email content: subject, a phone-friendly HTML body (every respondent string escaped) and the plain-text twin.
 
 import { addDays, formatDm, formatDmy, isoWeek } from './dates';
-import { num1, ubnd } from './report';
+import { annotate, inspectionFindings } from './findings';
+import { inspectionStanding } from './minutes';
+import { byUnit, capReason, num1, ubnd } from './report';
 import type { Aggregate, Config, Inspection } from './types';
 
 /** A message's content. */
@@ -75,16 +77,21 @@ export function reportEmail(
   const subject = reportSubject(kind, from, to);
   const total = agg.units.length + agg.notInspected.length;
   const cover = `Đã kiểm tra ${agg.inspections.length} lượt tại ${agg.units.length}/${total} đơn vị, từ ${formatDmy(from)} đến ${formatDmy(to)}.`;
+  const units = byUnit(agg.inspections);
+  // A tier the cap lowered says why, next to the score (documents.md).
   const rank = (list: typeof agg.units) =>
-    list.map((u) => [String(u.rank), u.unit, num1(u.mean), u.tier]);
+    list.map((u) => [
+      String(u.rank),
+      u.unit,
+      num1(u.mean),
+      u.tier !== u.uncappedTier ? `${u.tier} (${capReason(units.get(u.unitCode) ?? [])})` : u.tier,
+    ]);
   const top = agg.units.length > 10 ? agg.units.slice(0, 5) : agg.units;
   const bottom = agg.units.length > 10 ? agg.units.slice(-5) : [];
-  const crit = config.checklist.criteria;
   const all = agg.inspections.flatMap((i) =>
-    i.criticalFailures.map(
-      (code) =>
-        `${i.unit} (${formatDmy(i.date)}): ${code}. ${crit.find((c) => c.code === code)?.text ?? ''}`,
-    ),
+    inspectionFindings(config.checklist, i)
+      .filter((f) => f.critical)
+      .map((f) => `${i.unit} (${formatDmy(i.date)}): ${f.text}`),
   );
   // A message body is capped (200 KB): a long period lists the first failures, the report has all.
   const failures =
@@ -140,26 +147,26 @@ export function emptyNotice(kind: PeriodKind, from: string, to: string): EmailCo
   };
 }
 
-/** A unit's own result: score, findings with their deadline, the minutes link when there is one. */
+/** A unit's own result: score, findings with their deadline and addressee, the minutes link when there is one. */
 export function unitEmail(
   config: Config,
   i: Inspection,
   fixDays: number,
   docUrl: string,
+  reportTo = '',
 ): EmailContent {
   const subject = `[Kiểm tra công vụ] Kết quả kiểm tra tại ${ubnd(i.unit)} ngày ${formatDmy(i.date)}`;
   const deadline = formatDmy(addDays(i.date, fixDays));
-  const lines = i.findings.map((code) => {
-    const c = config.checklist.criteria.find((x) => x.code === code);
-    return `${code}. ${c?.text ?? ''}${i.criticalFailures.includes(code) ? ' (nghiêm trọng)' : ''}`;
-  });
-  const head = `Điểm: ${num1(i.score)}/100 — xếp loại ${i.tier}.`;
+  const lines = inspectionFindings(config.checklist, i).map((f) =>
+    f.critical ? annotate(f.text, 'vi phạm nghiêm trọng') : f.text,
+  );
+  const head = `Kết quả: ${inspectionStanding(config, i)}.`;
   const html = [
     `<div style="${STYLE.body}">`,
     `<p><b>${escapeHtml(subject.replace('[Kiểm tra công vụ] ', ''))}</b></p>`,
     `<p>${escapeHtml(head)}</p>`,
     lines.length
-      ? `<p>Tồn tại phải khắc phục trước ngày <b>${deadline}</b>:</p><ul>${lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`
+      ? `<p>Tồn tại phải khắc phục trước ngày <b>${deadline}</b>${reportTo ? `, báo cáo kết quả về ${escapeHtml(reportTo)}` : ''}:</p><ul>${lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`
       : '<p>Không có tồn tại phải khắc phục.</p>',
     docUrl ? `<p><a style="${STYLE.button}" href="${escapeHtml(docUrl)}">Mở biên bản</a></p>` : '',
     '</div>',
@@ -168,7 +175,10 @@ export function unitEmail(
     subject.replace('[Kiểm tra công vụ] ', ''),
     head,
     ...(lines.length
-      ? [`Tồn tại phải khắc phục trước ngày ${deadline}:`, ...lines.map((l) => `- ${l}`)]
+      ? [
+          `Tồn tại phải khắc phục trước ngày ${deadline}${reportTo ? `, báo cáo kết quả về ${reportTo}` : ''}:`,
+          ...lines.map((l) => `- ${l}`),
+        ]
       : ['Không có tồn tại phải khắc phục.']),
     ...(docUrl ? [`Biên bản: ${docUrl}`] : []),
   ].join('\n');

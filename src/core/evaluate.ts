@@ -6,7 +6,7 @@ import { classify } from './classify';
 import { formatDmy, parseDateAnswer, parseTimestamp, vnDateOf } from './dates';
 import { add, type Frac, fracOf, mul, roundRatio1 } from './round';
 import type { Config, DateOrder, Inspection, ItemResult, RawResponse, ReviewEntry } from './types';
-import { indexUnits, matchUnit, type UnitIndex } from './units';
+import { indexUnits, matchUnit, type UnitIndex, validOn } from './units';
 import { foldCase, normalizeText } from './vi';
 
 /** Column titles as the source names them, for messages; defaults to the form's titles. */
@@ -119,14 +119,14 @@ export function evaluate(raw: RawResponse, ctx: EvalContext): Outcome {
       row,
       'unknown-unit',
       match.why === 'not-valid'
-        ? `Đơn vị "${unitText}" không có hiệu lực vào ngày ${formatDmy(date)} (cột "${t.unit}").`
+        ? `Đơn vị "${unitText}" không có hiệu lực vào ngày ${formatDmy(date)}${names && match.candidates.every((u) => validOn(u, date)) ? `; nay thuộc ${names}, hãy chọn một` : ''} (cột "${t.unit}").`
         : `Không xác định được đơn vị: ${unitText} khớp với nhiều đơn vị (${names}); hãy ghi đủ dấu (cột "${t.unit}").`,
     );
   }
   const unit = match.unit;
 
   // 3. Base numbers.
-  const warnings: string[] = [];
+  const warnings: string[] = match.warning ? [match.warning] : [];
   const bases: Record<string, number | null> = {};
   for (const b of checklist.bases) {
     const text = (raw.answers[b.code] ?? '').trim();
@@ -227,6 +227,11 @@ export function evaluate(raw: RawResponse, ctx: EvalContext): Outcome {
     );
 
   earned = earned ? add(earned, { n: halves, d: 2 }) : null;
+  const startTime = parseClock(raw.time ?? '');
+  if (startTime === null && (raw.time ?? '').trim() !== '')
+    warnings.push(
+      `Giờ kiểm tra không đọc được: "${(raw.time ?? '').trim()}" (ghi dạng 08:30); biên bản chỉ ghi ngày.`,
+    );
   // score = 100 × earned / max, rounded half up on the exact fraction.
   const score =
     earned && max
@@ -250,10 +255,28 @@ export function evaluate(raw: RawResponse, ctx: EvalContext): Outcome {
       criticalFailures,
       warnings,
       items,
+      bases,
+      startTime,
       notes: raw.notes,
       extras: raw.extras,
     },
   };
+}
+
+/** `8:05`, `08:05:00`, `8h05`, `8 giờ 05`, `2:30 PM` → `HH:mm`; null when not a time of day. */
+export function parseClock(text: string): string | null {
+  const m = /^(\d{1,2})\s*(?::|h|giờ)\s*(\d{1,2})(?::\d{1,2})?\s*(?:phút)?\s*(am|pm|sa|ch)?$/i.exec(
+    normalizeText(text),
+  );
+  if (!m) return null;
+  let hour = Number(m[1]);
+  const minute = Number(m[2]);
+  const half = (m[3] ?? '').toLowerCase();
+  if (half && (hour < 1 || hour > 12)) return null;
+  if (half === 'pm' || half === 'ch') hour = (hour % 12) + 12;
+  else if (half === 'am' || half === 'sa') hour %= 12;
+  if (hour > 23 || minute > 59) return null;
+  return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
 }
 
 function missing(code: string, title: string | undefined): string {

@@ -1,9 +1,20 @@
 // The biên bản kiểm tra công vụ (minutes of one inspection) as plain data (documents.md).
 
 import { LABEL_FAIL, LABEL_PARTIAL, LABEL_PASS } from './answers';
-import { addDays, formatDateLine, formatDmy, vnParts } from './dates';
-import { type Block, type DocModel, type DocSettings, MOTTO, NATION, num1, ubnd } from './report';
-import type { Config, Inspection } from './types';
+import { tierOf } from './classify';
+import { addDays, formatDateLine, formatDmy } from './dates';
+import { annotate, cleanNote, countOf, inspectionFindings } from './findings';
+import {
+  type Block,
+  type DocModel,
+  type DocSettings,
+  listItems,
+  MOTTO,
+  NATION,
+  num1,
+  ubnd,
+} from './report';
+import type { Config, Criterion, Inspection } from './types';
 
 /** A team member for the minutes. */
 export interface Member {
@@ -11,25 +22,50 @@ export interface Member {
   position: string;
 }
 
-/** The answer as the minutes print it: a label, or `3/20` for a count. */
-function answerText(config: Config, i: Inspection, code: string): string {
-  const c = config.checklist.criteria.find((x) => x.code === code);
-  const item = i.items.find((x) => x.code === code);
-  if (!c || !item) return '';
-  if (item.answer === '') return 'Không trả lời';
+/** Points with a decimal comma and no useless zeros: `8`, `7,5`, `6,94`. */
+const pts = (x: number): string => String(Math.round(x * 100) / 100).replace('.', ',');
+
+/** What the team recorded: the label, or `v/b` for a count. */
+function recorded(c: Criterion, i: Inspection): string {
+  const item = i.items.find((x) => x.code === c.code);
+  if (!item || item.answer === '') return 'Không trả lời';
   if (c.type !== 'count') return item.answer;
-  return item.credit === null ? `${item.answer} (không áp dụng)` : `${item.answer} vi phạm`;
+  const n = countOf(c, i, item);
+  if (n) return `${n.v}/${n.b}`;
+  return `${item.answer} (không có số liệu nền)`;
 }
 
-/** A verdict for the minutes' result column. */
-function verdict(credit: number | null): string {
+/** The result column: a critical failure is never shown as passed, whatever share of the base. */
+function verdict(c: Criterion, credit: number | null): string {
   if (credit === null) return 'Không áp dụng';
   if (credit === 1) return LABEL_PASS;
-  if (credit === 0) return LABEL_FAIL;
-  return credit === 0.5 ? LABEL_PARTIAL : `Đạt ${Math.round(credit * 100)}%`;
+  if (c.critical) return `${LABEL_FAIL} – vi phạm nghiêm trọng`;
+  if (credit === 0.5 && c.type === 'choice3') return LABEL_PARTIAL;
+  return LABEL_FAIL;
 }
 
-/** Builds the biên bản of one inspection. */
+/** `Hồi 08 giờ 30 phút, ngày 22 tháng 02 năm 2019` from the recorded start time; the date alone without one. */
+export function inspectionTime(i: Inspection): string {
+  const day = formatDateLine('', i.date).replace(/^, /, '');
+  if (!i.startTime) return day.replace(/^n/, 'N');
+  const [h, m] = i.startTime.split(':');
+  return `Hồi ${h} giờ ${m} phút, ${day}`;
+}
+
+/** `Yếu (hạ do vi phạm nghiêm trọng: A2, C7; theo điểm là Tốt)`: the tier, and the cap where it lowered it. */
+export function inspectionClass(config: Config, i: Inspection): string {
+  const by = tierOf(config.checklist, i.score);
+  return by !== i.tier
+    ? `${i.tier} (hạ do vi phạm nghiêm trọng: ${i.criticalFailures.join(', ')}; theo điểm là ${by})`
+    : i.tier;
+}
+
+/** `89,7 điểm, xếp loại Yếu (hạ do vi phạm nghiêm trọng: A2, C7; theo điểm là Tốt)` for one inspection. */
+export function inspectionStanding(config: Config, i: Inspection): string {
+  return `${num1(i.score)} điểm, xếp loại ${inspectionClass(config, i)}`;
+}
+
+/** Builds the biên bản of one inspection; `team` gives the leader's position when the form names only the person. */
 export function buildMinutes(
   config: Config,
   i: Inspection,
@@ -37,20 +73,28 @@ export function buildMinutes(
   team: readonly Member[],
 ): DocModel {
   const blocks: Block[] = [];
-  const at = i.timestamp !== null ? vnParts(i.timestamp) : null;
-  const when = at
-    ? `Hồi ${String(at.hour).padStart(2, '0')} giờ ${String(at.minute).padStart(2, '0')} phút, ${formatDateLine('', i.date).replace(/^, /, '')}`
-    : formatDateLine('', i.date).replace(/^, /, '').replace(/^n/, 'N');
   blocks.push({
     kind: 'paragraph',
-    text: `${when}, tại trụ sở ${ubnd(i.unit)}, Đoàn kiểm tra công vụ tiến hành kiểm tra đột xuất (không báo trước).`,
+    text: `${inspectionTime(i)}, tại trụ sở ${ubnd(i.unit)}, Đoàn kiểm tra công vụ tiến hành kiểm tra đột xuất (không báo trước).`,
+  });
+  blocks.push({
+    kind: 'paragraph',
+    text: `Căn cứ ${s.basis.replace(/[.;]\s*$/, '')}.`,
   });
   blocks.push({ kind: 'subheading', text: 'I. THÀNH PHẦN' });
   blocks.push({ kind: 'paragraph', text: '1. Đoàn kiểm tra công vụ:' });
-  blocks.push({ kind: 'item', text: `- ${i.inspector || 'Trưởng đoàn'} - Trưởng đoàn;` });
-  for (const m of team.filter((t) => t.name && t.name !== i.inspector))
-    blocks.push({ kind: 'item', text: `- ${m.name}${m.position ? ` - ${m.position}` : ''};` });
-  blocks.push({ kind: 'paragraph', text: `2. Đại diện ${ubnd(i.unit)}: ……………………………………` });
+  const leader = i.inspector || '……………………………………';
+  const position = team.find((t) => t.name && t.name === i.inspector)?.position;
+  blocks.push({
+    kind: 'item',
+    text: `- Ông (bà) ${leader}${position ? `, ${position}` : ''} - Trưởng đoàn;`,
+  });
+  blocks.push({ kind: 'item', text: '- Thành viên: ………………………………………………………' });
+  blocks.push({ kind: 'paragraph', text: `2. Đại diện ${ubnd(i.unit)}:` });
+  blocks.push({
+    kind: 'item',
+    text: '- Ông (bà) …………………………………… Chức vụ: ……………………………',
+  });
 
   blocks.push({ kind: 'subheading', text: 'II. KẾT QUẢ KIỂM TRA' });
   for (const g of config.checklist.groups) {
@@ -59,41 +103,56 @@ export function buildMinutes(
     blocks.push({ kind: 'paragraph', text: `${g.code}. ${g.title}` });
     blocks.push({
       kind: 'table',
-      headers: ['Mã', 'Tiêu chí', 'Ghi nhận', 'Kết quả'],
+      headers: ['Mã', 'Tiêu chí', 'Ghi nhận', 'Kết quả', 'Điểm'],
       rows: crit.map((c) => {
         const item = i.items.find((x) => x.code === c.code);
-        return [c.code, c.text, answerText(config, i, c.code), verdict(item ? item.credit : null)];
+        const credit = item ? item.credit : null;
+        return [
+          c.code,
+          c.text,
+          recorded(c, i),
+          verdict(c, credit),
+          credit === null ? '–' : `${pts(c.points * credit)}/${pts(c.points)}`,
+        ];
       }),
-      widths: [35, 260, 95, 95],
+      // Sums to 466 pt: the text width of A4 with margins of 30 and 15 mm (467.7 pt).
+      widths: [30, 210, 70, 100, 56],
     });
-    if (i.notes[g.code])
-      blocks.push({ kind: 'paragraph', text: `Ghi chú của đoàn: ${i.notes[g.code]}` });
+    const note = i.notes[g.code] ? cleanNote(i.notes[g.code]) : '';
+    if (note) blocks.push({ kind: 'paragraph', text: `Ghi chú của Đoàn: ${note}` });
   }
+  const findings = inspectionFindings(config.checklist, i);
+  const critical = findings.filter((f) => f.critical);
   blocks.push({
     kind: 'paragraph',
-    text: `Tổng điểm: ${num1(i.score)}/100 (đạt ${num1(i.earned)} trên ${num1(i.max)} điểm của các tiêu chí áp dụng). Xếp loại: ${i.tier}.${
-      i.criticalFailures.length
-        ? ` Vi phạm tiêu chí nghiêm trọng: ${i.criticalFailures.join(', ')}.`
-        : ''
-    }`,
+    text: `Tổng điểm: ${num1(i.score)}/100 (đạt ${pts(i.earned)} trên ${pts(i.max)} điểm của các tiêu chí áp dụng). Xếp loại: ${inspectionClass(config, i)}.`,
   });
+  if (critical.length) {
+    blocks.push({ kind: 'paragraph', text: 'Vi phạm nghiêm trọng:' });
+    blocks.push(...listItems(critical.map((f) => f.text)));
+  }
 
   blocks.push({ kind: 'subheading', text: 'III. YÊU CẦU KHẮC PHỤC' });
   const deadline = formatDmy(addDays(i.date, s.fixDays));
-  if (i.findings.length === 0)
+  if (findings.length === 0)
     blocks.push({ kind: 'paragraph', text: 'Không có tồn tại phải khắc phục.' });
-  for (const code of i.findings) {
-    const c = config.checklist.criteria.find((x) => x.code === code);
+  else {
     blocks.push({
-      kind: 'item',
-      text: `- ${code}. ${c?.text ?? ''}: khắc phục trước ngày ${deadline};`,
+      kind: 'paragraph',
+      text: `Đề nghị ${ubnd(i.unit)} khắc phục các tồn tại sau, hoàn thành trước ngày ${deadline} và báo cáo kết quả về ${s.reportTo}:`,
     });
+    blocks.push(
+      ...listItems(
+        findings.map((f) => (f.critical ? annotate(f.text, 'vi phạm nghiêm trọng') : f.text)),
+      ),
+    );
   }
   blocks.push({ kind: 'subheading', text: 'IV. Ý KIẾN CỦA ĐƠN VỊ ĐƯỢC KIỂM TRA' });
   blocks.push({ kind: 'paragraph', text: '……………………………………………………………………………………………' });
+  blocks.push({ kind: 'paragraph', text: '……………………………………………………………………………………………' });
   blocks.push({
     kind: 'paragraph',
-    text: 'Biên bản được lập thành 02 bản, Đoàn kiểm tra giữ 01 bản, đơn vị được kiểm tra giữ 01 bản; các bên đã đọc lại và thống nhất ký tên.',
+    text: 'Biên bản kết thúc hồi …… giờ …… phút cùng ngày, được lập thành 02 bản, Đoàn kiểm tra giữ 01 bản, đơn vị được kiểm tra giữ 01 bản; các bên đã đọc lại và thống nhất ký tên.',
   });
   return {
     name: `Biên bản ${i.unit} ${formatDmy(i.date).replace(/\//g, '-')}`,

@@ -5,7 +5,7 @@ import type { ColumnTitles } from './evaluate';
 import type { Checklist, RawResponse } from './types';
 import { foldCase, nfc } from './vi';
 
-const ROLE_HEADERS: Record<string, 'timestamp' | 'email' | 'unit' | 'date' | 'inspector'> = {
+const ROLE_HEADERS: Record<string, Role> = {
   timestamp: 'timestamp',
   'dấu thời gian': 'timestamp',
   'email address': 'email',
@@ -14,9 +14,13 @@ const ROLE_HEADERS: Record<string, 'timestamp' | 'email' | 'unit' | 'date' | 'in
   'đơn vị được kiểm tra': 'unit',
   'ngày kiểm tra': 'date',
   'trưởng đoàn': 'inspector',
+  // The start time the team records: the biên bản's time line, never the submission time.
+  'giờ kiểm tra': 'time',
+  'giờ bắt đầu kiểm tra': 'time',
+  'thời gian bắt đầu kiểm tra': 'time',
 };
 
-type Role = 'timestamp' | 'email' | 'unit' | 'date' | 'inspector';
+type Role = 'timestamp' | 'email' | 'unit' | 'date' | 'inspector' | 'time';
 
 /** Where each role, code and group note sits among the columns (several columns per code allowed). */
 export interface ColumnMap {
@@ -51,6 +55,7 @@ export function mapColumns(headerRow: readonly string[], checklist: Checklist): 
     unit: [],
     date: [],
     inspector: [],
+    time: [],
   };
   const items = new Map<string, number[]>();
   const notes = new Map<string, number[]>();
@@ -128,6 +133,7 @@ export function readRecord(map: ColumnMap, values: readonly string[], row: numbe
     unit: pick(values, map.roles.unit),
     date: pick(values, map.roles.date),
     inspector: pick(values, map.roles.inspector),
+    time: pick(values, map.roles.time),
     answers,
     notes,
     extras,
@@ -138,7 +144,7 @@ export function readRecord(map: ColumnMap, values: readonly string[], row: numbe
 export function formHeaders(checklist: Checklist, collectEmail = true): string[] {
   const out = ['Dấu thời gian'];
   if (collectEmail) out.push('Địa chỉ email');
-  out.push('Đơn vị được kiểm tra', 'Ngày kiểm tra', 'Trưởng đoàn');
+  out.push('Đơn vị được kiểm tra', 'Ngày kiểm tra', 'Trưởng đoàn', 'Giờ bắt đầu kiểm tra');
   for (const g of checklist.groups) {
     const crit = checklist.criteria.filter((c) => c.group === g.code);
     const baseCodes = crit.map((c) => c.base).filter((b): b is string => !!b);

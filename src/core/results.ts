@@ -1,6 +1,24 @@
 // The results.json document (scoring.md §9): exactly the contract's fields, in its order.
 
-import type { Aggregate, ReviewEntry } from './types';
+import type { Aggregate, ReviewCode, ReviewEntry } from './types';
+
+/** Vietnamese labels of the review codes, shown beside the code wherever a person reads it. */
+export const REVIEW_LABELS: Record<ReviewCode, string> = {
+  duplicate: 'Trùng lặp',
+  'missing-unit': 'Thiếu đơn vị',
+  'unknown-unit': 'Không rõ đơn vị',
+  'bad-date': 'Ngày không hợp lệ',
+  'bad-answer': 'Câu trả lời không hợp lệ',
+  'bad-number': 'Số liệu không hợp lệ',
+  'count-exceeds-base': 'Số vi phạm lớn hơn số liệu nền',
+  'not-scorable': 'Không có tiêu chí áp dụng',
+  'not-inspector': 'Người gửi không có trong danh sách',
+};
+
+/** `Trùng lặp (duplicate)`: the label a person reads, the code beside it. */
+export function reviewLabel(code: ReviewCode): string {
+  return `${REVIEW_LABELS[code] ?? code} (${code})`;
+}
 
 /** results.json as the contract defines it. */
 export interface ResultsJson {

@@ -25,6 +25,11 @@ export interface Criterion {
   base?: string;
   points: number;
   critical: boolean;
+  /**
+   * How a failure is written in every document, sheet and email (scoring.md §3); for a count
+   * item it follows the numbers (`3/16 cán bộ, công chức đi muộn`). '' = `Không đạt: ` + text.
+   */
+  finding: string;
 }
 
 /** A classification band: a score at or above `min` earns `label` (scoring.md §5). */
@@ -56,6 +61,8 @@ export interface Unit {
   aliases: string[];
   validFrom?: string;
   validTo?: string;
+  /** Codes of the units it went into after `validTo` (the first carries its history in trends). */
+  successors?: string[];
 }
 
 /** Everything the engine needs, validated once. */
@@ -88,6 +95,8 @@ export interface RawResponse {
   unit: string;
   date: string;
   inspector: string;
+  /** The start time the team recorded (a form question), as typed; absent or '' when none. */
+  time?: string;
   /** Criterion and base-number answers by code ('' when empty or the column is absent). */
   answers: Record<string, string>;
   /** Group notes by group code. */
@@ -124,6 +133,10 @@ export interface Inspection {
   criticalFailures: string[];
   warnings: string[];
   items: ItemResult[];
+  /** Base numbers as entered (null when empty): the denominators of count findings. */
+  bases: Record<string, number | null>;
+  /** Start time the team recorded, `HH:mm`, or null when none was recorded. */
+  startTime: string | null;
   notes: Record<string, string>;
   extras: { header: string; value: string }[];
 }
@@ -149,6 +162,8 @@ export interface UnitSummary {
   mean: number;
   rank: number;
   tier: string;
+  /** The tier of `mean` before the critical-failure cap (equal to `tier` when the cap did not lower it). */
+  uncappedTier: string;
   /** Extra for reports: latest inspection date and score in the period, largest critical count. */
   lastDate: string;
   lastScore: number;
@@ -170,4 +185,9 @@ export interface Aggregate {
   units: UnitSummary[];
   notInspected: { unit: string; unitCode: string }[];
   criteria: CriterionSummary[];
+  /**
+   * The previous period of the same length (ending the day before `period.from`), aggregated
+   * from the same inspections; null when the period is open-ended. Its own `previous` is null.
+   */
+  previous: Aggregate | null;
 }

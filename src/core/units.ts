@@ -1,7 +1,8 @@
 // Units (communes, towns, wards): name matching with an accent-free fallback, and validity dates (scoring.md §7).
 
+import { addDays, formatDmy } from './dates';
 import type { Unit } from './types';
-import { foldCase, stripAccents } from './vi';
+import { foldCase, sortVi, stripAccents } from './vi';
 
 /** The 22 units of Mỹ Đức district, Hà Nội, in 2019 (official administrative codes). */
 export const DEFAULT_UNITS: Unit[] = [
@@ -56,9 +57,12 @@ export function validDuring(unit: Unit, from: string | null, to: string | null):
   );
 }
 
-/** Result of matching a typed name. */
+/**
+ * Result of matching a typed name. `via` is the unit the name meant when it no longer existed on
+ * the date and the match went on to its successor; `warning` then says so, in Vietnamese.
+ */
 export type UnitMatch =
-  | { ok: true; unit: Unit }
+  | { ok: true; unit: Unit; via?: Unit; warning?: string }
   | { ok: false; why: 'unknown' | 'ambiguous' | 'not-valid'; candidates: Unit[] };
 
 /** An index of units by exact and accent-free key, built once per run. */
@@ -99,14 +103,188 @@ export function matchUnit(index: UnitIndex, name: string, date: string | null): 
     return { ok: false, why: 'ambiguous', candidates: valid };
   };
   const exact = pick(index.exact.get(unitKey(name)));
-  if (exact) return exact;
+  if (exact) return followed(index, exact, date);
   const loose = pick(index.loose.get(unitLooseKey(name)));
-  if (loose) return loose;
+  if (loose) return followed(index, loose, date);
   return { ok: false, why: 'unknown', candidates: [] };
+}
+
+/**
+ * A name of a unit that no longer existed on the date (typed from an old list, or picked on a Form
+ * not yet updated) is matched to the one unit it became by then, with a warning; when it went into
+ * several units, the answer stays not valid and names them (a person must choose).
+ */
+function followed(index: UnitIndex, m: UnitMatch, date: string | null): UnitMatch {
+  if (m.ok || m.why !== 'not-valid' || !date) return m;
+  const ends = new Set<Unit>();
+  for (const old of m.candidates) {
+    if (old.validTo && date <= old.validTo) continue;
+    for (const u of successorsOn(index, old, date)) ends.add(u);
+  }
+  const found = [...ends];
+  const old = m.candidates.find((u) => successorsOn(index, u, date).length > 0);
+  if (found.length === 1 && old)
+    return {
+      ok: true,
+      unit: found[0],
+      via: old,
+      warning: `Đơn vị "${old.name}" không còn từ ngày ${formatDmy(addDays(old.validTo ?? date, 1))}; phiếu ngày ${formatDmy(date)} được tính cho ${found[0].name} (đơn vị kế thừa).`,
+    };
+  return found.length > 1 ? { ok: false, why: 'not-valid', candidates: found } : m;
+}
+
+/** Every unit with this code (a code may be reused by a successor after its predecessor ended). */
+function byCode(index: UnitIndex, code: string): Unit[] {
+  return (index.exact.get(foldCase(code)) ?? []).filter((u) => u.code === code);
+}
+
+/** The unit a successor code names the day after `unit` ended (codes can be reused). */
+function successorUnits(index: UnitIndex, unit: Unit): Unit[] {
+  if (!unit.validTo || !unit.successors?.length) return [];
+  const day = addDays(unit.validTo, 1);
+  const out: Unit[] = [];
+  for (const code of unit.successors) {
+    const next = byCode(index, code).find((u) => validOn(u, day));
+    if (next && !out.includes(next)) out.push(next);
+  }
+  return out;
+}
+
+/**
+ * The units valid on `date` that `unit`'s area went into, following successors through later
+ * changes (Xã Bột Xuyên → Xã Mỹ Xuyên in 2025 → Xã Phúc Sơn); [] when it did not end or no
+ * successor is known.
+ */
+export function successorsOn(index: UnitIndex, unit: Unit, date: string): Unit[] {
+  const out: Unit[] = [];
+  const seen = new Set<Unit>();
+  const walk = (u: Unit) => {
+    if (seen.has(u)) return;
+    seen.add(u);
+    if (validOn(u, date)) {
+      if (!out.includes(u)) out.push(u);
+      return;
+    }
+    for (const next of successorUnits(index, u)) walk(next);
+  };
+  for (const next of successorUnits(index, unit)) walk(next);
+  return out;
+}
+
+/**
+ * The unit whose trend carries `unit` on `date`: itself while valid, else its first successor
+ * followed to that date, else itself (history with nowhere to go stays under its own name).
+ */
+export function continuingUnit(index: UnitIndex, unit: Unit, date: string): Unit {
+  if (validOn(unit, date)) return unit;
+  let u = unit;
+  const seen = new Set<Unit>();
+  while (!validOn(u, date) && !seen.has(u)) {
+    seen.add(u);
+    const next = successorUnits(index, u)[0];
+    if (!next) return unit;
+    u = next;
+  }
+  return validOn(u, date) ? u : unit;
+}
+
+/**
+ * How a unit is named on `date`: its name while valid; once ended, `Xã Hợp Tiến (nay thuộc Xã
+ * Hồng Sơn)`, or `Xã Hồng Sơn (cũ, đến 30/06/2025)` when its successor kept its name.
+ */
+export function unitLabelOn(index: UnitIndex, unit: Unit, date: string): string {
+  if (validOn(unit, date)) return unit.name;
+  const now = successorsOn(index, unit, date);
+  if (now.length === 1 && now[0].name === unit.name && unit.validTo)
+    return `${unit.name} (cũ, đến ${formatDmy(unit.validTo)})`;
+  return now.length ? `${unit.name} (nay thuộc ${now.map((u) => u.name).join(', ')})` : unit.name;
+}
+
+/** One inspection (or any dated row) of a unit, as trends and comparisons see it. */
+export interface Followed<T> {
+  item: T;
+  /** The unit the inspection was scored as. */
+  then: Unit;
+  /** The unit its history continues in on the reference date. */
+  now: Unit;
+  /** `then`'s name, with `(nay thuộc …)` when it has ended by the reference date. */
+  label: string;
+}
+
+/**
+ * Re-keys dated rows to the units they continue in on `asOf`, for trends and the comparison
+ * with an earlier period: a row keeps the unit it was scored as (`then`) and is counted under
+ * `now`, labelled so that the reader sees the change. Rows whose unit code is not in the list
+ * are dropped.
+ */
+export function followUnits<T extends { unitCode: string; date: string }>(
+  units: readonly Unit[],
+  rows: readonly T[],
+  asOf: string,
+): Followed<T>[] {
+  const index = indexUnits(units);
+  const out: Followed<T>[] = [];
+  for (const item of rows) {
+    const list = byCode(index, item.unitCode);
+    const then = list.find((u) => validOn(u, item.date)) ?? list[0];
+    if (!then) continue;
+    out.push({
+      item,
+      then,
+      now: continuingUnit(index, then, asOf),
+      label: unitLabelOn(index, then, asOf),
+    });
+  }
+  return out;
 }
 
 /** Compares unit codes: numerically when both are digits, else as text. */
 export function compareCodes(a: string, b: string): number {
   if (/^\d+$/.test(a) && /^\d+$/.test(b) && a.length !== b.length) return a.length - b.length;
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** How the Form asks for the unit: radio buttons for a short list, a dropdown for a long one. */
+export interface UnitQuestion {
+  kind: 'choice' | 'list';
+  choices: string[];
+  help: string;
+}
+
+/**
+ * Up to this many units show as radio buttons (all visible on one phone screen); more go into a
+ * dropdown, which a phone opens as a scrolling picker instead of a page-long list of buttons.
+ */
+export const RADIO_MAX = 10;
+
+const TYPE_PREFIX = /^(xã|thị trấn|phường|đặc khu)\s+/i;
+
+/**
+ * The unit question for the units valid on `today`: sorted by the unit's own name, whatever its
+ * type (Phường Ba Đình, Xã Ba Vì, Phường Bạch Mai…), since a dropdown on a phone cannot be
+ * searched and the reader scrolls to an initial; the help says so.
+ */
+export function unitQuestion(units: readonly Unit[], today: string): UnitQuestion {
+  const own = (u: Unit) => u.name.replace(TYPE_PREFIX, '');
+  const valid = sortVi(
+    sortVi(
+      units.filter((u) => validOn(u, today)),
+      (u) => u.name,
+    ),
+    own,
+  );
+  const choices = [...new Set(valid.map((u) => u.name))];
+  if (choices.length <= RADIO_MAX)
+    return { kind: 'choice', choices, help: 'Chọn đơn vị được kiểm tra.' };
+  const example = valid[Math.floor(valid.length / 2)];
+  const initial = own(example).charAt(0).toUpperCase();
+  const words = ['Xã', 'Phường', 'Thị trấn', 'Đặc khu'].filter((w) =>
+    valid.some((u) => u.name.startsWith(`${w} `)),
+  );
+  const skip = words.length ? `, không kể chữ ${words.join(', ')}` : '';
+  return {
+    kind: 'list',
+    choices,
+    help: `Chọn trong danh sách ${choices.length} đơn vị, xếp theo tên riêng${skip}: ví dụ ${example.name} ở vần ${initial}.`,
+  };
 }

@@ -44,9 +44,18 @@ const TYPE_LABEL = { yesno: 'Đạt/Không đạt', choice3: 'Ba mức', count: 
 /** Header rows of the config sheets. */
 export const CONFIG_HEADERS = {
   settings: ['Mục', 'Giá trị', 'Giải thích'],
-  criteria: ['Mã', 'Nhóm', 'Nội dung', 'Loại', 'Số liệu nền', 'Điểm', 'Nghiêm trọng'],
+  criteria: [
+    'Mã',
+    'Nhóm',
+    'Nội dung',
+    'Loại',
+    'Số liệu nền',
+    'Điểm',
+    'Nghiêm trọng',
+    'Cách ghi tồn tại',
+  ],
   tiers: ['Xếp loại', 'Điểm từ', 'Mức trần khi có số vi phạm nghiêm trọng từ'],
-  units: ['Mã', 'Tên', 'Tên gọi khác', 'Hiệu lực từ', 'Hiệu lực đến', 'Email'],
+  units: ['Mã', 'Tên', 'Tên gọi khác', 'Hiệu lực từ', 'Hiệu lực đến', 'Email', 'Nay thuộc (mã)'],
   inspectors: ['Email', 'Họ và tên', 'Chức vụ'],
 };
 
@@ -57,11 +66,11 @@ export function defaultTables(
   const c = config.checklist;
   const criteria: Table = [CONFIG_HEADERS.criteria];
   for (const g of c.groups) {
-    criteria.push([g.code, '', g.title, 'Nhóm', '', '', '']);
+    criteria.push([g.code, '', g.title, 'Nhóm', '', '', '', '']);
     for (const b of c.bases) {
       const first = c.criteria.find((x) => x.base === b.code);
       if (first && first.group === g.code)
-        criteria.push([b.code, g.code, b.title, 'Số liệu', '', '', '']);
+        criteria.push([b.code, g.code, b.title, 'Số liệu', '', '', '', '']);
     }
     for (const x of c.criteria.filter((k) => k.group === g.code))
       criteria.push([
@@ -72,6 +81,7 @@ export function defaultTables(
         x.base ?? '',
         x.points,
         x.critical ? 'Có' : '',
+        x.finding,
       ]);
   }
   const tiers: Table = [CONFIG_HEADERS.tiers];
@@ -92,6 +102,7 @@ export function defaultTables(
         u.validFrom ? formatDmy(u.validFrom) : '',
         u.validTo ? formatDmy(u.validTo) : '',
         '',
+        (u.successors ?? []).join(', '),
       ]),
     ],
     inspectors: [CONFIG_HEADERS.inspectors],
@@ -133,6 +144,12 @@ export function readTables(
   const groups: unknown[] = [];
   const bases: unknown[] = [];
   const criteria: unknown[] = [];
+  // The finding column came later: found by its header; a sheet made before it has none, and
+  // then a criterion still worded as the default one keeps the default finding.
+  const findingCol = (tables.criteria?.[0] ?? []).findIndex(
+    (h) => foldCase(text(h)) === foldCase(CONFIG_HEADERS.criteria[7]),
+  );
+  const defaults = new Map(DEFAULT_CONFIG.checklist.criteria.map((c) => [c.code, c]));
   rows(tables.criteria).forEach((r, i) => {
     const where = `Trang "${SHEET_TITLES.criteria}", dòng ${i + 2}`;
     const kind = TYPE_NAMES[foldCase(text(r[3]))];
@@ -151,10 +168,18 @@ export function readTables(
         errors.push(
           `${where}: cột "Nghiêm trọng" chỉ nhận "Có" hoặc để trống, nhận được "${text(r[6])}".`,
         );
+      const d = defaults.get(code);
+      const finding =
+        findingCol >= 0
+          ? text(r[findingCol])
+          : d && foldCase(d.text) === foldCase(text(r[2]))
+            ? d.finding
+            : '';
       criteria.push({
         code,
         group: text(r[1]),
         text: text(r[2]),
+        finding,
         type: kind,
         ...(text(r[4]) ? { base: text(r[4]) } : {}),
         points: num(r[5]),
@@ -179,6 +204,9 @@ export function readTables(
       .filter((a) => a !== ''),
     validFrom: isoOf(r[3] ?? ''),
     validTo: isoOf(r[4] ?? ''),
+    successors: text(r[6])
+      .split(/[,;\s]+/)
+      .filter((c) => c !== ''),
   }));
   for (const u of units)
     for (const k of ['validFrom', 'validTo'] as const)

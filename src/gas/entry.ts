@@ -1,9 +1,12 @@
 // The bundle's entry: only wires the global functions Apps Script calls (menu, triggers, editor).
 /// <reference types="google-apps-script" />
 
+import { checkEnvironment as envCheck, environmentTrigger } from './envcheck';
+import { warnCellLimit } from './limits';
 import { addMenu, tell } from './menu';
 import { CONFIG_SHEETS } from './names';
 import { notifyOffice } from './notify';
+import { askOffice } from './office';
 import { rebuildAll as rebuild, reconcile as reconcileNow } from './rebuild';
 import {
   previewReport as preview,
@@ -54,6 +57,21 @@ export function setup(): string {
   );
 }
 
+/** Menu: asks who the office is (level, province, commune), then sets up everything from it. */
+export function setupOffice(): string {
+  return guarded(
+    'setupOffice',
+    () => {
+      if (!askOffice()) {
+        tell('Đã hủy: chưa thay đổi gì.');
+        return '';
+      }
+      return setup();
+    },
+    '',
+  );
+}
+
 /** Menu: validate the config sheets and list every problem. */
 export function checkConfig(): string {
   return guarded(
@@ -96,6 +114,7 @@ export function reconcile(): number {
       if (n > 0) logLine('reconcile', `Đã chấm ${n} phiếu bị lỡ.`);
       // Reports deferred for the mail quota go out with the next day's quota.
       flushPending(openSession());
+      warnCellLimit('reconcile');
       return n;
     },
     -1,
@@ -115,4 +134,22 @@ export function previewReport(period?: unknown): string {
 /** Menu: send the report of a chosen period now (never twice). */
 export function sendReportNow(period?: unknown): string {
   return guarded('sendReportNow', () => sendNow(period), '');
+}
+
+/** Menu: checks on this account what the emulator assumes, times a few calls, writes the sheet "Kiểm tra môi trường". */
+export function checkEnvironment(): string {
+  return guarded(
+    'checkEnvironment',
+    () => {
+      const message = envCheck();
+      tell(message);
+      return message;
+    },
+    '',
+  );
+}
+
+/** One-off trigger set by checkEnvironment: what a time-driven run sees. */
+export function checkEnvironmentLater(): void {
+  guarded('checkEnvironmentLater', environmentTrigger, undefined);
 }

@@ -7,8 +7,10 @@ import { MENU_TITLE } from './names';
 export function addMenu(): void {
   SpreadsheetApp.getUi()
     .createMenu(MENU_TITLE)
+    .addItem('Thiết lập cơ quan (cấp, tỉnh, xã)…', 'setupOffice')
     .addItem('Thiết lập / cập nhật biểu mẫu', 'setup')
     .addItem('Kiểm tra cấu hình', 'checkConfig')
+    .addItem('Kiểm tra môi trường', 'checkEnvironment')
     .addSeparator()
     .addItem('Xem trước báo cáo…', 'previewReport')
     .addItem('Gửi báo cáo ngay…', 'sendReportNow')

@@ -13,6 +13,7 @@ export const SHEETS = {
   review: 'Cần xem lại',
   log: 'Nhật ký',
   sent: 'Nhật ký gửi',
+  envCheck: 'Kiểm tra môi trường',
 } as const;
 
 /** Sheets the office edits; an edit there makes the cached configuration stale. */
@@ -86,6 +87,7 @@ export const HEADERS = {
   ],
   log: ['Thời gian', 'Chức năng', 'Nội dung'],
   sent: ['Khóa', 'Kỳ báo cáo', 'Đối tượng', 'Thời gian', 'Người nhận', 'Văn bản', 'Ghi chú'],
+  envCheck: ['Mã', 'Mục kiểm tra', 'Trình giả lập giả định', 'Thực tế', 'Kết luận', 'Mili giây'],
 } as const;
 
 /**
@@ -119,6 +121,8 @@ export const PROPS = {
   pending: 'pendingReports',
   reportSchedule: 'reportSchedule',
   lastFailureMail: 'lastFailureMail',
+  lastCellWarning: 'lastCellWarning',
+  envTrigger: 'envCheckTrigger',
 } as const;
 
 /** Handler names the triggers call (top-level functions of the bundle). */
@@ -126,6 +130,7 @@ export const HANDLERS = {
   submit: 'handleFormSubmit',
   reconcile: 'reconcile',
   report: 'sendScheduledSummary',
+  envCheck: 'checkEnvironmentLater',
 } as const;
 
 export const MENU_TITLE = 'Kiểm tra công vụ';

@@ -1,7 +1,10 @@
 // What each response row contributes to the derived sheets, and the block edits that keep them aligned with the rows.
 
 import { rankUnits, unitsNotInspected } from '../core/aggregate';
+import { tierOf } from '../core/classify';
 import { vnInstant } from '../core/dates';
+import { itemFinding } from '../core/findings';
+import { reviewLabel } from '../core/results';
 import type { Config, Inspection, RawResponse, ReviewEntry } from '../core/types';
 import { HEADERS, SHEETS } from './names';
 import type { RowState } from './response-table';
@@ -39,6 +42,13 @@ export function countIn(sheet: AlignedSheet, s: RowState): number {
 const dateCell = (iso: string): Cell => (iso ? new Date(vnInstant(iso)) : '');
 const tsCell = (ts: number | null): Cell => (ts === null ? '' : new Date(ts));
 
+/** The critical failures of an inspection, with the cap explained where it lowered the class. */
+function capNote(i: Inspection, config: Config): string {
+  const codes = i.criticalFailures.join(', ');
+  const by = tierOf(config.checklist, i.score);
+  return by !== i.tier ? `${codes} (xếp loại hạ từ ${by} xuống ${i.tier})` : codes;
+}
+
 /** The rows one outcome contributes to an aligned sheet. */
 export function rowsFor(sheet: AlignedSheet, o: RowOutcome, config: Config): Cell[][] {
   const id = o.state.id;
@@ -58,7 +68,7 @@ export function rowsFor(sheet: AlignedSheet, o: RowOutcome, config: Config): Cel
         i.score,
         i.tier,
         i.findings.join(', '),
-        i.criticalFailures.join(', '),
+        capNote(i, config),
         Math.round(i.earned * 1e6) / 1e6,
         i.max,
         i.warnings.join(' '),
@@ -82,7 +92,7 @@ export function rowsFor(sheet: AlignedSheet, o: RowOutcome, config: Config): Cel
         i.unitCode,
         i.unit,
         code,
-        c?.text ?? '',
+        c ? itemFinding(c, i) : '',
         answer,
         c?.critical ? 'Có' : '',
         (c && i.notes[c.group]) || '',
@@ -91,7 +101,9 @@ export function rowsFor(sheet: AlignedSheet, o: RowOutcome, config: Config): Cel
   }
   const r = o.review;
   if (!r || o.state.status === 'ok' || o.state.status === '') return [];
-  return [[id, o.row, tsCell(o.ts), o.raw.unit.trim(), o.raw.email.trim(), r.code, r.reason]];
+  return [
+    [id, o.row, tsCell(o.ts), o.raw.unit.trim(), o.raw.email.trim(), reviewLabel(r.code), r.reason],
+  ];
 }
 
 /** A replacement of one response's block in an aligned sheet. */
@@ -184,7 +196,10 @@ export function summaryRows(states: readonly RowState[], config: Config, today: 
     u.lastScore,
     u.mean,
     u.tier,
-    u.maxCriticalFailures,
+    // The cap explained where it lowered the class (ranking is by class first, then mean).
+    u.tier !== u.uncappedTier
+      ? `${u.maxCriticalFailures} (xếp loại hạ từ ${u.uncappedTier} xuống ${u.tier})`
+      : u.maxCriticalFailures,
   ]);
   const inspected = new Set(ranked.map((u) => u.unitCode));
   for (const u of unitsNotInspected(config, inspected, { from: today, to: today }))

@@ -223,7 +223,8 @@ export function mailUnit(s: Session, i: Inspection, minutesUrl: string): number 
     logLine('mailUnit', `Hoãn gửi kết quả cho ${i.unit}: hết lượt gửi thư trong ngày.`);
     return null;
   }
-  sendToAll([to], unitEmail(s.app.config, i, s.app.settings.fixDays, minutesUrl), []);
+  const { fixDays, reportTo } = s.app.settings;
+  sendToAll([to], unitEmail(s.app.config, i, fixDays, minutesUrl, reportTo), []);
   return Date.now();
 }
 

@@ -1,6 +1,6 @@
 // The form's response sheet as read in one call: Google's columns as text records, plus the script's state columns.
 
-import { formatDmy, vnDateOf, vnParts } from '../core/dates';
+import { formatDmy, vnClockOfTimeCell, vnDateOf, vnParts } from '../core/dates';
 import { mapColumns, readRecord } from '../core/records';
 import type { Checklist, RawResponse } from '../core/types';
 import { MACHINE_HEADERS } from './names';
@@ -55,7 +55,12 @@ export function isoInstant(ms: number): string {
 
 /** A cell as the text a CSV export would hold; dates as ISO (the sheet's zone is Vietnam). */
 function cellText(v: Cell, isTimestamp: boolean): string {
-  if (v instanceof Date) return isTimestamp ? isoInstant(v.getTime()) : vnDateOf(v.getTime());
+  if (v instanceof Date) {
+    // A time of day the sheet parsed from an answer (the start time) reads back on its epoch day.
+    const clock = isTimestamp ? null : vnClockOfTimeCell(v.getTime());
+    if (clock) return clock;
+    return isTimestamp ? isoInstant(v.getTime()) : vnDateOf(v.getTime());
+  }
   if (typeof v === 'number') return String(v);
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   return v === undefined || v === null ? '' : String(v);

@@ -8,6 +8,10 @@ export type Schedule = 'weekly' | 'monthly' | 'off';
 
 /** Every setting, typed. */
 export interface Settings extends DocSettings {
+  /** Who the office is (`Tỉnh` or `Xã`, the province, the commune): setup fills units and headers from it. */
+  officeLevel: string;
+  officeProvince: string;
+  officeCommune: string;
   formTitle: string;
   formDescription: string;
   reconcileHour: number;
@@ -228,8 +232,15 @@ export const SETTING_SPECS: Spec[] = [
     key: 'fixDays',
     label: 'Số ngày khắc phục',
     value: 15,
-    help: 'Thời hạn khắc phục ghi trong biên bản, tính từ ngày kiểm tra.',
+    help: 'Thời hạn khắc phục: trong biên bản tính từ ngày kiểm tra, trong báo cáo tính từ ngày lập báo cáo.',
     kind: { t: 'int', min: 1, max: 365 },
+  },
+  {
+    key: 'reportTo',
+    label: 'Nơi nhận báo cáo khắc phục',
+    value: 'Phòng Nội vụ',
+    help: 'Cơ quan mà đơn vị được kiểm tra báo cáo kết quả khắc phục (ghi trong kiến nghị của báo cáo và biên bản).',
+    kind: { t: 'text', required: true },
   },
   {
     key: 'folderName',
@@ -237,6 +248,41 @@ export const SETTING_SPECS: Spec[] = [
     value: 'Kiểm tra công vụ - Văn bản',
     help: 'Thư mục Google Drive chứa báo cáo, biên bản và PDF.',
     kind: { t: 'text', required: true },
+  },
+  {
+    key: 'unitsNoun',
+    label: 'Tên gọi các đơn vị được kiểm tra',
+    value: 'xã, thị trấn',
+    help: 'Dùng sau con số trong báo cáo: "… lượt tại 20/22 xã, thị trấn".',
+    kind: { t: 'text', required: true },
+  },
+  {
+    key: 'unitsTitle',
+    label: 'Đối tượng kiểm tra (tên báo cáo)',
+    value: 'UBND các xã, thị trấn',
+    help: 'Dùng trong tên báo cáo: "Kết quả kiểm tra công vụ đột xuất tại UBND các xã, thị trấn".',
+    kind: { t: 'text', required: true },
+  },
+  {
+    key: 'officeLevel',
+    label: 'Cấp cơ quan',
+    value: '',
+    help: 'Tỉnh (Sở Nội vụ kiểm tra các xã, phường) hoặc Xã (UBND xã, phường kiểm tra các phòng của mình). Điền cùng tỉnh, thành phố rồi chạy "Thiết lập": danh sách đơn vị và tiêu đề văn bản được điền sẵn.',
+    kind: { t: 'text' },
+  },
+  {
+    key: 'officeProvince',
+    label: 'Tỉnh, thành phố',
+    value: '',
+    help: 'Một trong 34 tỉnh, thành phố từ 01/7/2025, ví dụ Hà Nội.',
+    kind: { t: 'text' },
+  },
+  {
+    key: 'officeCommune',
+    label: 'Xã, phường, đặc khu',
+    value: '',
+    help: 'Chỉ khi cấp cơ quan là Xã, ví dụ Xã Hồng Sơn.',
+    kind: { t: 'text' },
   },
 ];
 

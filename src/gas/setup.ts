@@ -4,10 +4,19 @@
 import { vnDateOf } from '../core/dates';
 import { safe } from './cells';
 import { type AppConfig, CONFIG_HEADERS, defaultTables } from './config-tables';
-import { syncItems, wantedItems } from './form';
+import {
+  codelessQuestions,
+  createPublishedForm,
+  ensurePublished,
+  syncItems,
+  wantedItems,
+} from './form';
+import { warnCellLimit } from './limits';
 import { DERIVED_SHEETS, HANDLERS, HEADERS, PROPS, SHEETS } from './names';
+import { applyOffice } from './office';
 import { rebuildAll } from './rebuild';
 import { folderOf } from './reports';
+import { isTransient, openOrNull, withRetry } from './retry';
 import { readStore, saveProps } from './store';
 import { ConfigError, ensureStateColumns, loadConfigFromSheets } from './workbook';
 
@@ -20,7 +29,7 @@ const TIER_COLOURS = ['#b7e1cd', '#d9ead3', '#fff2cc', '#fce5cd', '#f4cccc', '#e
 
 const CONFIG_SHEETS: [keyof typeof CONFIG_HEADERS, string, number[]][] = [
   ['settings', SHEETS.settings, [220, 420, 480]],
-  ['criteria', SHEETS.criteria, [60, 60, 520, 110, 90, 60, 100]],
+  ['criteria', SHEETS.criteria, [60, 60, 520, 110, 90, 60, 100, 420]],
   ['tiers', SHEETS.tiers, [120, 80, 280]],
   ['units', SHEETS.units, [80, 200, 220, 110, 110]],
   ['inspectors', SHEETS.inspectors, [260, 200, 220]],
@@ -76,8 +85,11 @@ export function setup(): SetupResult {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   if (ss.getSpreadsheetTimeZone() !== TIME_ZONE) ss.setSpreadsheetTimeZone(TIME_ZONE);
   const created = ensureConfigSheets(ss);
+  removeDefaultSheet(ss);
   let app: AppConfig;
+  let office = '';
   try {
+    office = applyOffice(ss);
     app = loadConfigFromSheets(ss);
   } catch (e) {
     if (e instanceof ConfigError)
@@ -85,49 +97,96 @@ export function setup(): SetupResult {
     throw e;
   }
   const store = readStore();
-  const form = openOrCreateForm(ss, store.formId, app);
+  const opened = openOrCreateForm(store.formId, app);
+  const form = opened.form;
+  const formId = form.getId();
+  // Questions first, then the link: a new form's sheet then gets every column at once.
   const sync = syncItems(
-    form.form,
+    form,
     wantedItems(app.config.checklist, app.config.units, vnDateOf(Date.now())),
   );
-  const responseSheet = form.responseSheet ?? store.responseSheet;
-  const sheet = ss.getSheetByName(responseSheet);
-  if (!sheet) throw new Error(`Không tìm thấy trang câu trả lời "${responseSheet}" của biểu mẫu.`);
+  const relinked = ensureLinked(form, ss);
+  const sheet = findResponseSheet(ss, form, store.responseSheet);
+  if (!sheet)
+    return {
+      ok: false,
+      message:
+        'Đã lưu biểu mẫu nhưng Google chưa cho thấy trang câu trả lời của nó trong bảng tính. ' +
+        'Hãy chạy lại "Thiết lập" sau ít phút: biểu mẫu đã được ghi nhớ, sẽ không tạo biểu mẫu thứ hai.',
+      formId,
+    };
+  const responseSheet = sheet.getName();
+  saveProps({ responseSheet });
   ensureStateColumns(sheet);
   for (const d of DERIVED) ensureDerived(ss, d, app);
   orderTabs(ss);
   protect(sheet, 'Google Biểu mẫu ghi câu trả lời vào đây; các cột [KTCV] do tập lệnh ghi.');
-  saveProps({ formId: form.form.getId(), responseSheet });
   folderOf({ app });
-  const triggers = ensureTriggers(form.form, app.settings.reconcileHour) + ensureReportTrigger(app);
+  const triggers = ensureTriggers(form, app.settings.reconcileHour) + ensureReportTrigger(app);
   const count = rebuildAll();
+  const full = warnCellLimit('setup');
   const parts = [
-    form.created ? 'đã tạo biểu mẫu mới' : 'đã cập nhật biểu mẫu',
+    opened.created ? 'đã tạo biểu mẫu mới' : 'đã cập nhật biểu mẫu',
+    opened.republished
+      ? 'biểu mẫu đang ở trạng thái chưa xuất bản (không nhận câu trả lời) nên đã được xuất bản lại'
+      : '',
+    relinked && !opened.created ? 'đã nối lại biểu mẫu với bảng tính này' : '',
     `${sync.added} câu hỏi thêm, ${sync.changed} câu hỏi sửa, ${sync.removed} câu hỏi bỏ`,
+    sync.restored.length
+      ? `khôi phục mã tiêu chí cho câu hỏi bị sửa tên trong trình sửa biểu mẫu: ${sync.restored.join('; ')}`
+      : '',
+    sync.unknown.length
+      ? `câu hỏi không mang mã tiêu chí nào nên không được chấm (giữ nguyên để không mất câu trả lời): ${sync.unknown
+          .map((t) => `"${t}"`)
+          .join(
+            ', ',
+          )}. Nếu đó là tiêu chí bị sửa tên, hãy đặt lại tên có mã như ở trang "${SHEETS.criteria}"; nếu không dùng, hãy xoá trong trình sửa biểu mẫu`
+      : '',
     created.length ? `tạo trang ${created.join(', ')}` : '',
+    office,
     triggers ? `cài ${triggers} trình kích hoạt` : '',
     `chấm lại ${count} phiếu`,
+    `trang câu trả lời: "${responseSheet}"`,
   ].filter((p) => p !== '');
   return {
     ok: true,
-    message: `Thiết lập xong: ${parts.join('; ')}. Đường dẫn biểu mẫu: ${form.form.getPublishedUrl()}`,
-    formId: form.form.getId(),
+    message: `Thiết lập xong: ${parts.join('; ')}. Đường dẫn biểu mẫu: ${form.getPublishedUrl()}${full ? `\n\nCẢNH BÁO: ${full}` : ''}`,
+    formId,
   };
 }
 
-/** Validates the config sheets and refreshes the cached configuration; lists every problem. */
+/** Validates the config sheets and refreshes the cached configuration; lists every problem. Also checks that the form accepts answers, and publishes it again when it does not. */
 export function checkConfig(): SetupResult {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
+  let message: string;
+  let ok = true;
   try {
     const app = loadConfigFromSheets(ss);
-    return {
-      ok: true,
-      message: `Cấu hình hợp lệ: ${app.config.checklist.criteria.length} tiêu chí, ${app.config.units.length} đơn vị, ${app.inspectors.length} cán bộ kiểm tra được phép gửi phiếu.`,
-    };
+    message = `Cấu hình hợp lệ: ${app.config.checklist.criteria.length} tiêu chí, ${app.config.units.length} đơn vị, ${app.inspectors.length} cán bộ kiểm tra được phép gửi phiếu.`;
   } catch (e) {
-    if (e instanceof ConfigError) return { ok: false, message: e.message };
-    throw e;
+    if (!(e instanceof ConfigError)) throw e;
+    message = e.message;
+    ok = false;
   }
+  const formId = readStore().formId;
+  const form = formId ? openOrNull(() => FormApp.openById(formId)) : null;
+  if (formId && !form) {
+    message += '\nBiểu mẫu đã lưu không còn tồn tại: hãy chạy "Thiết lập" để tạo lại.';
+    ok = false;
+  } else if (form && ensurePublished(form))
+    message +=
+      '\nBiểu mẫu đang ở trạng thái chưa xuất bản (không nhận câu trả lời) nên đã được xuất bản lại.';
+  else if (form) message += '\nBiểu mẫu đã xuất bản, đang nhận câu trả lời.';
+  const orphans = form ? codelessQuestions(form) : [];
+  if (orphans.length) {
+    message += `\nCâu hỏi trên biểu mẫu không mang mã tiêu chí nên không được chấm: ${orphans
+      .map((t) => `"${t}"`)
+      .join(
+        ', ',
+      )}. Nếu đó là tiêu chí bị sửa tên trong trình sửa biểu mẫu, hãy chạy "Thiết lập" để khôi phục mã.`;
+    ok = false;
+  }
+  return { ok, message };
 }
 
 function ensureConfigSheets(ss: Spreadsheet): string[] {
@@ -155,30 +214,97 @@ function styleHeader(sheet: Sheet, width: number, widths: number[]): void {
   });
 }
 
+/**
+ * Opens the saved form, or creates one when there is none or Google says it no longer exists (a
+ * timeout is retried and thrown, never taken for "deleted"). A new form's id is saved the moment
+ * it exists, so a failure later in setup never makes a second form at the next run.
+ */
 function openOrCreateForm(
-  ss: Spreadsheet,
   formId: string,
   app: AppConfig,
-): { form: GoogleAppsScript.Forms.Form; created: boolean; responseSheet: string | null } {
-  if (formId) {
-    try {
-      const form = FormApp.openById(formId);
-      form.setTitle(app.settings.formTitle).setDescription(app.settings.formDescription);
-      return { form, created: false, responseSheet: null };
-    } catch {
-      // The form was deleted: make a new one below.
-    }
+): { form: GoogleAppsScript.Forms.Form; created: boolean; republished: boolean } {
+  const found = formId ? openOrNull(() => FormApp.openById(formId)) : null;
+  if (found) {
+    found.setTitle(app.settings.formTitle).setDescription(app.settings.formDescription);
+    return { form: found, created: false, republished: ensurePublished(found) };
   }
-  const before = new Set(ss.getSheets().map((s) => s.getSheetId()));
-  const form = FormApp.create(app.settings.formTitle)
+  const form = createPublishedForm(app.settings.formTitle);
+  saveProps({ formId: form.getId(), responseSheet: '' });
+  form
     .setDescription(app.settings.formDescription)
     .setCollectEmail(true)
     .setAllowResponseEdits(true)
     .setProgressBar(true)
     .setConfirmationMessage('Đã ghi nhận phiếu kiểm tra. Cảm ơn đồng chí.');
-  form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
-  const linked = ss.getSheets().find((s) => !before.has(s.getSheetId()));
-  return { form, created: true, responseSheet: linked ? linked.getName() : null };
+  // Asked to start published; checked all the same, since an unpublished form collects nothing.
+  ensurePublished(form);
+  return { form, created: true, republished: false };
+}
+
+/** Links the form to this workbook unless it already is; true when it linked it now. */
+function ensureLinked(form: GoogleAppsScript.Forms.Form, ss: Spreadsheet): boolean {
+  let destination = '';
+  try {
+    destination = withRetry(() => form.getDestinationId());
+  } catch (e) {
+    // Google throws when the form has no destination; a passing failure is not that.
+    if (isTransient(e)) throw e;
+  }
+  if (destination === ss.getId()) return false;
+  withRetry(() => form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId()));
+  return true;
+}
+
+// Pauses before looking again for a sheet Google has not shown yet (it may add it a moment later).
+const SHEET_WAITS_MS = [2000, 4000];
+
+/**
+ * The sheet the form writes into, found by its link to the form (`Sheet.getFormUrl()`), so a
+ * renamed sheet is still found and the localised name Google gives it is never assumed. Pending
+ * changes are flushed first and the search is repeated after a pause; null when Google does not
+ * show it in this execution.
+ */
+function findResponseSheet(
+  ss: Spreadsheet,
+  form: GoogleAppsScript.Forms.Form,
+  lastName: string,
+): Sheet | null {
+  const id = form.getId();
+  const published = /\/forms\/d\/e\/([-\w]+)/.exec(form.getPublishedUrl())?.[1] ?? '';
+  const isOurs = (url: string): boolean => {
+    if (url.includes(id) || (published !== '' && url.includes(published))) return true;
+    // Some other URL shape: ask FormApp which form it is (gone or unreadable: not ours).
+    try {
+      return openOrNull(() => FormApp.openByUrl(url))?.getId() === id;
+    } catch {
+      return false;
+    }
+  };
+  // The sheet found last time, if it still carries the link, saves asking every sheet.
+  const last = lastName ? ss.getSheetByName(lastName) : null;
+  const lastUrl = last?.getFormUrl();
+  if (last && lastUrl && isOurs(lastUrl)) return last;
+  for (let attempt = 0; ; attempt++) {
+    SpreadsheetApp.flush();
+    for (const sheet of ss.getSheets()) {
+      const url = sheet.getFormUrl();
+      if (url && isOurs(url)) return sheet;
+    }
+    if (attempt >= SHEET_WAITS_MS.length) return null;
+    Utilities.sleep(SHEET_WAITS_MS[attempt]);
+  }
+}
+
+// Names Google gives the first sheet of a new spreadsheet, by account language.
+const DEFAULT_SHEET_NAMES = ['Sheet1', 'Trang tính1', 'Trang tính 1'];
+
+/** Deletes the new spreadsheet's empty first sheet once the script's own sheets exist; never one holding anything. */
+function removeDefaultSheet(ss: Spreadsheet): void {
+  if (ss.getSheets().length < 2) return;
+  for (const name of DEFAULT_SHEET_NAMES) {
+    const sheet = ss.getSheetByName(name);
+    if (sheet && sheet.getLastRow() === 0 && sheet.getLastColumn() === 0) ss.deleteSheet(sheet);
+  }
 }
 
 function ensureDerived(
@@ -194,10 +320,21 @@ function ensureDerived(
     for (const [col, format] of formats)
       sheet.getRange(2, col, sheet.getMaxRows() - 1, 1).setNumberFormat(format);
   }
+  trimColumns(sheet, header.length);
   const tierCol = header.indexOf('Xếp loại') + 1;
   if (tierCol > 0) colourTiers(sheet, tierCol, app);
   if (DERIVED_SHEETS.includes(name))
     protect(sheet, 'Trang do tập lệnh tính từ các phiếu: sửa ở đây sẽ bị ghi đè.');
+}
+
+/**
+ * Deletes the grid columns right of what the sheet uses (a new sheet has 26): every empty cell
+ * counts against the workbook's 10,000,000-cell limit. Columns holding anything are kept.
+ */
+function trimColumns(sheet: Sheet, width: number): void {
+  const max = sheet.getMaxColumns();
+  const keep = Math.max(width, sheet.getLastColumn());
+  if (max > keep) sheet.deleteColumns(keep + 1, max - keep);
 }
 
 /** Conditional colours for the tier column, replaced whole so a second run adds nothing. */

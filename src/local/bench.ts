@@ -16,8 +16,8 @@ import {
   type Workspace,
   type WorkspaceOptions,
 } from './emulator/runtime';
-import type { ClockSchedule, TriggerState } from './emulator/triggers';
-import { wallTime, zonedMs } from './emulator/utilities';
+import type { TriggerState } from './emulator/triggers';
+import { zonedMs } from './emulator/utilities';
 import { generateExport } from './generate';
 import { formAnswers, syntheticAnswers } from './respondent';
 import { main } from './score-command';
@@ -69,7 +69,6 @@ const EMAIL = 'lan.nt@mydu.example';
 const OWNER = 'noivu@mydu.example';
 const MINUTE = 60000;
 const HOUR = 60 * MINUTE;
-const WEEKDAYS = ['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'];
 
 /** What one execution cost on Google, estimated. */
 interface ExecutionFigures {
@@ -173,40 +172,10 @@ function benchWorkspace(
 }
 
 /**
- * When a time-driven trigger is next due after `after`: one-offs at their time, minutes and hours
- * on their step, days, weekdays and month days at the start of their hour in their zone (Google
- * runs them within that hour; the start is the earliest reading).
- */
-function nextFire(s: ClockSchedule | null, after: number): number | null {
-  if (!s) return null;
-  if (s.at !== undefined) return s.at;
-  const step = s.everyMinutes ? s.everyMinutes * MINUTE : s.everyHours ? s.everyHours * HOUR : 0;
-  if (step > 0) return Math.floor(after / step) * step + step;
-  const tz = s.timeZone ?? TZ;
-  const w = wallTime(after, tz);
-  for (let d = 0; d <= 62; d++) {
-    const day = new Date(Date.UTC(w.year, w.month - 1, w.day + d));
-    if (s.weekDay !== undefined && WEEKDAYS[day.getUTCDay()] !== s.weekDay) continue;
-    if (s.monthDay !== undefined && day.getUTCDate() !== s.monthDay) continue;
-    const at = zonedMs(
-      tz,
-      day.getUTCFullYear(),
-      day.getUTCMonth() + 1,
-      day.getUTCDate(),
-      s.hour ?? 0,
-      s.nearMinute ?? 0,
-    );
-    if (at > after) return at;
-  }
-  return null;
-}
-
-/**
- * Google's scheduler: each time-driven trigger runs when due (executions overlap in virtual time
- * when one runs long). Kept across calls so a trigger runs once per due time.
+ * Google's scheduler: each time-driven trigger runs when due (ScriptApp._nextFire after its last
+ * run); executions overlap in virtual time when one runs long.
  */
 class Scheduler {
-  private readonly from = new Map<string, number>();
   private cursor: number;
 
   constructor(
@@ -225,15 +194,13 @@ class Scheduler {
     for (let guard = 0; guard < 100000; guard++) {
       let next: { t: TriggerState; at: number } | null = null;
       for (const t of ws.ScriptApp._matching('CLOCK', 'CLOCK')) {
-        if (!this.from.has(t.uid)) this.from.set(t.uid, this.cursor);
-        const due = nextFire(t.schedule, this.from.get(t.uid) as number);
+        const due = ws.ScriptApp._nextFire(t, t.lastFired ?? t.created);
         if (due === null) continue;
         const at = Math.max(due, this.cursor);
         if (next === null || at < next.at) next = { t, at };
       }
       if (next === null || next.at > until) break;
       this.cursor = next.at;
-      this.from.set(next.t.uid, next.at);
       const run = ws.fireTrigger(this.code, next.t, { at: next.at });
       runs.push(run);
       after(run);
@@ -409,20 +376,12 @@ function extra(values: readonly string[]): number {
  * scheduling (the nightly reconcile and any worker). Counted from the state: responses missing
  * from Kết quả and Cần xem lại, ids there twice, biên bản made twice, unit mails sent twice or never.
  */
-function measureSoak(
-  code: string,
-  say: (line: string) => void,
-  o: { count: number; triggerBeforeRow: boolean },
-): SoakFigures {
+function measureSoak(code: string, say: (line: string) => void, count: number): SoakFigures {
   const start = Date.parse('2019-01-08T00:30:00Z'); // a Tuesday, 07:30 in Hà Nội
-  // A third of the Forms triggers before their row, through the Google-side switch when the
-  // emulator has it (`ws.google.rowOrder`); without it the option is refused rather than ignored.
-  const options = o.triggerBeforeRow
-    ? ({ google: { rowOrder: { triggerFirstProbability: 1 / 3 } } } as WorkspaceOptions)
-    : {};
-  const { ws, formId } = benchWorkspace(code, start, { options });
-  if (o.triggerBeforeRow && !('google' in ws))
-    throw new Error('Trình giả lập chưa có công tắc "trigger chạy trước khi có dòng" (ws.google).');
+  // A third of the Forms triggers run before Google writes their row (ws.google.rowOrder).
+  const { ws, formId } = benchWorkspace(code, start, {
+    options: { google: { rowOrder: { triggerFirstProbability: 1 / 3 }, seed: 2026 } },
+  });
   // 2 % of the calls that reach Google's servers fail with Google's transient texts.
   ws.faults.transient({ rate: 0.02, seed: 2026 });
   const scheduler = new Scheduler(ws, code);
@@ -434,7 +393,7 @@ function measureSoak(
   const { checklist, units } = DEFAULT_CONFIG;
   let at = zonedMs(TZ, 2019, 1, 8, 8, 0);
   const runs: Execution[] = [];
-  for (let k = 0; k < o.count; k++) {
+  for (let k = 0; k < count; k++) {
     at = Math.max(
       at + Math.round(random() * 60000),
       ws.executions.at(-1)?.startedAt.getTime() ?? 0,
@@ -446,7 +405,7 @@ function measureSoak(
   const failed = runs.filter((r) => !r.ok).length;
   const f = figuresOf(runs);
   say(
-    `Chạy bền ${o.count} phiếu${o.triggerBeforeRow ? ' (một phần ba trigger chạy trước khi có dòng)' : ''}: ${runs.length} lần chạy (${failed} bị Google dừng hoặc báo lỗi, ${idsIn(ws, SHEETS.log).length} dòng trong Nhật ký), trung bình ≈ ${(f.googleSeconds / runs.length).toFixed(1)} s trên Google, ${ws.faults.injected.length} lỗi tạm thời được gây ra`,
+    `Chạy bền ${count} phiếu (một phần ba trigger chạy trước khi có dòng): ${runs.length} lần chạy (${failed} bị Google dừng hoặc báo lỗi, ${idsIn(ws, SHEETS.log).length} dòng trong Nhật ký), trung bình ≈ ${(f.googleSeconds / runs.length).toFixed(1)} s trên Google, ${ws.faults.injected.length} lỗi tạm thời được gây ra`,
   );
   const settle = scheduler.runUntil(zonedMs(TZ, 2019, 1, 9, 8, 0));
   describe('Chạy bền, việc theo lịch', settle, say);
@@ -528,16 +487,11 @@ function run(): void {
   const say = (line: string) => {
     process.stdout.write(`${line}\n`);
   };
-  // Off by default: this emulator has no switch for the Forms trigger running before its row yet.
-  const triggerBeforeRow = args.includes('--trigger-before-row');
   // `--soak N`: only the soak, with N submissions (a quicker look while changing the bundle).
   const soakOnly = args.indexOf('--soak');
   if (soakOnly >= 0) {
     const count = Number(args[soakOnly + 1]);
-    const soak = measureSoak(readFileSync('dist/Code.js', 'utf8'), say, {
-      count,
-      triggerBeforeRow,
-    });
+    const soak = measureSoak(readFileSync('dist/Code.js', 'utf8'), say, count);
     say(JSON.stringify(soak));
     return;
   }
@@ -565,7 +519,7 @@ function run(): void {
     const burst20 = measureBurst(code, say);
     say(`Đợt 20 phiếu: ${burst20.scored}/20 được chấm, phiếu cuối sau ${burst20.minutes} phút`);
     const report200 = measureReport(code, say);
-    const soak = measureSoak(code, say, { count: 1000, triggerBeforeRow });
+    const soak = measureSoak(code, say, 1000);
     say(
       `Chạy bền: ${soak.lost} phiếu mất, ${soak.duplicateRows} dòng trùng, ${soak.duplicateDocs} biên bản trùng, ${soak.duplicateMails} thư trùng, ${soak.unitMailsMissing} thư đơn vị còn thiếu`,
     );

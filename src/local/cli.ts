@@ -5,9 +5,12 @@ import { mapColumns } from '../core/records';
 import { InputError } from '../core/score-export';
 import { parseCsv, readCsvFile } from './csv';
 import { readBundle, runPipeline } from './pipeline';
+import { hanoiConfig, SETTINGS, SETUP_AGAIN_AT } from './sample/hanoi-2025/office';
+import hanoiSample from './sample/hanoi-2025/responses.csv';
 import sample from './sample/responses.csv';
 import { loadConfig, parseCli, reportError, USAGE } from './score-command';
 import { summaryLines } from './summary';
+import { successorLines } from './units-trend';
 
 // exceljs's zip writer (archiver 5) still calls `new Buffer()`: a library's deprecation notice is
 // not for the person running the command, so that one warning (DEP0005) is dropped.
@@ -27,7 +30,8 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${USAGE}\n`);
       return 0;
     }
-    const config = loadConfig(opts.config);
+    const hanoi = opts.sample === 'hanoi-2025';
+    const config = opts.config || !hanoi ? loadConfig(opts.config) : hanoiConfig();
     const table = opts.responses ? readCsvFile(opts.responses) : null;
     if (table && (table.length === 0 || !mapColumns(table[0], config.checklist)))
       throw new InputError('Tệp không có cột "Đơn vị được kiểm tra": không thể chấm điểm.');
@@ -35,13 +39,16 @@ export async function main(argv: string[]): Promise<number> {
     say(
       opts.responses
         ? `Chạy toàn bộ quy trình trên tệp ${opts.responses}`
-        : 'Chạy toàn bộ quy trình trên đợt kiểm tra mẫu của huyện Mỹ Đức (18/02–01/03/2019)',
+        : hanoi
+          ? 'Chạy toàn bộ quy trình trên đợt mẫu của Sở Nội vụ Hà Nội qua ngày 01/7/2025 (126 xã, phường mới)'
+          : 'Chạy toàn bộ quy trình trên đợt kiểm tra mẫu của huyện Mỹ Đức (18/02–01/03/2019)',
     );
     const { run, files } = await runPipeline({
       code: readBundle(),
       config,
       table,
-      sample: parseCsv(sample),
+      sample: parseCsv(hanoi ? hanoiSample : sample),
+      ...(hanoi ? { settings: SETTINGS, setupAgainAt: SETUP_AGAIN_AT } : {}),
       from: opts.from,
       to: opts.to,
       dateOrder: opts.dateOrder,
@@ -51,6 +58,7 @@ export async function main(argv: string[]): Promise<number> {
     });
     say('');
     say(summaryLines(run, join(opts.out, 'results.json')).slice(0, -1).join('\n'));
+    for (const line of successorLines(config, run.batch.inspections)) say(line);
     say(`Các tệp đã ghi (${files.length}):`);
     for (const f of files) say(`  ${relative(process.cwd(), f)}`);
     return 0;

@@ -29,6 +29,10 @@ export interface PipelineOptions {
   out: string;
   /** Write a biên bản per record in export mode (always on for the sample round). */
   minutes: boolean;
+  /** Values the office types into `Cài đặt` before setup (label → value). */
+  settings?: Record<string, string>;
+  /** When the office runs setup again during the sample round (e.g. the day units change). */
+  setupAgainAt?: number;
   say: (line: string) => void;
 }
 
@@ -72,7 +76,7 @@ function nextClockEvent(now: number): { at: number; handler: string } {
 
 /** A workspace with the bundle set up: the office's config written into the sheets first. */
 export function workspace(
-  o: Pick<PipelineOptions, 'code' | 'config' | 'minutes'>,
+  o: Pick<PipelineOptions, 'code' | 'config' | 'minutes' | 'settings'>,
   start: number,
 ): Workspace {
   const ws = createWorkspace({ start: new Date(start), user: OWNER, timeoutMs: 10 * 60 * 1000 });
@@ -81,6 +85,10 @@ export function workspace(
   if (!o.minutes) {
     const row = tables.settings.findIndex((r) => r[0] === 'Lập biên bản từng lần kiểm tra');
     tables.settings[row][1] = 'Không';
+  }
+  for (const [label, value] of Object.entries(o.settings ?? {})) {
+    const row = tables.settings.find((r) => r[0] === label);
+    if (row) row[1] = value;
   }
   ws.log.uncounted(() => {
     const names: Record<string, string> = {
@@ -124,7 +132,13 @@ function sampleRound(o: PipelineOptions): Workspace {
   const units = indexUnits(o.config.units);
   let refused = 0;
   const ids = new Map<string, string>();
+  let setupAgain = o.setupAgainAt;
   for (const { values, at } of timed) {
+    if (setupAgain !== undefined && at >= setupAgain) {
+      advanceTo(ws, setupAgain);
+      o.say(`   Văn phòng chạy lại "Thiết lập": ${String(ws.run(o.code, 'setup')).split(':')[0]}.`);
+      setupAgain = undefined;
+    }
     advanceTo(ws, at);
     const answers: Record<string, string> = {};
     header.forEach((h, i) => {

@@ -12,7 +12,7 @@ import sample from './sample/responses.csv';
 import { summaryLines } from './summary';
 
 export const USAGE =
-  'Cách dùng: npm start -- [--responses TỆP.csv] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--date-order dmy|mdy] [--config TỆP.json] [--out THƯ_MỤC] [--minutes]';
+  'Cách dùng: npm start -- [--sample hanoi-2025] [--responses TỆP.csv] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--date-order dmy|mdy] [--config TỆP.json] [--out THƯ_MỤC] [--minutes]';
 
 /** Options of the command line, validated. */
 export interface CliOptions {
@@ -25,6 +25,8 @@ export interface CliOptions {
   help: boolean;
   /** A biên bản per record in export mode. */
   minutes: boolean;
+  /** The sample round: `my-duc-2019` (default) or `hanoi-2025` (a province office across the 2025 reform). */
+  sample: 'my-duc-2019' | 'hanoi-2025';
 }
 
 /** Parses argv (without node and script); throws InputError with a Vietnamese message. */
@@ -42,6 +44,7 @@ export function parseCli(argv: string[]): CliOptions {
         out: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         minutes: { type: 'boolean' },
+        sample: { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -58,6 +61,9 @@ export function parseCli(argv: string[]): CliOptions {
   const order = values['date-order'] ?? 'dmy';
   if (order !== 'dmy' && order !== 'mdy')
     throw new InputError(`--date-order chỉ nhận dmy hoặc mdy, nhận được "${order}".`);
+  const sample = values.sample ?? 'my-duc-2019';
+  if (sample !== 'my-duc-2019' && sample !== 'hanoi-2025')
+    throw new InputError(`--sample chỉ nhận my-duc-2019 hoặc hanoi-2025, nhận được "${sample}".`);
   if (values.from && values.to && String(values.from) > String(values.to))
     throw new InputError(`--from (${values.from}) sau --to (${values.to}).`);
   return {
@@ -69,6 +75,7 @@ export function parseCli(argv: string[]): CliOptions {
     out: (values.out as string | undefined) ?? 'out',
     help: values.help === true,
     minutes: values.minutes === true,
+    sample,
   };
 }
 

@@ -1,20 +1,10 @@
 // The Vietnamese summary the CLI prints: period, ranking table, review counts and reasons.
 
 import { formatDmy } from '../core/dates';
+import { byUnit, capReason } from '../core/report';
+import { REVIEW_LABELS } from '../core/results';
 import type { ScoreRun } from '../core/score-export';
 import type { ReviewCode } from '../core/types';
-
-const REVIEW_LABELS: Record<ReviewCode, string> = {
-  duplicate: 'trùng lặp',
-  'missing-unit': 'thiếu đơn vị',
-  'unknown-unit': 'không rõ đơn vị',
-  'bad-date': 'ngày không hợp lệ',
-  'bad-answer': 'câu trả lời không hợp lệ',
-  'bad-number': 'số liệu không hợp lệ',
-  'count-exceeds-base': 'số vi phạm lớn hơn số liệu nền',
-  'not-scorable': 'không có tiêu chí áp dụng',
-  'not-inspector': 'người gửi không có trong danh sách',
-};
 
 const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - [...s].length));
 const padStart = (s: string, n: number) => ' '.repeat(Math.max(0, n - [...s].length)) + s;
@@ -48,6 +38,19 @@ export function summaryLines(run: ScoreRun, outFile: string): string[] {
       lines.push(
         `${padStart(String(u.rank), 4)}  ${pad(u.unit, w)} ${padStart(String(u.inspections), 6)} ${padStart(num1(u.mean), 7)}  ${u.tier}`,
       );
+    // Ranked by classification first: a capped unit below a higher class says why.
+    const lowered = agg.units.filter((u) => u.tier !== u.uncappedTier);
+    if (lowered.length) {
+      const units = byUnit(agg.inspections);
+      lines.push(
+        '',
+        'Xếp loại bị hạ do vi phạm nghiêm trọng (xếp hạng theo xếp loại trước, rồi theo điểm):',
+      );
+      for (const u of lowered)
+        lines.push(
+          `  - ${u.unit}: ${num1(u.mean)} điểm, xếp loại ${u.tier} (${capReason(units.get(u.unitCode) ?? [])}; theo điểm là ${u.uncappedTier})`,
+        );
+    }
   } else lines.push('Không có đơn vị nào được chấm điểm trong kỳ.');
   if (agg.notInspected.length)
     lines.push(
@@ -57,7 +60,7 @@ export function summaryLines(run: ScoreRun, outFile: string): string[] {
   if (batch.review.length) {
     const counts = new Map<ReviewCode, number>();
     for (const r of batch.review) counts.set(r.code, (counts.get(r.code) ?? 0) + 1);
-    const parts = [...counts].map(([code, n]) => `${n} ${REVIEW_LABELS[code]}`);
+    const parts = [...counts].map(([code, n]) => `${n} ${REVIEW_LABELS[code].toLowerCase()}`);
     lines.push('', `Cần xem lại ${batch.review.length} phiếu (${parts.join(', ')}):`);
     for (const r of batch.review) lines.push(`  - Dòng ${r.row}: ${r.reason}`);
   }

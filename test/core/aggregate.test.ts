@@ -1,6 +1,6 @@
 // Aggregates over a period (§6): means, competition ranks, tiers capped, pass rates, units not inspected.
 
-import { aggregate, competitionRanks, resolvePeriod } from '../../src/core/aggregate';
+import { aggregate, previousPeriod, resolvePeriod } from '../../src/core/aggregate';
 import { DEFAULT_CONFIG } from '../../src/core/config';
 import { evaluate } from '../../src/core/evaluate';
 import type { Inspection } from '../../src/core/types';
@@ -14,8 +14,48 @@ const insp = (unit: string, date: string, set: Record<string, string> = {}): Ins
 };
 
 describe('aggregate (§6)', () => {
-  test('competition ranks: equal values share a rank', () => {
-    expect(competitionRanks([95, 90, 90, 80, 80, 80, 70])).toEqual([1, 2, 2, 4, 4, 4, 7]);
+  test('ranked by classification first, then mean; same tier and mean share a rank (1, 2, 2, 4)', () => {
+    const all = [
+      insp('Xã Hợp Tiến', '21/02/2019', { C8: 'Không đạt' }), // 95, capped to Trung bình
+      insp('Xã An Mỹ', '21/02/2019', { B2: 'Không đạt', B3: 'Không đạt', C4: 'Không đạt' }), // 91
+      insp('Xã Tuy Lai', '21/02/2019', { D1: 'Không đạt', D2: 'Không đạt' }), // 90
+      insp('Xã Đồng Tâm', '21/02/2019', { D1: 'Không đạt', D2: 'Không đạt' }), // 90
+      insp('Xã Phúc Lâm', '21/02/2019', { C1: 'Không đạt', C3: 'Không đạt' }), // 89, two caps: Yếu
+      insp('Xã Lê Thanh', '21/02/2019', {
+        C2: 'Không đạt',
+        C6: 'Không đạt',
+        D1: 'Không đạt',
+        B4: 'Không đạt',
+      }), // 80
+    ];
+    const agg = aggregate(DEFAULT_CONFIG, all, { from: null, to: null });
+    expect(
+      agg.units.map((u) => `${u.rank} ${u.unit} ${u.mean} ${u.tier} (${u.uncappedTier})`),
+    ).toEqual([
+      '1 Xã An Mỹ 91 Xuất sắc (Xuất sắc)',
+      '2 Xã Đồng Tâm 90 Xuất sắc (Xuất sắc)',
+      '2 Xã Tuy Lai 90 Xuất sắc (Xuất sắc)',
+      '4 Xã Lê Thanh 80 Tốt (Tốt)',
+      '5 Xã Hợp Tiến 95 Trung bình (Xuất sắc)',
+      '6 Xã Phúc Lâm 89 Yếu (Tốt)',
+    ]);
+  });
+
+  test('the previous period has the same length and ends the day before; it is aggregated from the same list', () => {
+    expect(previousPeriod({ from: '2019-02-18', to: '2019-02-24' })).toEqual({
+      from: '2019-02-11',
+      to: '2019-02-17',
+    });
+    expect(previousPeriod({ from: '2019-03-01', to: '2019-03-31' })).toEqual({
+      from: '2019-01-29',
+      to: '2019-02-28',
+    });
+    expect(previousPeriod({ from: null, to: '2019-02-24' })).toBeNull();
+    const all = [insp('Xã Hợp Tiến', '12/02/2019'), insp('Xã An Mỹ', '19/02/2019')];
+    const agg = aggregate(DEFAULT_CONFIG, all, { from: '2019-02-18', to: '2019-02-24' });
+    expect(agg.inspections.map((i) => i.unit)).toEqual(['Xã An Mỹ']);
+    expect(agg.previous?.inspections.map((i) => i.unit)).toEqual(['Xã Hợp Tiến']);
+    expect(agg.previous?.previous).toBeNull();
   });
 
   test('unit mean is the half-up mean of rounded scores; ranks and ties in unit-code order', () => {

@@ -14,6 +14,7 @@ import {
   lastCompleteWeek,
   parseDateAnswer,
   parseTimestamp,
+  vnClockOfTimeCell,
   vnDateOf,
   vnInstant,
   vnParts,
@@ -355,5 +356,14 @@ describe('reporting periods', () => {
         },
       ),
     );
+  });
+});
+
+describe('time-only cells', () => {
+  test('a start time read back from the sheet (30/12/1899 in local mean time) is the time typed', () => {
+    expect(vnClockOfTimeCell(Date.UTC(1899, 11, 30, 1, 3, 30))).toBe('08:10');
+    expect(vnClockOfTimeCell(Date.UTC(1899, 11, 29, 16, 53, 30))).toBe('00:00');
+    expect(vnClockOfTimeCell(Date.UTC(1899, 11, 30, 7, 53, 30))).toBe('15:00');
+    expect(vnClockOfTimeCell(Date.UTC(2019, 1, 21, 1, 0, 0))).toBeNull();
   });
 });

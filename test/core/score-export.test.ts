@@ -77,6 +77,31 @@ describe('columns (§8)', () => {
     expect(run.results.review[0]).toMatchObject({ row: 3, code: 'not-scorable' });
   });
 
+  test('the recorded start time is read from its column (the biên bản time), never from the timestamp', () => {
+    const at = (r: string[], time: string) => {
+      r[headers.indexOf('Giờ bắt đầu kiểm tra')] = time;
+      return r;
+    };
+    const run = score([
+      at(rec({}), '7:40'),
+      at(rec({ unit: 'Xã An Mỹ' }), '2:05:00 PM'),
+      at(rec({ unit: 'Xã Tuy Lai' }), 'sáng sớm'),
+      rec({ unit: 'Xã Đồng Tâm' }),
+    ]);
+    const [a, b, c, d] = run.batch.inspections;
+    expect([a.startTime, b.startTime, c.startTime, d.startTime]).toEqual([
+      '07:40',
+      '14:05',
+      null,
+      null,
+    ]);
+    expect(a.extras).toEqual([]);
+    expect(c.warnings).toContain(
+      'Giờ kiểm tra không đọc được: "sáng sớm" (ghi dạng 08:30); biên bản chỉ ghi ngày.',
+    );
+    expect(a.bases).toEqual({ N1: 20, N2: 10 });
+  });
+
   test('group notes are read by "Ghi chú nhóm X"', () => {
     const run = score([rec({ notes: { A: 'Đ/c Hùng đi muộn' } })]);
     expect(run.batch.inspections[0].notes).toEqual({ A: 'Đ/c Hùng đi muộn' });

@@ -59,4 +59,30 @@ describe('config sheets', () => {
     const r = readTables(rest);
     expect(r.ok ? [] : r.errors).toContain('Thiếu trang cấu hình "Đơn vị".');
   });
+
+  test('the finding wording is an editable column; a sheet made before it keeps the default wordings', () => {
+    const t = defaultTables();
+    expect(t.criteria[0]).toContain('Cách ghi tồn tại');
+    const b2 = t.criteria.findIndex((r) => r[0] === 'B2');
+    expect(t.criteria[b2][7]).toBe('Không có biển tên, chức danh tại bàn làm việc');
+    t.criteria[b2][7] = 'Bàn làm việc thiếu biển tên';
+    const a5 = t.criteria.findIndex((r) => r[0] === 'A5');
+    t.criteria[a5][7] = '';
+    const r = readTables(t);
+    if (!r.ok) throw new Error(r.errors.join('\n'));
+    const byCode = new Map(r.value.config.checklist.criteria.map((c) => [c.code, c.finding]));
+    expect(byCode.get('B2')).toBe('Bàn làm việc thiếu biển tên');
+    expect(byCode.get('A5')).toBe('');
+
+    // An old sheet: seven columns, one criterion reworded by the office.
+    const old = defaultTables();
+    old.criteria = old.criteria.map((row) => row.slice(0, 7));
+    const b3 = old.criteria.findIndex((row) => row[0] === 'B3');
+    old.criteria[b3][2] = 'Trang phục theo quy định của xã';
+    const o = readTables(old);
+    if (!o.ok) throw new Error(o.errors.join('\n'));
+    const oldBy = new Map(o.value.config.checklist.criteria.map((c) => [c.code, c.finding]));
+    expect(oldBy.get('B2')).toBe('Không có biển tên, chức danh tại bàn làm việc');
+    expect(oldBy.get('B3')).toBe('');
+  });
 });

@@ -230,11 +230,39 @@ describe('the shipped sample round as an export', () => {
       (u: { unitCode: string; rank: number; mean: number; tier: string }) =>
         `${u.rank} ${u.unitCode} ${u.mean} ${u.tier}`,
     );
-    expect(units[0]).toBe('1 10495 100 Xuất sắc');
-    expect(units).toContain('7 10465 98 Xuất sắc');
-    expect(units[units.indexOf('7 10465 98 Xuất sắc') + 1]).toBe('7 10498 98 Xuất sắc');
-    expect(units).toContain('10 10471 97.2 Trung bình');
-    expect(units[19]).toBe('20 10474 75.9 Khá');
+    // Classification first, then mean (scoring.md §6): capped units stand below every higher class.
+    expect(units).toEqual([
+      '1 10495 100 Xuất sắc',
+      '2 10468 99.7 Xuất sắc',
+      '3 10441 99.6 Xuất sắc',
+      '4 10489 99.5 Xuất sắc',
+      '5 10462 99.4 Xuất sắc',
+      '6 10456 98.5 Xuất sắc',
+      '7 10465 98 Xuất sắc',
+      '7 10498 98 Xuất sắc',
+      '9 10447 97.4 Xuất sắc',
+      '10 10501 96.9 Xuất sắc',
+      '11 10450 96.4 Xuất sắc',
+      '12 10453 96.3 Xuất sắc',
+      '13 10480 96.1 Xuất sắc',
+      '14 10483 96 Xuất sắc',
+      '15 10459 88 Tốt',
+      '16 10444 86 Tốt',
+      '17 10474 75.9 Khá',
+      '18 10471 97.2 Trung bình',
+      '19 10486 95.3 Trung bình',
+      '20 10477 94.6 Yếu',
+    ]);
+    expect(r.out).toMatch(/18\s+Xã Xuy Xá\s+2\s+97,2\s+Trung bình/);
+    expect(r.out).toContain(
+      '  - Xã Phù Lưu Tế: 94,6 điểm, xếp loại Yếu (hạ do vi phạm nghiêm trọng: A2, C7 ngày 18/02/2019; theo điểm là Xuất sắc)',
+    );
+    expect(r.out).toContain(
+      '  - Xã Xuy Xá: 97,2 điểm, xếp loại Trung bình (hạ do vi phạm nghiêm trọng: C8 ngày 20/02/2019; theo điểm là Xuất sắc)',
+    );
+    expect(r.out).toContain(
+      'Cần xem lại 5 phiếu (1 trùng lặp, 1 câu trả lời không hợp lệ, 1 không rõ đơn vị, 1 số vi phạm lớn hơn số liệu nền, 1 số liệu không hợp lệ):',
+    );
     expect(res.notInspected).toEqual([
       { unit: 'Xã Hùng Tiến', unitCode: '10492' },
       { unit: 'Xã An Phú', unitCode: '10504' },

@@ -3,7 +3,8 @@
 import type { CallLog } from './calls';
 import type { VirtualClock } from './clock';
 import { GAS_TYPE, gasError, gasTypeNames, signatureError } from './errors';
-import { EmuBlob, type GasEnumValue, gasEnum } from './utilities';
+import type { SentMessage } from './mail';
+import { EmuBlob } from './utilities';
 
 /*
  * Hooks that are not Apps Script (a leading underscore; none of them counts as a call):
@@ -13,6 +14,7 @@ import { EmuBlob, type GasEnumValue, gasEnum } from './utilities';
  * - `drive._item(id)`: the stored state of a file or folder, or null; `drive._all()`: every item.
  * - `drive._touch(id)`: marks an item updated now (a Doc saved).
  * - `drive._setUser(email)`: whom the script runs as; the owner of what it creates from then on.
+ * - `drive._shareNotifications()`: the Drive emails sharing sent (see ShareNotification).
  * Reading state (for exporters and tests): `snapshotDrive(drive)`.
  *
  * Faithfulness: error texts are C or GF (gas-fakes tests that also run live) where marked; URLs,
@@ -33,13 +35,6 @@ const BAD_EMAIL = 'Invalid argument: permission.value';
 /** Next past the end (C-weak: quoted in public threads). */
 const ITERATOR_END = 'Cannot retrieve the next object: iterator has reached the end.';
 
-const ACCESS = ['ANYONE', 'ANYONE_WITH_LINK', 'DOMAIN', 'DOMAIN_WITH_LINK', 'PRIVATE'] as const;
-const PERMISSION = ['VIEW', 'EDIT', 'COMMENT', 'OWNER', 'ORGANIZER', 'NONE'] as const;
-/** A `DriveApp.Access` name. */
-export type AccessName = (typeof ACCESS)[number];
-/** A `DriveApp.Permission` name. */
-export type PermissionName = (typeof PERMISSION)[number];
-
 /** How a Google-type file (a Doc) turns into bytes; provided by the service that owns it. */
 export interface NativeContent {
   /** The PDF export: of the last saved state, as Google exports what it has stored. */
@@ -56,16 +51,11 @@ export interface DriveItem {
   folder: boolean;
   parents: string[];
   trashed: boolean;
-  starred: boolean;
-  description: string | null;
   created: number;
   updated: number;
   owner: string;
   editors: string[];
-  commenters: string[];
   viewers: string[];
-  access: AccessName;
-  permission: PermissionName;
   bytes: Buffer;
   native: NativeContent | null;
 }
@@ -81,6 +71,21 @@ export interface NewFileSpec {
   /** Id style, e.g. `Doc` gives 44-character ids like Docs'. */
   idPrefix?: string;
 }
+
+/**
+ * The email Drive sends a person a file or folder is shared with (live-risks D10; C/U): DriveApp's
+ * addViewer(s)/addEditor(s) have no way to stay silent, and Google does not count
+ * these against MailApp's quota. Shaped as a sent message, so exporters can write it out.
+ */
+export interface ShareNotification extends SentMessage {
+  itemId: string;
+  role: 'viewer' | 'editor';
+}
+
+/** Texts of the notification, in Vietnamese as a vi account receives it (U: Google's exact wording). */
+const SHARE_KIND = (item: DriveItem): string =>
+  item.folder ? 'Thư mục' : item.mimeType === GOOGLE_DOC_MIME ? 'Tài liệu' : 'Tệp';
+const ROLE_TEXT = { viewer: 'xem', editor: 'chỉnh sửa' } as const;
 
 /** Options of the emulated DriveApp. */
 export interface DriveOptions {
@@ -137,13 +142,13 @@ export class EmuDriveUser {
 // ---------------------------------------------------------------------------------------------
 // Iterators.
 
-/** A `FileIterator` or `FolderIterator` over a fixed list taken when it was made. */
+/** A `FolderIterator` over a fixed list taken when it was made (what getParents returns). */
 class EmuIterator<T> {
   private index = 0;
 
   constructor(
     private readonly log: CallLog,
-    private readonly cls: 'FileIterator' | 'FolderIterator',
+    private readonly cls: 'FolderIterator',
     private readonly items: T[],
   ) {}
 
@@ -161,17 +166,8 @@ class EmuIterator<T> {
     if (this.index >= this.items.length) throw gasError(ITERATOR_END);
     return this.items[this.index++];
   }
-
-  /** The items not yet returned, encoded (the real token is opaque and lasts a week). */
-  getContinuationToken(): string {
-    this.log.record(this.cls, 'getContinuationToken');
-    const rest = this.items.slice(this.index) as unknown as { _id: string }[];
-    return Buffer.from(JSON.stringify(rest.map((i) => i._id))).toString('base64');
-  }
 }
 
-/** A `FileIterator`. */
-export class EmuFileIterator extends EmuIterator<EmuFile> {}
 /** A `FolderIterator`. */
 export class EmuFolderIterator extends EmuIterator<EmuFolder> {}
 
@@ -180,7 +176,7 @@ export class EmuFolderIterator extends EmuIterator<EmuFolder> {}
 
 type Who = string | { getEmail(): string };
 
-/** What File and Folder share: names, parents, trash, description and sharing. */
+/** What File and Folder share: names, parents, trash and sharing. */
 abstract class ItemHandle {
   constructor(
     readonly _drive: DriveAppEmu,
@@ -220,31 +216,6 @@ abstract class ItemHandle {
     return this._state.name;
   }
 
-  getDescription(): string | null {
-    this.rec('getDescription');
-    return this._state.description;
-  }
-
-  getDateCreated(): Date {
-    this.rec('getDateCreated');
-    return new Date(this._state.created);
-  }
-
-  getLastUpdated(): Date {
-    this.rec('getLastUpdated');
-    return new Date(this._state.updated);
-  }
-
-  isTrashed(): boolean {
-    this.rec('isTrashed');
-    return this._state.trashed;
-  }
-
-  isStarred(): boolean {
-    this.rec('isStarred');
-    return this._state.starred;
-  }
-
   /** The folders holding this item; the root has none (GF:test/testdrive.js). */
   getParents(): EmuFolderIterator {
     this.rec('getParents');
@@ -255,27 +226,11 @@ abstract class ItemHandle {
     );
   }
 
-  getSharingAccess(): GasEnumValue {
-    this.rec('getSharingAccess');
-    return this._drive.Access[this._state.access];
-  }
-
-  getSharingPermission(): GasEnumValue {
-    this.rec('getSharingPermission');
-    return this._drive.Permission[this._state.permission];
-  }
-
-  /** The owner. */
-  getOwner(): EmuDriveUser {
-    this.rec('getOwner');
-    return new EmuDriveUser(this._drive._log, this._state.owner);
-  }
-
-  /** Hierarchical, as live: the owner, editors, commenters and viewers (GF notes/oddities.md). */
+  /** Hierarchical, as live: the owner, editors and viewers (GF notes/oddities.md). */
   getViewers(): EmuDriveUser[] {
     this.rec('getViewers');
     const s = this._state;
-    return unique([s.owner, ...s.editors, ...s.commenters, ...s.viewers]).map(
+    return unique([s.owner, ...s.editors, ...s.viewers]).map(
       (e) => new EmuDriveUser(this._drive._log, e),
     );
   }
@@ -300,27 +255,12 @@ abstract class ItemHandle {
     this.touch();
   }
 
-  protected setDescriptionImpl(args: unknown[]): void {
-    const [description] = args;
-    if (typeof description !== 'string' && description !== null)
-      throw this.sig(args, 'setDescription');
-    this._state.description = description;
-    this.touch();
-  }
-
   protected setTrashedImpl(args: unknown[]): void {
     const [trashed] = args;
     if (typeof trashed !== 'boolean') throw this.sig(args, 'setTrashed');
     this.guardRoot('setTrashed');
     this._state.trashed = trashed;
     this.touch();
-  }
-
-  protected setStarredImpl(args: unknown[]): void {
-    const [starred] = args;
-    if (typeof starred !== 'boolean') throw this.sig(args, 'setStarred');
-    this.guardRoot('setStarred');
-    this._state.starred = starred;
   }
 
   protected moveToImpl(args: unknown[]): void {
@@ -332,21 +272,11 @@ abstract class ItemHandle {
     this.touch();
   }
 
-  protected setSharingImpl(args: unknown[]): void {
-    const [access, permission] = args;
-    const a = enumName(this._drive.Access, access);
-    const p = enumName(this._drive.Permission, permission);
-    if (args.length !== 2 || !a || !p) throw this.sig(args, 'setSharing');
-    this._state.access = a as AccessName;
-    this._state.permission = p as PermissionName;
-  }
-
-  /** Adds users with a role; a higher role already held is kept (U). */
-  protected grant(
-    args: unknown[],
-    method: string,
-    role: 'editors' | 'commenters' | 'viewers',
-  ): void {
+  /**
+   * Adds users with a role; a higher role already held is kept (U). Each address but the owner's
+   * gets Drive's share email, also when it already had access (U: the stricter reading).
+   */
+  protected grant(args: unknown[], method: string, role: 'editors' | 'viewers'): void {
     const [who] = args;
     const list = method.endsWith('s') ? who : [who];
     if (args.length !== 1 || !Array.isArray(list)) throw this.sig(args, method);
@@ -354,17 +284,11 @@ abstract class ItemHandle {
     const s = this._state;
     for (const email of emails) {
       if (email === s.owner) continue;
+      this._drive._notifyShare(s, email, role);
       if (role === 'editors') {
         s.viewers = s.viewers.filter((e) => e !== email);
-        s.commenters = s.commenters.filter((e) => e !== email);
         if (!s.editors.includes(email)) s.editors.push(email);
-      } else if (role === 'commenters') {
-        if (s.editors.includes(email)) continue;
-        s.viewers = s.viewers.filter((e) => e !== email);
-        if (!s.commenters.includes(email)) s.commenters.push(email);
-      } else if (!s.editors.includes(email) && !s.commenters.includes(email)) {
-        if (!s.viewers.includes(email)) s.viewers.push(email);
-      }
+      } else if (!s.editors.includes(email) && !s.viewers.includes(email)) s.viewers.push(email);
     }
   }
 
@@ -374,10 +298,7 @@ abstract class ItemHandle {
     const email = this._drive._emailOf(args[0] as Who, args, this.cls, method);
     const s = this._state;
     if (role === 'editors') s.editors = s.editors.filter((e) => e !== email);
-    else {
-      s.viewers = s.viewers.filter((e) => e !== email);
-      s.commenters = s.commenters.filter((e) => e !== email);
-    }
+    else s.viewers = s.viewers.filter((e) => e !== email);
   }
 
   /** Live prints the name (GF:test/testdrive.js for folders). */
@@ -388,13 +309,6 @@ abstract class ItemHandle {
 
 function unique(list: string[]): string[] {
   return [...new Set(list)];
-}
-
-function enumName(
-  values: Readonly<Record<string, GasEnumValue>>,
-  value: unknown,
-): string | undefined {
-  return Object.values(values).includes(value as GasEnumValue) ? String(value) : undefined;
 }
 
 /** A `File`. */
@@ -409,21 +323,9 @@ export class EmuFile extends ItemHandle {
     return this;
   }
 
-  setDescription(...args: [description: string]): EmuFile {
-    this.rec('setDescription');
-    this.setDescriptionImpl(args);
-    return this;
-  }
-
   setTrashed(...args: [trashed: boolean]): EmuFile {
     this.rec('setTrashed');
     this.setTrashedImpl(args);
-    return this;
-  }
-
-  setStarred(...args: [starred: boolean]): EmuFile {
-    this.rec('setStarred');
-    this.setStarredImpl(args);
     return this;
   }
 
@@ -437,12 +339,6 @@ export class EmuFile extends ItemHandle {
   getMimeType(): string {
     this.rec('getMimeType');
     return this._state.mimeType;
-  }
-
-  /** Bytes stored; 0 for Google-type files, which use no quota (U). */
-  getSize(): number {
-    this.rec('getSize');
-    return this._state.bytes.length;
   }
 
   /** Docs: `https://docs.google.com/document/d/<id>/edit?usp=drivesdk`; other files the Drive viewer (U). */
@@ -466,18 +362,6 @@ export class EmuFile extends ItemHandle {
     const [contentType] = args;
     if (args.length !== 1 || typeof contentType !== 'string') throw this.sig(args, 'getAs');
     return this._drive._blobOf(this._state, contentType);
-  }
-
-  /** Replaces a plain file's content with text (a Google-type file refuses; U text). */
-  setContent(...args: [content: string]): EmuFile {
-    this.rec('setContent');
-    if (args.length !== 1 || args[0] === null || args[0] === undefined)
-      throw this.sig(args, 'setContent');
-    if (this._state.native) throw gasError('Cannot set content on a Google Docs file.');
-    // GF:test/testdrive.js: anything not a string is stored as its toString().
-    this._state.bytes = Buffer.from(String(args[0]), 'utf8');
-    this.touch();
-    return this;
   }
 
   /** A copy: same name (GF:test/testdrive.js) and folder unless given; a Doc copies its saved state. */
@@ -504,12 +388,6 @@ export class EmuFile extends ItemHandle {
     return new EmuFile(this._drive, id);
   }
 
-  setSharing(...args: [access: GasEnumValue, permission: GasEnumValue]): EmuFile {
-    this.rec('setSharing');
-    this.setSharingImpl(args);
-    return this;
-  }
-
   addViewer(...args: [user: Who]): EmuFile {
     this.rec('addViewer');
     this.grant(args, 'addViewer', 'viewers');
@@ -519,18 +397,6 @@ export class EmuFile extends ItemHandle {
   addViewers(...args: [emails: string[]]): EmuFile {
     this.rec('addViewers');
     this.grant(args, 'addViewers', 'viewers');
-    return this;
-  }
-
-  addCommenter(...args: [user: Who]): EmuFile {
-    this.rec('addCommenter');
-    this.grant(args, 'addCommenter', 'commenters');
-    return this;
-  }
-
-  addCommenters(...args: [emails: string[]]): EmuFile {
-    this.rec('addCommenters');
-    this.grant(args, 'addCommenters', 'commenters');
     return this;
   }
 
@@ -549,12 +415,6 @@ export class EmuFile extends ItemHandle {
   removeViewer(...args: [user: Who]): EmuFile {
     this.rec('removeViewer');
     this.revoke(args, 'removeViewer', 'viewers');
-    return this;
-  }
-
-  removeCommenter(...args: [user: Who]): EmuFile {
-    this.rec('removeCommenter');
-    this.revoke(args, 'removeCommenter', 'viewers');
     return this;
   }
 
@@ -577,21 +437,9 @@ export class EmuFolder extends ItemHandle {
     return this;
   }
 
-  setDescription(...args: [description: string]): EmuFolder {
-    this.rec('setDescription');
-    this.setDescriptionImpl(args);
-    return this;
-  }
-
   setTrashed(...args: [trashed: boolean]): EmuFolder {
     this.rec('setTrashed');
     this.setTrashedImpl(args);
-    return this;
-  }
-
-  setStarred(...args: [starred: boolean]): EmuFolder {
-    this.rec('setStarred');
-    this.setStarredImpl(args);
     return this;
   }
 
@@ -607,12 +455,6 @@ export class EmuFolder extends ItemHandle {
     return this._drive._urlOf(this._state);
   }
 
-  /** Folders report 0 (GF:test/testdrive.js). */
-  getSize(): number {
-    this.rec('getSize');
-    return 0;
-  }
-
   createFolder(...args: [name: string]): EmuFolder {
     this.rec('createFolder');
     return this._drive._createFolder(args, this._id, 'Folder');
@@ -622,65 +464,6 @@ export class EmuFolder extends ItemHandle {
   createFile(...args: unknown[]): EmuFile {
     this.rec('createFile');
     return this._drive._createFile(args, this._id, 'Folder');
-  }
-
-  getFiles(): EmuFileIterator {
-    this.rec('getFiles');
-    return this._drive._files((i) => i.parents.includes(this._id));
-  }
-
-  getFolders(): EmuFolderIterator {
-    this.rec('getFolders');
-    return this._drive._folders((i) => i.parents.includes(this._id));
-  }
-
-  getFilesByName(...args: [name: string]): EmuFileIterator {
-    this.rec('getFilesByName');
-    if (typeof args[0] !== 'string') throw this.sig(args, 'getFilesByName');
-    return this._drive._files((i) => i.parents.includes(this._id) && i.name === args[0]);
-  }
-
-  getFoldersByName(...args: [name: string]): EmuFolderIterator {
-    this.rec('getFoldersByName');
-    if (typeof args[0] !== 'string') throw this.sig(args, 'getFoldersByName');
-    return this._drive._folders((i) => i.parents.includes(this._id) && i.name === args[0]);
-  }
-
-  getFilesByType(...args: [mimeType: string]): EmuFileIterator {
-    this.rec('getFilesByType');
-    if (typeof args[0] !== 'string') throw this.sig(args, 'getFilesByType');
-    return this._drive._files((i) => i.parents.includes(this._id) && i.mimeType === args[0]);
-  }
-
-  /** Adds a second parent (REF: a file can have more than one parent). */
-  addFile(...args: [child: EmuFile]): EmuFolder {
-    this.rec('addFile');
-    const [child] = args;
-    if (!(child instanceof EmuFile)) throw this.sig(args, 'addFile');
-    if (!child._state.parents.includes(this._id)) child._state.parents.push(this._id);
-    return this;
-  }
-
-  removeFile(...args: [child: EmuFile]): EmuFolder {
-    this.rec('removeFile');
-    const [child] = args;
-    if (!(child instanceof EmuFile)) throw this.sig(args, 'removeFile');
-    child._state.parents = child._state.parents.filter((p) => p !== this._id);
-    return this;
-  }
-
-  addFolder(...args: [child: EmuFolder]): EmuFolder {
-    this.rec('addFolder');
-    const [child] = args;
-    if (!(child instanceof EmuFolder)) throw this.sig(args, 'addFolder');
-    if (!child._state.parents.includes(this._id)) child._state.parents.push(this._id);
-    return this;
-  }
-
-  setSharing(...args: [access: GasEnumValue, permission: GasEnumValue]): EmuFolder {
-    this.rec('setSharing');
-    this.setSharingImpl(args);
-    return this;
   }
 
   addViewer(...args: [user: Who]): EmuFolder {
@@ -725,14 +508,13 @@ export class EmuFolder extends ItemHandle {
 
 /** The `DriveApp` global. */
 export class DriveAppEmu {
-  readonly Access = gasEnum(ACCESS);
-  readonly Permission = gasEnum(PERMISSION);
   readonly _log: CallLog;
   readonly _clock: VirtualClock;
   readonly _rootId = '0AEmuRootFolder00000000Uk9PVA';
   private user: string;
   private readonly items = new Map<string, DriveItem>();
   private readonly counters = new Map<string, number>();
+  private readonly shares: ShareNotification[] = [];
 
   constructor(log: CallLog, clock: VirtualClock, options: DriveOptions = {}) {
     this._log = log;
@@ -785,59 +567,6 @@ export class DriveAppEmu {
     return this._createFile(args, this._rootId, '');
   }
 
-  /** Every file, trashed ones included (U: DriveApp searches are reported to include the trash). */
-  getFiles(): EmuFileIterator {
-    this._log.record('DriveApp', 'getFiles');
-    return this._files(() => true);
-  }
-
-  getFolders(): EmuFolderIterator {
-    this._log.record('DriveApp', 'getFolders');
-    return this._folders(() => true);
-  }
-
-  getFilesByName(...args: [name: string]): EmuFileIterator {
-    this._log.record('DriveApp', 'getFilesByName');
-    if (typeof args[0] !== 'string')
-      throw signatureError(gasTypeNames(args), 'DriveApp', '', 'getFilesByName');
-    return this._files((i) => i.name === args[0]);
-  }
-
-  getFoldersByName(...args: [name: string]): EmuFolderIterator {
-    this._log.record('DriveApp', 'getFoldersByName');
-    if (typeof args[0] !== 'string')
-      throw signatureError(gasTypeNames(args), 'DriveApp', '', 'getFoldersByName');
-    return this._folders((i) => i.name === args[0]);
-  }
-
-  getFilesByType(...args: [mimeType: string]): EmuFileIterator {
-    this._log.record('DriveApp', 'getFilesByType');
-    if (typeof args[0] !== 'string')
-      throw signatureError(gasTypeNames(args), 'DriveApp', '', 'getFilesByType');
-    return this._files((i) => i.mimeType === args[0]);
-  }
-
-  /** Resumes an iterator from `getContinuationToken`. */
-  continueFileIterator(token: string): EmuFileIterator {
-    this._log.record('DriveApp', 'continueFileIterator');
-    const ids = decodeToken(token);
-    return new EmuFileIterator(
-      this._log,
-      'FileIterator',
-      ids.filter((id) => this.items.has(id)).map((id) => new EmuFile(this, id)),
-    );
-  }
-
-  continueFolderIterator(token: string): EmuFolderIterator {
-    this._log.record('DriveApp', 'continueFolderIterator');
-    const ids = decodeToken(token);
-    return new EmuFolderIterator(
-      this._log,
-      'FolderIterator',
-      ids.filter((id) => this.items.has(id)).map((id) => new EmuFolder(this, id)),
-    );
-  }
-
   // -------------------------------------------------------------------------------------------
   // Hooks and helpers (not Apps Script, never counted).
 
@@ -875,6 +604,36 @@ export class DriveAppEmu {
   /** Non-Apps-Script: whom the script runs as. */
   _user(): string {
     return this.user;
+  }
+
+  /** Non-Apps-Script: the share emails sent so far, oldest first. */
+  _shareNotifications(): ShareNotification[] {
+    return this.shares.slice();
+  }
+
+  /** Non-Apps-Script: records the email Drive sends `email` for a new share of `item`. */
+  _notifyShare(item: DriveItem, email: string, role: 'editors' | 'viewers'): void {
+    const r = role === 'editors' ? 'editor' : 'viewer';
+    const kind = SHARE_KIND(item);
+    const url = this._urlOf(item);
+    this.shares.push({
+      at: this._clock.date(),
+      from: this.user,
+      to: [email],
+      cc: [],
+      bcc: [],
+      recipients: 1,
+      subject: `${kind} được chia sẻ với bạn: "${item.name}"`,
+      body: `${this.user} đã chia sẻ ${kind.toLowerCase()} "${item.name}" với bạn (quyền ${ROLE_TEXT[r]}).\n${url}`,
+      htmlBody: null,
+      name: null,
+      replyTo: null,
+      noReply: false,
+      attachments: [],
+      inlineImages: {},
+      itemId: item.id,
+      role: r,
+    });
   }
 
   _urlOf(item: DriveItem): string {
@@ -954,24 +713,6 @@ export class DriveAppEmu {
     throw sig();
   }
 
-  _files(test: (item: DriveItem) => boolean): EmuFileIterator {
-    const list = this._all().filter((i) => !i.folder && test(i));
-    return new EmuFileIterator(
-      this._log,
-      'FileIterator',
-      list.map((i) => new EmuFile(this, i.id)),
-    );
-  }
-
-  _folders(test: (item: DriveItem) => boolean): EmuFolderIterator {
-    const list = this._all().filter((i) => i.folder && i.id !== this._rootId && test(i));
-    return new EmuFolderIterator(
-      this._log,
-      'FolderIterator',
-      list.map((i) => new EmuFolder(this, i.id)),
-    );
-  }
-
   private blobOfSource(source: unknown): EmuBlob | null {
     if (source instanceof EmuBlob) return source;
     if (source instanceof EmuFile) return this._blobOf(source._state, null);
@@ -1011,31 +752,16 @@ export class DriveAppEmu {
       folder: mimeType === FOLDER_MIME,
       parents,
       trashed: false,
-      starred: false,
-      description: null,
       created: now,
       updated: now,
       owner: this.user,
       editors: [],
-      commenters: [],
       viewers: [],
       // GF:test/testdrivesharing.js: a new file is PRIVATE / NONE.
-      access: 'PRIVATE',
-      permission: 'NONE',
       bytes: Buffer.alloc(0),
       native: null,
     };
   }
-}
-
-function decodeToken(token: string): string[] {
-  try {
-    const ids = JSON.parse(Buffer.from(String(token), 'base64').toString('utf8'));
-    if (Array.isArray(ids)) return ids.map(String);
-  } catch {
-    // fall through
-  }
-  throw gasError('Invalid argument: continuationToken');
 }
 
 /** Builds the `DriveApp` global on the shared log and clock. */
@@ -1060,17 +786,12 @@ export interface DriveItemSnapshot {
   path: string;
   parents: string[];
   trashed: boolean;
-  starred: boolean;
-  description: string | null;
   size: number;
   created: Date;
   updated: Date;
-  access: AccessName;
-  permission: PermissionName;
   owner: string;
   /** Explicit grants, not the hierarchical lists the getters return. */
   editors: string[];
-  commenters: string[];
   viewers: string[];
 }
 
@@ -1105,16 +826,11 @@ export function snapshotDrive(drive: DriveAppEmu): DriveSnapshot {
     path: pathOf(item),
     parents: item.parents.slice(),
     trashed: item.trashed,
-    starred: item.starred,
-    description: item.description,
     size: item.bytes.length,
     created: new Date(item.created),
     updated: new Date(item.updated),
-    access: item.access,
-    permission: item.permission,
     owner: item.owner,
     editors: item.editors.slice(),
-    commenters: item.commenters.slice(),
     viewers: item.viewers.slice(),
   });
   const all = drive._all();

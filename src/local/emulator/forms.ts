@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import type { CallLog } from './calls';
 import type { VirtualClock } from './clock';
 import { GAS_TYPE, gasError, gasTypeNames, isDate, signatureError } from './errors';
+import { Draws, type GoogleSwitches, googleSwitches } from './google';
 import type { EmuRange, EmuSheet, EmuSpreadsheet, SpreadsheetAppEmu } from './spreadsheet';
 import { type GasEnumValue, gasEnum, wallTime, zonedMs } from './utilities';
 
@@ -13,8 +14,9 @@ import { type GasEnumValue, gasEnum, wallTime, zonedMs } from './utilities';
  * Respondents and Google itself:
  * - `forms._respond(form, answers, {email?, at?, bypassValidation?}) → EmuFormResponse`: a respondent
  *   submits. `answers` maps an item title (or its numeric id) to the text typed or chosen; a date is
- *   `'YYYY-MM-DD'`. Refused like the live form unless `bypassValidation`. Google then appends the
- *   row to the linked sheet, uncounted.
+ *   `'YYYY-MM-DD'`. Refused like the live form unless `bypassValidation`; an unpublished form
+ *   refuses always. Google then appends the row to the linked sheet, uncounted, at once or
+ *   `ws.google.rowDelayMs` later on the virtual clock (`rowOrder`; `forms._rowDue(responseId)`).
  * - `forms._edit(responseId, answers, {at?, bypassValidation?}) → EmuFormResponse`: the respondent
  *   edits; the given answers replace the old ones ('' clears), the row is rewritten in place.
  * - `forms._sheetEvent(responseId, {blankUnchanged?})` and `forms._blankSheetEvent(form)`: the
@@ -22,6 +24,10 @@ import { type GasEnumValue, gasEnum, wallTime, zonedMs } from './utilities';
  *
  * Reading state: `forms._all()`, `forms._open(id)`, `forms._findResponse(id)`,
  * `form._destinationSheet()`, `form._responseRow(responseId)`.
+ *
+ * Google-side switches (`FormsOptions.google`, the workspace's `ws.google`, google.ts) decide the
+ * row order, when a linked sheet is seen, where a later question's column goes, whether
+ * moveItem/deleteItem take typed items and from when new forms start unpublished.
  */
 
 /** Every item type the enum lists (DT/forms). Only some can be added here; see `Form.addXItem`. */
@@ -46,22 +52,18 @@ const ITEM_TYPES = [
 ] as const;
 
 /** The item types this emulator builds. */
-type Kind =
-  | 'LIST'
-  | 'MULTIPLE_CHOICE'
-  | 'TEXT'
-  | 'PARAGRAPH_TEXT'
-  | 'DATE'
-  | 'PAGE_BREAK'
-  | 'SECTION_HEADER';
+type Kind = 'LIST' | 'MULTIPLE_CHOICE' | 'TEXT' | 'PARAGRAPH_TEXT' | 'DATE' | 'PAGE_BREAK';
 
 /** Layout items get no column in the response sheet and take no answer (reference §2). */
-const LAYOUT = new Set<Kind>(['PAGE_BREAK', 'SECTION_HEADER']);
+const LAYOUT = new Set<Kind>(['PAGE_BREAK']);
 
-/** Header texts of the response sheet by spreadsheet locale: en_US (reference §2), vi_VN (U). */
-const HEADERS: Record<string, { timestamp: string; email: string }> = {
-  en: { timestamp: 'Timestamp', email: 'Email Address' },
-  vi: { timestamp: 'Dấu thời gian', email: 'Địa chỉ email' },
+/**
+ * Texts of the response sheet by spreadsheet locale: en_US (reference §2), vi_VN (U: the sheet name
+ * follows the pattern public code matches in other locales, live-risks D6).
+ */
+const HEADERS: Record<string, { timestamp: string; email: string; sheet: string }> = {
+  en: { timestamp: 'Timestamp', email: 'Email Address', sheet: 'Form Responses' },
+  vi: { timestamp: 'Dấu thời gian', email: 'Địa chỉ email', sheet: 'Câu trả lời biểu mẫu' },
 };
 
 /** Number formats Google gives response cells, by locale (U: read off the UI, not verified live). */
@@ -81,9 +83,6 @@ const NO_DESTINATION = 'The form currently has no response destination.';
 
 interface ChoiceState {
   value: string;
-  navigation: string;
-  gotoPageId: number | null;
-  correct: boolean;
 }
 
 interface ItemState {
@@ -93,9 +92,7 @@ interface ItemState {
   helpText: string;
   required: boolean;
   choices: ChoiceState[];
-  other: boolean;
   validation: TextRule | null;
-  includesYear: boolean;
   deleted: boolean;
 }
 
@@ -111,6 +108,8 @@ interface ResponseState {
   changed: Set<number>;
   /** The row in the current destination sheet, or 0. */
   row: number;
+  /** Virtual time at which Google writes a row it has not written yet (trigger-first order), else null. */
+  rowDue: number | null;
 }
 
 interface Destination {
@@ -119,8 +118,6 @@ interface Destination {
   /** Question item id → 1-based column. Deleted questions keep theirs (U). */
   columns: Map<number, number>;
   emailCol: number;
-  /** The next free column for a question or email column added later: the right end (U). */
-  nextCol: number;
   locale: string;
 }
 
@@ -170,10 +167,6 @@ interface TextRule {
   describe: string;
 }
 
-const NUMBER_TEXT = /^\s*[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
-const WHOLE_TEXT = /^\s*[-+]?\d+\s*$/;
-const asNumber = (s: string): number | null => (NUMBER_TEXT.test(s) ? Number(s) : null);
-
 /** A built `TextValidation`. */
 export class EmuTextValidation {
   constructor(readonly _rule: TextRule) {}
@@ -184,8 +177,8 @@ export class EmuTextValidation {
 }
 
 /**
- * `FormApp.createTextValidation()`. One criterion per validation, as in the Forms UI: a later
- * `require…` replaces an earlier one (U). Numbers are read with a dot as the decimal point (U).
+ * `FormApp.createTextValidation()` with the one criterion the bundle uses: the whole answer must
+ * match a regular expression (Forms' "Matches"). Other criteria are not emulated.
  */
 export class EmuTextValidationBuilder {
   private rule: Omit<TextRule, 'helpText'> | null = null;
@@ -197,184 +190,18 @@ export class EmuTextValidationBuilder {
     return 'FormApp.TextValidationBuilder';
   }
 
-  private set(
-    method: string,
-    args: IArguments,
-    shape: Pred[],
-    rule: Omit<TextRule, 'helpText'>,
-  ): this {
-    this.log.record('TextValidationBuilder', method);
-    checkArgs(args, ['TextValidationBuilder', method], shape);
-    this.rule = rule;
-    return this;
-  }
-
-  private numeric(
-    method: string,
-    args: IArguments,
-    describe: string,
-    ok: (n: number) => boolean,
-  ): this {
-    return this.set(
-      method,
-      args,
-      Array.from(args, () => isNum),
-      {
-        describe,
-        test: (s) => {
-          const n = asNumber(s);
-          return n !== null && ok(n);
-        },
-      },
-    );
-  }
-
-  private pattern(
-    method: string,
-    args: IArguments,
-    pattern: string,
-    whole: boolean,
-    negate: boolean,
-  ): this {
+  /** A bad pattern throws `Invalid argument: pattern` (U for the text). */
+  requireTextMatchesPattern(pattern: string): this {
+    this.log.record('TextValidationBuilder', 'requireTextMatchesPattern');
+    checkArgs(arguments, ['TextValidationBuilder', 'requireTextMatchesPattern'], [isStr]);
     let re: RegExp;
     try {
-      re = new RegExp(whole ? `^(?:${pattern})$` : pattern, 'u');
+      re = new RegExp(`^(?:${pattern})$`, 'u');
     } catch {
-      this.log.record('TextValidationBuilder', method);
-      throw gasError(`Invalid argument: pattern`);
+      throw gasError('Invalid argument: pattern');
     }
-    return this.set(method, args, [isStr], {
-      describe: `${negate ? 'not ' : ''}${whole ? 'match' : 'contain'} /${pattern}/`,
-      test: (s) => re.test(s) !== negate,
-    });
-  }
-
-  requireNumber(): this {
-    return this.numeric('requireNumber', arguments, 'a number', () => true);
-  }
-
-  requireWholeNumber(): this {
-    return this.set('requireWholeNumber', arguments, [], {
-      describe: 'a whole number',
-      test: (s) => WHOLE_TEXT.test(s),
-    });
-  }
-
-  requireNumberGreaterThan(number: number): this {
-    return this.numeric(
-      'requireNumberGreaterThan',
-      arguments,
-      `a number > ${number}`,
-      (n) => n > number,
-    );
-  }
-
-  requireNumberGreaterThanOrEqualTo(number: number): this {
-    return this.numeric(
-      'requireNumberGreaterThanOrEqualTo',
-      arguments,
-      `a number >= ${number}`,
-      (n) => n >= number,
-    );
-  }
-
-  requireNumberLessThan(number: number): this {
-    return this.numeric(
-      'requireNumberLessThan',
-      arguments,
-      `a number < ${number}`,
-      (n) => n < number,
-    );
-  }
-
-  requireNumberLessThanOrEqualTo(number: number): this {
-    return this.numeric(
-      'requireNumberLessThanOrEqualTo',
-      arguments,
-      `a number <= ${number}`,
-      (n) => n <= number,
-    );
-  }
-
-  requireNumberBetween(start: number, end: number): this {
-    return this.numeric(
-      'requireNumberBetween',
-      arguments,
-      `a number in [${start}, ${end}]`,
-      (n) => n >= start && n <= end,
-    );
-  }
-
-  requireNumberNotBetween(start: number, end: number): this {
-    return this.numeric(
-      'requireNumberNotBetween',
-      arguments,
-      `a number outside [${start}, ${end}]`,
-      (n) => n < start || n > end,
-    );
-  }
-
-  requireNumberEqualTo(number: number): this {
-    return this.numeric(
-      'requireNumberEqualTo',
-      arguments,
-      `the number ${number}`,
-      (n) => n === number,
-    );
-  }
-
-  requireNumberNotEqualTo(number: number): this {
-    return this.numeric(
-      'requireNumberNotEqualTo',
-      arguments,
-      `a number other than ${number}`,
-      (n) => n !== number,
-    );
-  }
-
-  /** The whole answer must match (Forms' "Matches" criterion). */
-  requireTextMatchesPattern(pattern: string): this {
-    return this.pattern('requireTextMatchesPattern', arguments, pattern, true, false);
-  }
-
-  requireTextDoesNotMatchPattern(pattern: string): this {
-    return this.pattern('requireTextDoesNotMatchPattern', arguments, pattern, true, true);
-  }
-
-  requireTextContainsPattern(pattern: string): this {
-    return this.pattern('requireTextContainsPattern', arguments, pattern, false, false);
-  }
-
-  requireTextDoesNotContainPattern(pattern: string): this {
-    return this.pattern('requireTextDoesNotContainPattern', arguments, pattern, false, true);
-  }
-
-  requireTextIsEmail(): this {
-    return this.set('requireTextIsEmail', arguments, [], {
-      describe: 'an email address',
-      test: (s) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s.trim()),
-    });
-  }
-
-  requireTextIsUrl(): this {
-    return this.set('requireTextIsUrl', arguments, [], {
-      describe: 'a URL',
-      test: (s) => /^(?:https?:\/\/)?[^\s/]+\.[^\s]+$/i.test(s.trim()),
-    });
-  }
-
-  requireTextLengthGreaterThanOrEqualTo(number: number): this {
-    return this.set('requireTextLengthGreaterThanOrEqualTo', arguments, [isInt], {
-      describe: `at least ${number} characters`,
-      test: (s) => [...s].length >= number,
-    });
-  }
-
-  requireTextLengthLessThanOrEqualTo(number: number): this {
-    return this.set('requireTextLengthLessThanOrEqualTo', arguments, [isInt], {
-      describe: `at most ${number} characters`,
-      test: (s) => [...s].length <= number,
-    });
+    this.rule = { describe: `match /${pattern}/`, test: (s) => re.test(s) };
+    return this;
   }
 
   /** The message the respondent sees when the answer fails. */
@@ -402,13 +229,10 @@ export class EmuTextValidationBuilder {
 // Choices and items.
 
 /** A `Choice` of a list or multiple-choice item. */
-export class EmuChoice
-  implements Pick<GoogleAppsScript.Forms.Choice, 'getValue' | 'isCorrectAnswer'>
-{
+export class EmuChoice implements Pick<GoogleAppsScript.Forms.Choice, 'getValue'> {
   constructor(
     private readonly log: CallLog,
     readonly _state: ChoiceState,
-    private readonly form: EmuForm | null,
   ) {}
 
   get [GAS_TYPE](): string {
@@ -419,28 +243,7 @@ export class EmuChoice
     this.log.record('Choice', 'getValue');
     return this._state.value;
   }
-
-  /** `FormApp.PageNavigationType.CONTINUE` unless made with a navigation. */
-  getPageNavigationType(): GasEnumValue {
-    this.log.record('Choice', 'getPageNavigationType');
-    return PAGE_NAVIGATION[this._state.navigation as keyof typeof PAGE_NAVIGATION];
-  }
-
-  /** The page break a GO_TO_PAGE choice jumps to, else null. */
-  getGotoPage(): EmuPageBreakItem | null {
-    this.log.record('Choice', 'getGotoPage');
-    const id = this._state.gotoPageId;
-    const state = id === null ? undefined : this.form?._item(id);
-    return state && this.form ? (this.form._typed(state) as EmuPageBreakItem) : null;
-  }
-
-  isCorrectAnswer(): boolean {
-    this.log.record('Choice', 'isCorrectAnswer');
-    return this._state.correct;
-  }
 }
-
-const PAGE_NAVIGATION = gasEnum(['CONTINUE', 'GO_TO_PAGE', 'RESTART', 'SUBMIT'] as const);
 
 /** What every item view shares: the state lives in the form, views are cheap. */
 abstract class ItemBase {
@@ -548,33 +351,6 @@ export class EmuItem
   asPageBreakItem(): EmuPageBreakItem {
     return this.cast('asPageBreakItem', 'PAGE_BREAK') as EmuPageBreakItem;
   }
-
-  asSectionHeaderItem(): EmuSectionHeaderItem {
-    return this.cast('asSectionHeaderItem', 'SECTION_HEADER') as EmuSectionHeaderItem;
-  }
-
-  /** Casts to types this emulator does not build always fail, as the item cannot be of them. */
-  asCheckboxItem(): never {
-    return this.cast('asCheckboxItem', 'CHECKBOX') as never;
-  }
-
-  asScaleItem(): never {
-    return this.cast('asScaleItem', 'SCALE') as never;
-  }
-
-  asGridItem(): never {
-    return this.cast('asGridItem', 'GRID') as never;
-  }
-
-  asCheckboxGridItem(): never {
-    return this.cast('asCheckboxGridItem', 'CHECKBOX_GRID') as never;
-  }
-
-  /** A copy right after this item; returns the generic view. */
-  duplicate(): EmuItem {
-    this.rec('duplicate');
-    return this._form._generic(this._form._duplicate(this._state));
-  }
 }
 
 /** Items that take an answer. */
@@ -589,12 +365,6 @@ abstract class QuestionItem extends ItemBase {
   isRequired(): boolean {
     this.rec('isRequired');
     return this._state.required;
-  }
-
-  /** A copy right after this item, of the same class. */
-  duplicate(): this {
-    this.rec('duplicate');
-    return this._form._typed(this._form._duplicate(this._state)) as unknown as this;
   }
 }
 
@@ -613,61 +383,15 @@ abstract class ChoiceItem extends QuestionItem {
     if (values.length === 0) throw gasError('Array is empty: values');
     this._state.choices = values.map((v) => ({
       value: String(v),
-      navigation: 'CONTINUE',
-      gotoPageId: null,
-      correct: false,
     }));
-    return this;
-  }
-
-  /** Empty throws `Array is empty: choices` (U, by analogy); a null element the signature error (U). */
-  setChoices(choices: EmuChoice[]): this {
-    this.rec('setChoices');
-    if (
-      arguments.length !== 1 ||
-      !Array.isArray(choices) ||
-      !choices.every((c) => c instanceof EmuChoice)
-    ) {
-      throw signatureError(gasTypeNames(arguments), 'FormApp', this._cls, 'setChoices');
-    }
-    if (choices.length === 0) throw gasError('Array is empty: choices');
-    this._state.choices = choices.map((c) => ({ ...c._state }));
     return this;
   }
 
   getChoices(): EmuChoice[] {
     this.rec('getChoices');
-    return this._state.choices.map(
-      (c) => new EmuChoice(this._form._app._log, { ...c }, this._form),
-    );
-  }
-
-  /**
-   * `(value)`, `(value, isCorrect)`, `(value, pageBreakItem)` or `(value, navigationType)`. The
-   * choice is not added until `setChoices`.
-   */
-  createChoice(value: string, second?: unknown): EmuChoice {
-    this.rec('createChoice');
-    const nav = second !== undefined && PAGE_NAVIGATION_NAMES.has(String(second));
-    this.check(
-      arguments,
-      'createChoice',
-      [isStr],
-      [isStr, isBool],
-      [isStr, (v) => v instanceof EmuPageBreakItem],
-      [isStr, () => nav],
-    );
-    const state: ChoiceState = { value, navigation: 'CONTINUE', gotoPageId: null, correct: false };
-    if (typeof second === 'boolean') state.correct = second;
-    else if (second instanceof EmuPageBreakItem) {
-      state.navigation = 'GO_TO_PAGE';
-      state.gotoPageId = second._state.id;
-    } else if (nav) state.navigation = String(second);
-    return new EmuChoice(this._form._app._log, state, this._form);
+    return this._state.choices.map((c) => new EmuChoice(this._form._app._log, { ...c }));
   }
 }
-
-const PAGE_NAVIGATION_NAMES = new Set(['CONTINUE', 'GO_TO_PAGE', 'RESTART', 'SUBMIT']);
 
 /** A drop-down `ListItem`: answers must be one of the choices. */
 export class EmuListItem
@@ -679,26 +403,13 @@ export class EmuListItem
   }
 }
 
-/** A `MultipleChoiceItem`: with `showOtherOption(true)` any text is accepted. */
+/** A `MultipleChoiceItem`: answers must be one of the choices. */
 export class EmuMultipleChoiceItem
   extends ChoiceItem
-  implements
-    Pick<GoogleAppsScript.Forms.MultipleChoiceItem, 'getId' | 'getTitle' | 'hasOtherOption'>
+  implements Pick<GoogleAppsScript.Forms.MultipleChoiceItem, 'getId' | 'getTitle'>
 {
   protected get _cls(): string {
     return 'MultipleChoiceItem';
-  }
-
-  showOtherOption(enabled: boolean): this {
-    this.rec('showOtherOption');
-    this.check(arguments, 'showOtherOption', [isBool]);
-    this._state.other = enabled;
-    return this;
-  }
-
-  hasOtherOption(): boolean {
-    this.rec('hasOtherOption');
-    return this._state.other;
   }
 }
 
@@ -721,12 +432,6 @@ export class EmuTextItem
       validation instanceof EmuTextValidation ? validation._rule : validation._build()._rule;
     return this;
   }
-
-  clearValidation(): this {
-    this.rec('clearValidation');
-    this._state.validation = null;
-    return this;
-  }
 }
 
 /** A long-answer `ParagraphTextItem` (paragraph validation is not emulated). */
@@ -737,33 +442,15 @@ export class EmuParagraphTextItem
   protected get _cls(): string {
     return 'ParagraphTextItem';
   }
-
-  clearValidation(): this {
-    this.rec('clearValidation');
-    this._state.validation = null;
-    return this;
-  }
 }
 
 /** A `DateItem`: answers are `'YYYY-MM-DD'`. */
 export class EmuDateItem
   extends QuestionItem
-  implements Pick<GoogleAppsScript.Forms.DateItem, 'getId' | 'getTitle' | 'includesYear'>
+  implements Pick<GoogleAppsScript.Forms.DateItem, 'getId' | 'getTitle'>
 {
   protected get _cls(): string {
     return 'DateItem';
-  }
-
-  setIncludesYear(enableYear: boolean): this {
-    this.rec('setIncludesYear');
-    this.check(arguments, 'setIncludesYear', [isBool]);
-    this._state.includesYear = enableYear;
-    return this;
-  }
-
-  includesYear(): boolean {
-    this.rec('includesYear');
-    return this._state.includesYear;
   }
 }
 
@@ -771,23 +458,6 @@ export class EmuDateItem
 export class EmuPageBreakItem extends ItemBase {
   protected get _cls(): string {
     return 'PageBreakItem';
-  }
-
-  duplicate(): EmuPageBreakItem {
-    this.rec('duplicate');
-    return this._form._typed(this._form._duplicate(this._state)) as EmuPageBreakItem;
-  }
-}
-
-/** A `SectionHeaderItem`: layout, no answer, no column. */
-export class EmuSectionHeaderItem extends ItemBase {
-  protected get _cls(): string {
-    return 'SectionHeaderItem';
-  }
-
-  duplicate(): EmuSectionHeaderItem {
-    this.rec('duplicate');
-    return this._form._typed(this._form._duplicate(this._state)) as EmuSectionHeaderItem;
   }
 }
 
@@ -797,8 +467,7 @@ type TypedItem =
   | EmuTextItem
   | EmuParagraphTextItem
   | EmuDateItem
-  | EmuPageBreakItem
-  | EmuSectionHeaderItem;
+  | EmuPageBreakItem;
 
 const isItemView = (v: unknown): v is ItemBase => v instanceof ItemBase;
 
@@ -833,10 +502,7 @@ export class EmuItemResponse {
 /** A `FormResponse`; reads the response's current state, so an edit shows through. */
 export class EmuFormResponse
   implements
-    Pick<
-      GoogleAppsScript.Forms.FormResponse,
-      'getId' | 'getRespondentEmail' | 'getEditResponseUrl' | 'toPrefilledUrl'
-    >
+    Pick<GoogleAppsScript.Forms.FormResponse, 'getId' | 'getRespondentEmail' | 'getTimestamp'>
 {
   constructor(
     readonly _form: EmuForm,
@@ -877,28 +543,6 @@ export class EmuFormResponse
       .filter((item) => this._state.answers.has(item.id))
       .map((item) => new EmuItemResponse(this._form, item, this._state.answers.get(item.id)!));
   }
-
-  /** The answer to `item`, or null when it was not answered. */
-  getResponseForItem(item: ItemBase): EmuItemResponse | null {
-    this.rec('getResponseForItem');
-    checkArgs(arguments, ['FormResponse', 'getResponseForItem'], [isItemView]);
-    const answer = this._state.answers.get(item._state.id);
-    return answer === undefined ? null : new EmuItemResponse(this._form, item._state, answer);
-  }
-
-  getEditResponseUrl(): string {
-    this.rec('getEditResponseUrl');
-    return `${this._form._viewUrl()}?edit2=${encodeURIComponent(this._state.id)}`;
-  }
-
-  /** The form URL with these answers filled in; entry ids are the item ids here (U: live differ). */
-  toPrefilledUrl(): string {
-    this.rec('toPrefilledUrl');
-    const params = [...this._state.answers].map(
-      ([id, a]) => `entry.${id}=${encodeURIComponent(a)}`,
-    );
-    return `${this._form._viewUrl()}?usp=pp_url${params.map((p) => `&${p}`).join('')}`;
-  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -909,28 +553,17 @@ export class EmuForm
   implements
     Pick<
       GoogleAppsScript.Forms.Form,
-      | 'getTitle'
-      | 'getDescription'
-      | 'getId'
-      | 'getEditUrl'
-      | 'getPublishedUrl'
-      | 'collectsEmail'
-      | 'canEditResponse'
-      | 'isAcceptingResponses'
+      'getTitle' | 'getId' | 'getEditUrl' | 'getPublishedUrl' | 'collectsEmail'
     >
 {
   _title: string;
+  /** Shown to respondents under the title. */
   _description = '';
   _collectEmail = false;
   _allowEdits = false;
-  _limitOne = false;
-  _requireLogin = false;
   _confirmation = '';
   _progressBar = false;
-  _respondAgain = true;
-  _accepting = true;
   _published: boolean;
-  _shuffle = false;
   readonly _itemList: ItemState[] = [];
   readonly _responses: ResponseState[] = [];
   _dest: Destination | null = null;
@@ -987,11 +620,6 @@ export class EmuForm
     return this;
   }
 
-  getDescription(): string {
-    this.rec('getDescription');
-    return this._description;
-  }
-
   setDescription(description: string): this {
     this.rec('setDescription');
     this.check(arguments, 'setDescription', [isStr]);
@@ -1009,12 +637,12 @@ export class EmuForm
     return this._viewUrl();
   }
 
-  /** Turning it on while linked adds the email column at the right end (U). */
+  /** Turning it on while linked adds the email column where a new question's would go (U). */
   setCollectEmail(collect: boolean): this {
     return this.flag('setCollectEmail', arguments, collect, (v) => {
       this._collectEmail = v;
       if (v && this._dest && this._dest.emailCol === 0) {
-        this._dest.emailCol = this._dest.nextCol++;
+        this._dest.emailCol = this._newColumn();
         this._headerCell(this._dest.emailCol, HEADERS[localeKey(this._dest.locale)].email);
       }
     });
@@ -1031,44 +659,11 @@ export class EmuForm
     });
   }
 
-  canEditResponse(): boolean {
-    this.rec('canEditResponse');
-    return this._allowEdits;
-  }
-
-  setLimitOneResponsePerUser(enabled: boolean): this {
-    return this.flag('setLimitOneResponsePerUser', arguments, enabled, (v) => {
-      this._limitOne = v;
-    });
-  }
-
-  hasLimitOneResponsePerUser(): boolean {
-    this.rec('hasLimitOneResponsePerUser');
-    return this._limitOne;
-  }
-
-  /** Workspace accounts only live; stored here. */
-  setRequireLogin(requireLogin: boolean): this {
-    return this.flag('setRequireLogin', arguments, requireLogin, (v) => {
-      this._requireLogin = v;
-    });
-  }
-
-  requiresLogin(): boolean {
-    this.rec('requiresLogin');
-    return this._requireLogin;
-  }
-
   setConfirmationMessage(message: string): this {
     this.rec('setConfirmationMessage');
     this.check(arguments, 'setConfirmationMessage', [isStr]);
     this._confirmation = message;
     return this;
-  }
-
-  getConfirmationMessage(): string {
-    this.rec('getConfirmationMessage');
-    return this._confirmation;
   }
 
   setProgressBar(enabled: boolean): this {
@@ -1077,41 +672,7 @@ export class EmuForm
     });
   }
 
-  hasProgressBar(): boolean {
-    this.rec('hasProgressBar');
-    return this._progressBar;
-  }
-
-  setShowLinkToRespondAgain(enabled: boolean): this {
-    return this.flag('setShowLinkToRespondAgain', arguments, enabled, (v) => {
-      this._respondAgain = v;
-    });
-  }
-
-  hasRespondAgainLink(): boolean {
-    this.rec('hasRespondAgainLink');
-    return this._respondAgain;
-  }
-
-  setShuffleQuestions(shuffle: boolean): this {
-    return this.flag('setShuffleQuestions', arguments, shuffle, (v) => {
-      this._shuffle = v;
-    });
-  }
-
-  /** A closed form refuses submissions (`_respond` throws). */
-  setAcceptingResponses(enabled: boolean): this {
-    return this.flag('setAcceptingResponses', arguments, enabled, (v) => {
-      this._accepting = v;
-    });
-  }
-
-  isAcceptingResponses(): boolean {
-    this.rec('isAcceptingResponses');
-    return this._accepting;
-  }
-
-  /** The 2025 publishing model (REF:reference/forms); new forms are published here (U). */
+  /** The 2025 publishing model (REF:reference/forms); an unpublished form takes no responses. */
   setPublished(enabled: boolean): this {
     return this.flag('setPublished', arguments, enabled, (v) => {
       this._published = v;
@@ -1126,9 +687,11 @@ export class EmuForm
   // ----- destination -----
 
   /**
-   * Links a spreadsheet: Google adds `Form Responses N` (first free N) as the first tab (U), writes
-   * the header row (Timestamp, email when collected, question titles in item order; layout items
-   * get none) and copies any responses so far. Relinking makes a new sheet; the old one stays.
+   * Links a spreadsheet: Google adds `Form Responses N` (`Câu trả lời biểu mẫu N` in vi_VN; first
+   * free N) as the first tab (U), writes the header row (Timestamp, email when collected, question
+   * titles in item order; layout items get none) and copies any responses so far. Relinking makes a
+   * new sheet; the old one stays. With `linkedSheet: 'after-flush'` the script sees the sheet only
+   * after `SpreadsheetApp.flush()` or in its next execution (U, live-risks D6).
    */
   setDestination(type: GasEnumValue | string, id: string): this {
     this.rec('setDestination');
@@ -1148,15 +711,10 @@ export class EmuForm
     return this._dest.ss._id;
   }
 
-  getDestinationType(): GasEnumValue {
-    this.rec('getDestinationType');
-    if (!this._dest) throw gasError(NO_DESTINATION);
-    return DESTINATION_TYPE.SPREADSHEET;
-  }
-
   /** Unlinks; the sheet and its rows stay. */
   removeDestination(): this {
     this.rec('removeDestination');
+    if (this._dest) this._dest.sheet._formUrl = null;
     this._dest = null;
     for (const r of this._responses) r.row = 0;
     return this;
@@ -1194,11 +752,6 @@ export class EmuForm
     return this._typed(this._add('PAGE_BREAK')) as EmuPageBreakItem;
   }
 
-  addSectionHeaderItem(): EmuSectionHeaderItem {
-    this.rec('addSectionHeaderItem');
-    return this._typed(this._add('SECTION_HEADER')) as EmuSectionHeaderItem;
-  }
-
   /** Generic Items, all or of one `FormApp.ItemType`. */
   getItems(itemType?: GasEnumValue | string): EmuItem[] {
     this.rec('getItems');
@@ -1222,10 +775,14 @@ export class EmuForm
     return state ? this._generic(state) : null;
   }
 
-  /** By item or 0-based index; a deleted question keeps its sheet column (U). */
+  /**
+   * By generic Item or 0-based index; a typed item (`ListItem`, …) throws the signature error live
+   * as moveItem does (C for moveItem, U for deleteItem by the same signature); see
+   * `strictItemArguments`. A deleted question keeps its sheet column (U).
+   */
   deleteItem(item: ItemBase | number): void {
     this.rec('deleteItem');
-    this.check(arguments, 'deleteItem', [isInt], [isItemView]);
+    this.check(arguments, 'deleteItem', [isInt], [this._itemArgument()]);
     const state = typeof item === 'number' ? this._itemList[item] : item._state;
     const at = state ? this._itemList.indexOf(state) : -1;
     if (at < 0) throw gasError(INVALID_DATA);
@@ -1233,10 +790,14 @@ export class EmuForm
     state.deleted = true;
   }
 
-  /** `(from, to)` indices or `(item, toIndex)`; returns the generic Item. Out of range: U text. */
+  /**
+   * `(from, to)` indices or `(item, toIndex)` with a generic Item; returns the generic Item. A typed
+   * item throws `The parameters (FormApp.MultipleChoiceItem,number) don't match the method
+   * signature for FormApp.Form.moveItem.` (C, live-risks D4). Out of range: U text.
+   */
   moveItem(from: ItemBase | number, to: number): EmuItem {
     this.rec('moveItem');
-    this.check(arguments, 'moveItem', [isInt, isInt], [isItemView, isInt]);
+    this.check(arguments, 'moveItem', [isInt, isInt], [this._itemArgument(), isInt]);
     const state = typeof from === 'number' ? this._itemList[from] : from._state;
     const at = state ? this._itemList.indexOf(state) : -1;
     if (at < 0 || to < 0 || to >= this._itemList.length) throw gasError(INVALID_DATA);
@@ -1266,14 +827,12 @@ export class EmuForm
     return this._responseView(state);
   }
 
-  /** The form's store only: rows already in the linked sheet stay. */
-  deleteAllResponses(): this {
-    this.rec('deleteAllResponses');
-    this._responses.length = 0;
-    return this;
-  }
-
   // ----- Non-Apps-Script -----
+
+  /** What an item argument of moveItem/deleteItem may be under the current switches. */
+  _itemArgument(): Pred {
+    return this._app._google.strictItemArguments ? (v) => v instanceof EmuItem : isItemView;
+  }
 
   /** The published view URL. */
   _viewUrl(): string {
@@ -1312,7 +871,6 @@ export class EmuForm
         PARAGRAPH_TEXT: EmuParagraphTextItem,
         DATE: EmuDateItem,
         PAGE_BREAK: EmuPageBreakItem,
-        SECTION_HEADER: EmuSectionHeaderItem,
       }[state.type];
       v.typed = new ctor(this, state);
     }
@@ -1344,23 +902,42 @@ export class EmuForm
           helpText: '',
           required: false,
           choices: [],
-          other: false,
           validation: null,
-          includesYear: true,
           deleted: false,
         };
     this._itemList.splice(at, 0, state);
-    // A question added to a linked form gets a column at the right end of the sheet (U).
+    // A question added to a linked form gets a column where `newQuestionColumn` says (U).
     if (this._dest && !LAYOUT.has(type)) {
-      const col = this._dest.nextCol++;
+      const col = this._newColumn();
       this._dest.columns.set(state.id, col);
       this._headerCell(col, state.title);
     }
     return state;
   }
 
-  _duplicate(state: ItemState): ItemState {
-    return this._add(state.type, this._itemList.indexOf(state) + 1, state);
+  /** The last column of the form's block in the linked sheet (timestamp, email, questions). */
+  _blockEnd(): number {
+    const d = this._dest;
+    if (!d) return 0;
+    let end = Math.max(1, d.emailCol);
+    for (const col of d.columns.values()) end = Math.max(end, col);
+    return end;
+  }
+
+  /**
+   * The column Google gives a question (or the email) added after linking, never a user's column
+   * (U both ways, live-risks D5): `'end-of-block'` inserts a column after the form's block, so
+   * whatever the user keeps to its right (the `[KTCV]` columns) shifts right; `'after-last-column'`
+   * takes the first column after the sheet's last used one.
+   */
+  _newColumn(): number {
+    const d = this._dest as Destination;
+    const end = this._blockEnd();
+    const sheet = d.sheet;
+    if (this._app._google.newQuestionColumn === 'after-last-column')
+      return Math.max(end, sheet._lastCol()) + 1;
+    if (end < sheet._maxCols) this._app._log.uncounted(() => sheet.insertColumnsAfter(end, 1));
+    return end + 1;
   }
 
   /** Keeps the header cell of a linked question in step with its title (U). */
@@ -1381,25 +958,29 @@ export class EmuForm
 
   /** Links `ss`: a new `Form Responses N` sheet with headers and every response so far. */
   _link(ss: EmuSpreadsheet): void {
-    let n = 1;
-    while (ss._nameTaken(`Form Responses ${n}`)) n++;
-    const sheet = ss._addSheet(`Form Responses ${n}`, { index: 0 });
     const locale = ss._locale;
     const names = HEADERS[localeKey(locale)];
+    let n = 1;
+    while (ss._nameTaken(`${names.sheet} ${n}`)) n++;
+    const sheet = ss._addSheet(`${names.sheet} ${n}`, {
+      index: 0,
+      unseen: this._app._google.linkedSheet === 'after-flush',
+    });
     const headers: string[] = [names.timestamp];
-    const dest: Destination = { ss, sheet, columns: new Map(), emailCol: 0, nextCol: 2, locale };
+    const dest: Destination = { ss, sheet, columns: new Map(), emailCol: 0, locale };
     if (this._collectEmail) {
-      dest.emailCol = dest.nextCol++;
+      dest.emailCol = headers.length + 1;
       headers.push(names.email);
     }
     for (const item of this._itemList) {
       if (LAYOUT.has(item.type)) continue;
-      dest.columns.set(item.id, dest.nextCol++);
+      dest.columns.set(item.id, headers.length + 1);
       headers.push(item.title);
     }
     this._dest = dest;
+    sheet._formUrl = this._viewUrl();
     sheet._googleWriteRow(1, headers);
-    for (const r of this._responses) this._writeRow(r, false);
+    for (const r of this._responses) if (r.rowDue === null) this._writeRow(r, false);
   }
 
   /** The linked sheet, or null. */
@@ -1437,8 +1018,14 @@ export class EmuForm
     // The formats a script gave these cells win; Google's own apply to automatic cells (U).
     const before = (col: number): string => d.sheet._cell(row, col)?.numberFormat ?? '';
     const automatic = [1, ...dateCols].filter((col) => before(col) === '');
-    if (rewrite && r.row > 0) d.sheet._googleWriteRow(row, values, { userEntered: true });
-    else r.row = d.sheet._googleAppendRow(values, { userEntered: true });
+    try {
+      if (rewrite && r.row > 0) d.sheet._googleWriteRow(row, values, { userEntered: true });
+      else r.row = d.sheet._googleAppendRow(values, { userEntered: true });
+    } catch (e) {
+      // A full workbook (10M cells): the response stays in the form, its row is not written (U).
+      if (e instanceof Error && e.message.includes('above the limit of')) return;
+      throw e;
+    }
     for (const col of automatic) {
       d.sheet._ensure(r.row, col).numberFormat = col === 1 ? formats.timestamp : formats.date;
     }
@@ -1463,35 +1050,45 @@ const DESTINATION_TYPE = gasEnum(['SPREADSHEET'] as const);
 export interface FormsOptions {
   /** Seeds response ids, so two workspaces give the same ids. */
   seed?: string;
+  /** Google-side order and strictness (shared with the workspace, read at each call). */
+  google?: GoogleSwitches;
 }
 
 /** The `FormApp` global. */
 export class FormAppEmu {
   readonly ItemType = ITEM_TYPE;
   readonly DestinationType = DESTINATION_TYPE;
-  readonly Alignment = gasEnum(['LEFT', 'CENTER', 'RIGHT'] as const);
-  readonly PageNavigationType = PAGE_NAVIGATION;
   private readonly forms = new Map<string, EmuForm>();
   private nextForm = 1;
   private nextItemSeed = 7;
   private nextResponse = 1;
+  readonly _google: GoogleSwitches;
+  private readonly draws: Draws;
 
   constructor(
     readonly _log: CallLog,
     readonly _clock: VirtualClock,
     readonly _sheets: SpreadsheetAppEmu,
     private readonly options: FormsOptions = {},
-  ) {}
+  ) {
+    this._google = options.google ?? googleSwitches();
+    this.draws = new Draws(this._google);
+  }
 
   get [GAS_TYPE](): string {
     return 'FormApp';
   }
 
-  /** A new form; `isPublished` from the 2025 publishing model, default true (U). */
+  /**
+   * A new form. Without `isPublished`, a form created at or after `unpublishedFrom` (30 June 2026)
+   * starts unpublished and takes no responses until `setPublished(true)` (V for the Forms API
+   * notice, U for FormApp: the stricter reading, live-risks D1).
+   */
   create(title: string, isPublished?: boolean): EmuForm {
     this._log.record('FormApp', 'create');
     checkArgs(arguments, ['', 'create'], [isStr], [isStr, isBool]);
-    return this._create(title, isPublished ?? true);
+    const from = this._google.unpublishedFrom;
+    return this._create(title, isPublished ?? (from === null || this._clock.now() < from));
   }
 
   /** An unknown id throws the not-found text (C for Drive; U for FormApp). */
@@ -1501,29 +1098,6 @@ export class FormAppEmu {
     const form = this.forms.get(id);
     if (!form) throw gasError(NOT_FOUND);
     return form;
-  }
-
-  /** The edit URL (`/forms/d/<id>/…`) or the published one (`/forms/d/e/<id>/viewform`, U). */
-  openByUrl(url: string): EmuForm {
-    this._log.record('FormApp', 'openByUrl');
-    checkArgs(arguments, ['', 'openByUrl'], [isStr]);
-    const published = /\/forms\/d\/e\/([-\w]+)/.exec(url)?.[1];
-    const id = published ? undefined : /\/forms\/d\/([-\w]+)/.exec(url)?.[1];
-    const form = [...this.forms.values()].find((f) => f._id === id || f._publishedId === published);
-    if (!form) throw gasError(NOT_FOUND);
-    return form;
-  }
-
-  /** Null: this project's script is bound to a spreadsheet, not a form. */
-  getActiveForm(): EmuForm | null {
-    this._log.record('FormApp', 'getActiveForm');
-    return null;
-  }
-
-  /** There is no form UI in a spreadsheet-bound script. */
-  getUi(): never {
-    this._log.record('FormApp', 'getUi');
-    throw gasError('Cannot call FormApp.getUi() from this context.');
   }
 
   createTextValidation(): EmuTextValidationBuilder {
@@ -1568,8 +1142,10 @@ export class FormAppEmu {
 
   /** A respondent submits `answers` (by item title or id). Refused like the live form; see RespondOptions. */
   _respond(form: EmuForm, answers: Answers, options: RespondOptions = {}): EmuFormResponse {
-    if (!form._accepting && !options.bypassValidation) {
-      throw new Error(`Form "${form._title}" is not accepting responses`);
+    if (!form._published) {
+      throw new Error(
+        `Form "${form._title}" is not published: its link takes no responses (create(title, true) or setPublished(true))`,
+      );
     }
     const parsed = this.parseAnswers(form, answers);
     for (const [id, a] of parsed) if (a === '') parsed.delete(id);
@@ -1578,11 +1154,6 @@ export class FormAppEmu {
     if (form._collectEmail && !options.bypassValidation) {
       if (email === '')
         throw new Error(`Form "${form._title}" collects emails: the respondent must give one`);
-      if (form._limitOne && form._responses.some((r) => r.email === email)) {
-        throw new Error(
-          `Form "${form._title}" takes one response per user: ${email} already answered`,
-        );
-      }
     }
     const at = this.when(options.at);
     const n = this.nextResponse++;
@@ -1594,10 +1165,24 @@ export class FormAppEmu {
       answers: parsed,
       changed: new Set(parsed.keys()),
       row: 0,
+      rowDue: null,
     };
     form._responses.push(state);
-    form._writeRow(state, false);
+    if (this.draws.triggerFirst()) {
+      // Trigger-first order (U, live-risks D3): Google writes the row later, whoever moves the clock.
+      const due = this._clock.now() + this._google.rowDelayMs;
+      state.rowDue = due;
+      this._clock.schedule(due, () => {
+        state.rowDue = null;
+        form._writeRow(state, false);
+      });
+    } else form._writeRow(state, false);
     return form._responseView(state);
+  }
+
+  /** When Google will write a response's row (epoch ms), or null when it is written. */
+  _rowDue(responseId: string): number | null {
+    return this._findResponse(responseId)?._state.rowDue ?? null;
   }
 
   /** The respondent edits a response: given answers replace the old ones ('' clears); same id, same row. */
@@ -1627,7 +1212,8 @@ export class FormAppEmu {
     state.answers = merged;
     state.changed = changed;
     state.timestamp = this.when(options.at);
-    form._writeRow(state, true);
+    // A row not yet written is written with the latest answers when it lands.
+    if (state.rowDue === null) form._writeRow(state, true);
     return view;
   }
 
@@ -1658,7 +1244,7 @@ export class FormAppEmu {
   }
 
   private rowEvent(d: Destination, row: number, shown: (col: number) => boolean): SheetEventPart {
-    const width = Math.max(d.nextCol - 1, 1);
+    const width = Math.max(...d.columns.values(), d.emailCol, 1);
     const values: string[] = [];
     const namedValues: Record<string, string[]> = {};
     for (let col = 1; col <= width; col++) {
@@ -1731,7 +1317,7 @@ export class FormAppEmu {
         if (item.required) throw new Error(`Missing answer to required question "${item.title}"`);
         continue;
       }
-      if ((item.type === 'LIST' || item.type === 'MULTIPLE_CHOICE') && !item.other) {
+      if (item.type === 'LIST' || item.type === 'MULTIPLE_CHOICE') {
         if (!item.choices.some((c) => c.value === a)) {
           throw new Error(`Answer to "${item.title}" is not one of its choices: ${a}`);
         }

@@ -1,24 +1,24 @@
-// Emulated MailApp: the four sendEmail overloads, a daily recipient quota on the virtual clock, an outbox.
+// Emulated MailApp: the four sendEmail overloads, a rolling 24-hour recipient quota on the virtual clock, an outbox.
 /// <reference types="google-apps-script" />
 import type { CallLog } from './calls';
 import type { VirtualClock } from './clock';
 import { looksLikeEmail } from './drive';
 import { GAS_TYPE, gasError, gasTypeNames, isDate, signatureError } from './errors';
-import { DEFAULT_TIME_ZONE } from './services';
-import { EmuBlob, wallTime } from './utilities';
+import { EmuBlob } from './utilities';
 
 /*
  * Hooks that are not Apps Script (never counted):
  * - `MailApp._outbox()`: the messages sent, oldest first, with their virtual send time.
- * - `MailApp._used(at?)`: recipients counted against the quota on the day of `at` (default now).
+ * - `MailApp._used(at?)`: recipients counted against the quota in the 24 hours up to `at` (default now).
  * - `MailApp._setQuota(n)`: the daily recipient quota from now on.
  *
  * Limits (REF quotas) and their errors:
  * - recipients a day (to + cc + bcc): 100 consumer, 1,500 Workspace. Over what is left throws
- *   `Service invoked too many times for one day: email.` (C) and sends nothing. The day turns at
- *   midnight in the script time zone on the virtual clock (U: Google says the 24-hour window's
- *   reset time varies by user). Live has shown -1 remaining after exhaustion (reference §5); here
- *   it never goes below 0.
+ *   `Service invoked too many times for one day: email.` (C) and sends nothing. Google: quotas
+ *   "reset 24 hours after the first request" (V, quotas page); here each send's recipients count
+ *   for the 24 hours after it, a rolling window that never frees a recipient sooner than Google's
+ *   reading would (U: the stricter one). Live has shown -1 remaining after exhaustion (reference
+ *   §5); here it never goes below 0.
  * - 50 recipients a message: `Limit Exceeded: Email Recipients Per Message.` (U: wording).
  * - body 200 KB: `Limit Exceeded: Email Body Size.` (U: wording).
  * - attachments 25 MB in all: `Limit Exceeded: Email Total Attachments Size.` (U: wording).
@@ -38,6 +38,8 @@ const NO_RECIPIENT = 'Failed to send email: no recipient';
 export const MAX_RECIPIENTS_PER_MESSAGE = 50;
 const MAX_BODY_BYTES = 200 * 1024;
 const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
+/** The quota window. */
+const DAY_MS = 24 * 3600 * 1000;
 
 /** A blob as the outbox keeps it. */
 export interface SentBlob {
@@ -70,8 +72,6 @@ export interface SentMessage {
 export interface MailOptions {
   /** Recipients a day; default 100 (a consumer account). */
   quota?: number;
-  /** The script time zone the day follows: an id, or a function read at each send (e.g. Session's). */
-  timeZone?: string | (() => string);
   /** The sender; default owner@example.com. */
   user?: string;
 }
@@ -119,7 +119,8 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> =>
 /** The `MailApp` global. */
 export class MailAppEmu {
   private quota: number;
-  private readonly used = new Map<string, number>();
+  /** Every accepted send: when, and how many recipients it counted. */
+  private readonly sends: { at: number; recipients: number }[] = [];
   private readonly outbox: SentMessage[] = [];
 
   constructor(
@@ -165,10 +166,8 @@ export class MailAppEmu {
       0,
     );
     if (size > MAX_ATTACHMENT_BYTES) throw gasError(ATTACHMENTS_SIZE_ERROR);
-    const day = this.dayKey(this.clock.now());
-    const spent = this.used.get(day) ?? 0;
-    if (recipients > this.quota - spent) throw gasError(QUOTA_ERROR);
-    this.used.set(day, spent + recipients);
+    if (recipients > this.quota - this._used()) throw gasError(QUOTA_ERROR);
+    this.sends.push({ at: this.clock.now(), recipients });
     this.outbox.push({
       at: this.clock.date(),
       from: this.options.user ?? 'owner@example.com',
@@ -187,10 +186,10 @@ export class MailAppEmu {
     });
   }
 
-  /** Recipients still allowed today (quota minus to + cc + bcc sent since midnight, script zone). */
+  /** Recipients still allowed: the quota minus to + cc + bcc sent in the last 24 hours. */
   getRemainingDailyQuota(): number {
     this.log.record('MailApp', 'getRemainingDailyQuota');
-    return Math.max(this.quota - (this.used.get(this.dayKey(this.clock.now())) ?? 0), 0);
+    return Math.max(this.quota - this._used(), 0);
   }
 
   /** Non-Apps-Script: the messages sent, oldest first. */
@@ -198,21 +197,16 @@ export class MailAppEmu {
     return this.outbox.slice();
   }
 
-  /** Non-Apps-Script: recipients counted on the day of `at` (epoch ms; default now). */
+  /** Non-Apps-Script: recipients counted in the 24 hours up to `at` (epoch ms; default now). */
   _used(at: number = this.clock.now()): number {
-    return this.used.get(this.dayKey(at)) ?? 0;
+    let n = 0;
+    for (const s of this.sends) if (s.at <= at && s.at > at - DAY_MS) n += s.recipients;
+    return n;
   }
 
   /** Non-Apps-Script: the daily recipient quota from now on. */
   _setQuota(quota: number): void {
     this.quota = quota;
-  }
-
-  private dayKey(ms: number): string {
-    const tz = this.options.timeZone;
-    const zone = typeof tz === 'function' ? tz() : (tz ?? DEFAULT_TIME_ZONE);
-    const w = wallTime(ms, zone);
-    return `${w.year}-${w.month}-${w.day}`;
   }
 
   /** Resolves the four overloads into one set of fields; anything else is the signature error. */

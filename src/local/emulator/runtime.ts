@@ -15,6 +15,7 @@ import {
   FormAppEmu,
   type RespondOptions,
 } from './forms';
+import { type GoogleSwitches, googleSwitches } from './google';
 import { Judge, TIME_LIMIT_TEXT } from './judge';
 import { createMailApp, type MailAppEmu } from './mail';
 import { manifestScopes, Scopes } from './scopes';
@@ -66,6 +67,8 @@ export interface WorkspaceOptions {
   uuid?: () => string;
   /** Print Logger lines to the Node console too. */
   echo?: boolean;
+  /** Google-side order, delay and strictness switches (google.ts); also `ws.google`, mutable. */
+  google?: Partial<GoogleSwitches>;
   /** Plain JavaScript costs this many times its Node wall time (default 10; 0 for deterministic tests). */
   jsFactor?: number;
   /** Start-up of each execution in virtual ms, reported apart from its own time (default 2,000). */
@@ -450,6 +453,8 @@ export class Workspace {
   /** The spreadsheet the script is bound to. */
   readonly spreadsheet: EmuSpreadsheet;
   readonly executions: Execution[] = [];
+  /** Google-side switches, read by the services at each call: a test may change them between steps. */
+  readonly google: GoogleSwitches;
   /** Injected failures of the script's service calls. */
   readonly faults = new Faults();
   private readonly scopes: Scopes | null;
@@ -463,6 +468,7 @@ export class Workspace {
     const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
     const locale = options.locale ?? 'vi_VN';
     this.clock = new VirtualClock(options.start ?? DEFAULT_START);
+    this.google = googleSwitches(options.google);
     this.SpreadsheetApp = new SpreadsheetAppEmu(this.log, {
       timeZone,
       locale,
@@ -481,9 +487,11 @@ export class Workspace {
     this.LockService = basics.LockService;
     this.Utilities = basics.Utilities;
     this.Logger = basics.Logger;
+    this.FormApp = new FormAppEmu(this.log, this.clock, this.SpreadsheetApp, {
+      google: this.google,
+    });
     const granted = options.oauthScopes === undefined ? manifestScopes() : options.oauthScopes;
     this.scopes = granted === null ? null : new Scopes(granted);
-    this.FormApp = new FormAppEmu(this.log, this.clock, this.SpreadsheetApp);
     this.ScriptApp = new ScriptAppEmu(this.log, this.SpreadsheetApp, this.FormApp, {
       user: this.user,
       timeZone,
@@ -496,7 +504,6 @@ export class Workspace {
     this.MailApp = createMailApp(this.log, this.clock, {
       user: this.user,
       quota: options.mailQuota,
-      timeZone: () => timeZone,
     });
     this.register('DocumentApp', this.DocumentApp);
     this.register('DriveApp', this.DriveApp);
@@ -625,22 +632,19 @@ export class Workspace {
   }
 
   /**
-   * Runs the time-driven triggers (all, or those of `handler`) once, at `at` (default the virtual
-   * clock's now), with a time-driven event; each starts at that time. One-off triggers run only
-   * when due, then are gone (U).
+   * Runs the time-driven triggers (all, or those of `handler`) that are due at `at` (default the
+   * virtual clock's now; ScriptApp._nextFire since their last run), once each, with a time-driven
+   * event; each starts at that time. One-off triggers are then gone (U).
    */
   fireClock(code: string, handler?: string, options: StartAt = {}): Execution[] {
     this.startAt(options.at);
     const now = this.clock.now();
     const due = this.ScriptApp._matching('CLOCK', 'CLOCK').filter(
-      (t) =>
-        (handler === undefined || t.handler === handler) &&
-        (t.schedule?.at === undefined || t.schedule.at <= now),
+      (t) => (handler === undefined || t.handler === handler) && this.ScriptApp._due(t, now),
     );
     return due.map((t) => {
-      const run = this.fire(code, t, this.ScriptApp._clockEvent(t, now), false, now);
-      this.ScriptApp._fired(t);
-      return run;
+      this.ScriptApp._fired(t, now);
+      return this.fire(code, t, this.ScriptApp._clockEvent(t, now), false, now);
     });
   }
 
@@ -651,9 +655,8 @@ export class Workspace {
   fireTrigger(code: string, trigger: TriggerState, options: StartAt = {}): Execution {
     this.startAt(options.at);
     const now = this.clock.now();
-    const run = this.fire(code, trigger, this.ScriptApp._clockEvent(trigger, now), false, now);
-    this.ScriptApp._fired(trigger);
-    return run;
+    this.ScriptApp._fired(trigger, now);
+    return this.fire(code, trigger, this.ScriptApp._clockEvent(trigger, now), false, now);
   }
 
   /**
@@ -736,12 +739,20 @@ export class Workspace {
       );
     }
     const ssId = form._dest?.ss._id;
-    if (ssId) {
-      for (const t of this.ScriptApp._matching('ON_FORM_SUBMIT', 'SPREADSHEETS', ssId)) {
-        const part = this.FormApp._sheetEvent(response._state.id, { blankUnchanged: edit });
-        if (part)
-          runs.push(this.fire(code, t, { ...part, triggerUid: t.uid, authMode: FULL }, false, at));
-      }
+    // A spreadsheet trigger answers the row itself: with a late row (ws.google.rowOrder) it fires
+    // once the clock reaches the row, else with the form's triggers at the submission's time.
+    const sheetTriggers = ssId
+      ? this.ScriptApp._matching('ON_FORM_SUBMIT', 'SPREADSHEETS', ssId)
+      : [];
+    const due = this.FormApp._rowDue(response._state.id);
+    if (sheetTriggers.length > 0 && due !== null) this.clock.set(due);
+    const sheetAt = due !== null && due > at ? due : at;
+    for (const t of sheetTriggers) {
+      const part = this.FormApp._sheetEvent(response._state.id, { blankUnchanged: edit });
+      if (part)
+        runs.push(
+          this.fire(code, t, { ...part, triggerUid: t.uid, authMode: FULL }, false, sheetAt),
+        );
     }
     return runs;
   }
@@ -834,6 +845,7 @@ export class Workspace {
       // Google releases whatever locks the execution still holds when it ends.
       lockMs = this.LockService._endExecution();
       this.DocumentApp._endExecution();
+      this.SpreadsheetApp._endExecution();
       this.SpreadsheetApp._setUiAvailable(true);
       this.ScriptApp._setUser(this.user);
     }

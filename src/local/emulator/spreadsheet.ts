@@ -1,4 +1,4 @@
-// In-memory SpreadsheetApp: typed input, formats, protections, rules; every call counted.
+// In-memory SpreadsheetApp: typed input, formats, protections, rules, Google's limits and UI prompts; every call counted.
 import type { CallLog } from './calls';
 import { GAS_TYPE, gasError, gasTypeNames, isDate, signatureError } from './errors';
 import { EmuUser } from './services';
@@ -12,8 +12,9 @@ import { DAYS, type GasEnumValue, gasEnum, MONTHS, utcMs, wallTime, zonedMs } fr
  *   returns its row number; `sheet._googleWriteRow(row, values, {userEntered?})` rewrites a row in
  *   place (a response edit). Values are stored as given (Dates become date cells) unless
  *   `userEntered` asks for typed-input parsing. The grid grows as needed. Neither counts.
- * - `spreadsheet._addSheet(name, {index, rows, columns})` adds a sheet without counting and without
- *   changing the active sheet (`Form Responses 1`).
+ * - `spreadsheet._addSheet(name, {index, rows, columns, unseen})` adds a sheet without counting and
+ *   without changing the active sheet (a linked response sheet); `unseen` keeps it from the script
+ *   until `SpreadsheetApp.flush()` or `app._endExecution()` (`spreadsheet._reveal()`).
  * - `sheet._range(row, col, numRows?, numCols?)` builds a Range without counting (e.g. `e.range`).
  * - Any Apps Script call can also be made uncounted with `log.uncounted(() => ...)`.
  *
@@ -22,8 +23,11 @@ import { DAYS, type GasEnumValue, gasEnum, MONTHS, utcMs, wallTime, zonedMs } fr
  * and `snapshotSheetRows(sheet)` (row by row, formats shared; see there).
  * Set-up: `app._create(name)`, `app._open(id)`, `app._all()`, `app._setActive(ss)`,
  * `app._setUser(email)` (who runs the script; the owner is `options.user`),
- * `app._setUiAvailable(bool)`, `app._menus()`, `app._alerts()`, and
- * `setFormulaEvaluator(app, fn)` to compute formulas the tiny built-in evaluator does not know.
+ * `app._setUiAvailable(bool)`, `app._menus()`, `app._alerts()`, `app._prompts()`, and
+ * `app._answerPrompt(text, button?)` to queue what the user types in the next `Ui.prompt`.
+ *
+ * Limits (C, live-risks D9): 10,000,000 grid cells per spreadsheet, counted over every sheet
+ * (`spreadsheet._gridCells()`), and 50,000 characters per cell on a script's write.
  * The bundle runs in `node:vm`: pass `options.makeDate` so the Dates it reads are its own realm's.
  */
 
@@ -52,6 +56,22 @@ interface Cell {
   verticalAlignment: string;
   wrap: boolean;
   borders: { top?: BorderSpec; left?: BorderSpec; bottom?: BorderSpec; right?: BorderSpec };
+}
+
+/** Grid cells of all sheets of one spreadsheet (C: live-risks D9, the text below). */
+export const MAX_CELLS = 10_000_000;
+const TOO_MANY_CELLS = `This action would increase the number of cells in the workbook above the limit of ${MAX_CELLS} cells.`;
+/** Characters in one cell (support.google.com/drive/answer/37603; text C). */
+export const MAX_CELL_CHARS = 50_000;
+const CELL_TOO_LONG = `Your input contains more than the maximum of ${MAX_CELL_CHARS} characters in a single cell.`;
+
+/**
+ * Refuses a script's write when a string is longer than a cell holds; checked before anything is
+ * written. Length in UTF-16 units, which is at least the character count (U: the stricter reading).
+ */
+function checkCellText(values: Iterable<unknown>): void {
+  for (const v of values)
+    if (typeof v === 'string' && v.length > MAX_CELL_CHARS) throw gasError(CELL_TOO_LONG);
 }
 
 const DEFAULTS = {
@@ -562,345 +582,9 @@ function normalizeColor(color: string | null | undefined, fallback: string): str
 }
 
 // ---------------------------------------------------------------------------------------------
-// Formulas: stored as typed; a tiny evaluator computes literals, references, arithmetic and a few
-// functions. Anything else reads as '' unless a custom evaluator (setFormulaEvaluator) answers.
-
-/** What a custom evaluator gets to look at. */
-export interface FormulaContext {
-  /** The sheet holding the formula. */
-  sheetName: string;
-  row: number;
-  column: number;
-  /** Values of an A1 range (`A1:B2` or `'Sheet'!A1`), as getValues returns them. */
-  values(a1: string): CellValue[][];
-}
-
-/** Computes a formula's value; `undefined` falls back to the built-in evaluator. */
-export type FormulaEvaluator = (formula: string, context: FormulaContext) => CellValue | undefined;
-
-type Operand = CellValue | CellValue[][];
-
-type Node =
-  | { k: 'lit'; v: CellValue }
-  | { k: 'ref'; sheet: string | null; a1: string }
-  | { k: 'neg'; a: Node }
-  | { k: 'pct'; a: Node }
-  | { k: 'bin'; op: string; a: Node; b: Node }
-  | { k: 'fn'; name: string; args: Node[] };
-
-/** A Sheets error value such as `#DIV/0!`: it becomes the cell's value. */
-class FormulaFail {
-  constructor(readonly code: string) {}
-}
-
-/** The formula uses something the tiny evaluator does not know: the value is left ''. */
-class Unsupported {}
-
-const ERROR_CODES = new Set([
-  '#DIV/0!',
-  '#VALUE!',
-  '#REF!',
-  '#NAME?',
-  '#N/A',
-  '#NUM!',
-  '#ERROR!',
-  '#NULL!',
-]);
-
-const TOKEN =
-  /\s*(?:(\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|\.\d+)|"((?:[^"]|"")*)"|((?:(?:'(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)(?![\w(])|([A-Za-z_][\w.]*)|(<>|<=|>=|[-+*/^&=<>(),;%]))/y;
-
-interface Token {
-  t: 'num' | 'str' | 'ref' | 'name' | 'op';
-  v: string;
-}
-
-function tokenize(src: string): Token[] {
-  const out: Token[] = [];
-  TOKEN.lastIndex = 0;
-  let pos = 0;
-  while (pos < src.length) {
-    if (/^\s*$/.test(src.slice(pos))) break;
-    TOKEN.lastIndex = pos;
-    const m = TOKEN.exec(src);
-    if (!m) throw new Unsupported();
-    pos = TOKEN.lastIndex;
-    if (m[1] !== undefined) out.push({ t: 'num', v: m[1] });
-    else if (m[2] !== undefined) out.push({ t: 'str', v: m[2].replace(/""/g, '"') });
-    else if (m[3] !== undefined) out.push({ t: 'ref', v: m[3] });
-    else if (m[4] !== undefined) out.push({ t: 'name', v: m[4] });
-    else out.push({ t: 'op', v: m[5] });
-  }
-  return out;
-}
-
-function parseFormula(src: string): Node {
-  const tokens = tokenize(src);
-  let i = 0;
-  const peek = (): Token | undefined => tokens[i];
-  const isOp = (...ops: string[]): boolean => peek()?.t === 'op' && ops.includes(peek()!.v);
-  const expect = (op: string): void => {
-    if (!isOp(op)) throw new Unsupported();
-    i++;
-  };
-  const binary = (next: () => Node, ops: string[]) => (): Node => {
-    let a = next();
-    while (isOp(...ops)) {
-      const op = tokens[i++].v;
-      a = { k: 'bin', op, a, b: next() };
-    }
-    return a;
-  };
-  const primary = (): Node => {
-    const tok = tokens[i++];
-    if (!tok) throw new Unsupported();
-    if (tok.t === 'num') return { k: 'lit', v: Number(tok.v) };
-    if (tok.t === 'str') return { k: 'lit', v: tok.v };
-    if (tok.t === 'ref') {
-      const { sheet, ref } = splitSheetPrefix(tok.v);
-      return { k: 'ref', sheet, a1: ref };
-    }
-    if (tok.t === 'name') {
-      if (isOp('(')) {
-        i++;
-        const args: Node[] = [];
-        if (!isOp(')')) {
-          args.push(comparison());
-          while (isOp(',', ';')) {
-            i++;
-            args.push(comparison());
-          }
-        }
-        expect(')');
-        return { k: 'fn', name: tok.v.toUpperCase(), args };
-      }
-      const upper = tok.v.toUpperCase();
-      if (upper === 'TRUE' || upper === 'FALSE') return { k: 'lit', v: upper === 'TRUE' };
-      throw new Unsupported();
-    }
-    if (tok.v === '(') {
-      const inner = comparison();
-      expect(')');
-      return inner;
-    }
-    if (tok.v === '-') return { k: 'neg', a: postfix() };
-    if (tok.v === '+') return postfix();
-    throw new Unsupported();
-  };
-  const postfix = (): Node => {
-    let a = primary();
-    while (isOp('%')) {
-      i++;
-      a = { k: 'pct', a };
-    }
-    return a;
-  };
-  const power = binary(postfix, ['^']);
-  const product = binary(power, ['*', '/']);
-  const sum = binary(product, ['+', '-']);
-  const concat = binary(sum, ['&']);
-  const comparison = binary(concat, ['=', '<>', '<', '>', '<=', '>=']);
-  const node = comparison();
-  if (i !== tokens.length) throw new Unsupported();
-  return node;
-}
-
-/** What the evaluator needs from the spreadsheet. */
-interface EvalEnv {
-  values(sheet: string | null, a1: string): CellValue[][];
-  tz: string;
-}
-
-function evaluateBuiltin(formula: string, env: EvalEnv): CellValue {
-  const scalar = (v: Operand): CellValue => {
-    if (!Array.isArray(v)) return v;
-    if (v.length === 1 && v[0].length === 1) return v[0][0];
-    throw new FormulaFail('#VALUE!');
-  };
-  const num = (o: Operand): number => {
-    const v = scalar(o);
-    if (typeof v === 'number') return v;
-    if (typeof v === 'boolean') return v ? 1 : 0;
-    if (v === '') return 0;
-    if (isDate(v)) return serialOf(v.getTime(), env.tz);
-    if (ERROR_CODES.has(v)) throw new FormulaFail(v);
-    const n = parseNumber(v);
-    if (n === null) throw new FormulaFail('#VALUE!');
-    return n;
-  };
-  const text = (o: Operand): string => {
-    const v = scalar(o);
-    if (typeof v === 'number') return formatGeneral(v);
-    if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-    if (isDate(v)) return formatGeneral(serialOf(v.getTime(), env.tz));
-    if (ERROR_CODES.has(v)) throw new FormulaFail(v);
-    return v;
-  };
-  const bool = (o: Operand): boolean => {
-    const v = scalar(o);
-    if (typeof v === 'boolean') return v;
-    if (typeof v === 'string' && /^(true|false)$/i.test(v)) return v.toLowerCase() === 'true';
-    return num(v) !== 0;
-  };
-  /** Range arguments contribute their numbers only; direct arguments are coerced. */
-  const numbers = (args: Operand[]): number[] => {
-    const out: number[] = [];
-    for (const a of args) {
-      if (Array.isArray(a)) {
-        for (const row of a)
-          for (const v of row) {
-            if (typeof v === 'string' && ERROR_CODES.has(v)) throw new FormulaFail(v);
-            if (typeof v === 'number') out.push(v);
-            else if (isDate(v)) out.push(serialOf(v.getTime(), env.tz));
-          }
-      } else out.push(num(a));
-    }
-    return out;
-  };
-  const compare = (a: CellValue, b: CellValue): number => {
-    const rank = (v: CellValue): number =>
-      typeof v === 'string' ? 1 : typeof v === 'boolean' ? 2 : 0;
-    const x = a === '' ? (typeof b === 'string' ? '' : typeof b === 'boolean' ? false : 0) : a;
-    const y = b === '' ? (typeof x === 'string' ? '' : typeof x === 'boolean' ? false : 0) : b;
-    if (rank(x) !== rank(y)) return rank(x) - rank(y);
-    if (typeof x === 'string') return x.toLowerCase().localeCompare(String(y).toLowerCase());
-    return num(x) - num(y);
-  };
-  const ev = (node: Node): Operand => {
-    switch (node.k) {
-      case 'lit':
-        return node.v;
-      case 'ref': {
-        const values = env.values(node.sheet, node.a1);
-        return values.length === 1 && values[0].length === 1 ? values[0][0] : values;
-      }
-      case 'neg':
-        return -num(ev(node.a));
-      case 'pct':
-        return num(ev(node.a)) / 100;
-      case 'bin': {
-        const a = ev(node.a);
-        const b = ev(node.b);
-        switch (node.op) {
-          case '+':
-            return num(a) + num(b);
-          case '-':
-            return num(a) - num(b);
-          case '*':
-            return num(a) * num(b);
-          case '/': {
-            const d = num(b);
-            if (d === 0) throw new FormulaFail('#DIV/0!');
-            return num(a) / d;
-          }
-          case '^':
-            return num(a) ** num(b);
-          case '&':
-            return text(a) + text(b);
-          default: {
-            const c = compare(scalar(a), scalar(b));
-            return (
-              { '=': c === 0, '<>': c !== 0, '<': c < 0, '>': c > 0, '<=': c <= 0, '>=': c >= 0 }[
-                node.op
-              ] ?? false
-            );
-          }
-        }
-      }
-      case 'fn':
-        return call(node.name, node.args);
-    }
-  };
-  const call = (name: string, args: Node[]): Operand => {
-    const all = (): Operand[] => args.map(ev);
-    switch (name) {
-      case 'SUM':
-        return numbers(all()).reduce((s, n) => s + n, 0);
-      case 'AVERAGE': {
-        const ns = numbers(all());
-        if (ns.length === 0) throw new FormulaFail('#DIV/0!');
-        return ns.reduce((s, n) => s + n, 0) / ns.length;
-      }
-      case 'MIN':
-      case 'MAX': {
-        const ns = numbers(all());
-        return ns.length === 0 ? 0 : name === 'MIN' ? Math.min(...ns) : Math.max(...ns);
-      }
-      case 'COUNT':
-        return all().reduce<number>(
-          (n, a) =>
-            n +
-            (Array.isArray(a)
-              ? a.flat().filter((v) => typeof v === 'number' || isDate(v)).length
-              : typeof a === 'number'
-                ? 1
-                : 0),
-          0,
-        );
-      case 'COUNTA':
-        return all().reduce<number>(
-          (n, a) => n + (Array.isArray(a) ? a.flat().filter((v) => v !== '').length : 1),
-          0,
-        );
-      case 'IF':
-        if (args.length < 2 || args.length > 3) throw new Unsupported();
-        return bool(ev(args[0])) ? ev(args[1]) : args[2] ? ev(args[2]) : false;
-      case 'IFERROR': {
-        const fallback = (): Operand => (args[1] ? ev(args[1]) : '');
-        try {
-          const v = scalar(ev(args[0]));
-          return typeof v === 'string' && ERROR_CODES.has(v) ? fallback() : v;
-        } catch (e) {
-          if (e instanceof FormulaFail) return fallback();
-          throw e;
-        }
-      }
-      case 'AND':
-        return all().every((a) =>
-          Array.isArray(a)
-            ? a
-                .flat()
-                .filter((v) => v !== '')
-                .every((v) => bool(v))
-            : bool(a),
-        );
-      case 'OR':
-        return all().some((a) =>
-          Array.isArray(a)
-            ? a
-                .flat()
-                .filter((v) => v !== '')
-                .some((v) => bool(v))
-            : bool(a),
-        );
-      case 'NOT':
-        return !bool(ev(args[0]));
-      case 'ROUND':
-        return roundHalfAway(num(ev(args[0])), args[1] ? Math.trunc(num(ev(args[1]))) : 0);
-      case 'HYPERLINK':
-        // Shows the label (or the URL without one).
-        return text(ev(args[1] ?? args[0]));
-      case 'CONCATENATE':
-        return all()
-          .map((a) => (Array.isArray(a) ? a.flat().map(text).join('') : text(a)))
-          .join('');
-      case 'LEN':
-        return text(ev(args[0])).length;
-      default:
-        throw new Unsupported();
-    }
-  };
-  try {
-    const result = ev(parseFormula(formula.slice(1)));
-    const v = scalar(result);
-    if (typeof v === 'number' && !Number.isFinite(v)) return '#NUM!';
-    return v;
-  } catch (e) {
-    if (e instanceof FormulaFail) return e.code;
-    if (e instanceof Unsupported) return '';
-    throw e;
-  }
-}
+// Formulas: typed text starting with `=` (or `+` and not a number) is stored as a formula, which is
+// how a respondent's text would become one (the injection vector, reference §1). Nothing computes
+// them: the bundle writes no formula, so a formula cell reads '' and getFormula shows what landed.
 
 // ---------------------------------------------------------------------------------------------
 // The service.
@@ -943,14 +627,14 @@ export class SpreadsheetAppEmu {
   readonly ProtectionType = gasEnum(['RANGE', 'SHEET'] as const);
   readonly _log: CallLog;
   readonly _options: SpreadsheetOptions;
-  _evaluator: FormulaEvaluator | null = null;
   _user: string;
   _uiAvailable = true;
   readonly _menuList: MenuSnapshot[] = [];
   readonly _alertList: string[] = [];
+  readonly _promptList: string[] = [];
+  readonly _promptAnswers: { text: string; button: PromptButton }[] = [];
   private readonly books = new Map<string, EmuSpreadsheet>();
   private active: EmuSpreadsheet | null = null;
-  private readonly evaluating = new Set<string>();
   private nextBook = 1;
   private nextSheetId = 1;
 
@@ -1024,9 +708,10 @@ export class SpreadsheetAppEmu {
     return this._create(name, rows, columns);
   }
 
-  /** Nothing is pending in memory; the call is counted like any other. */
+  /** Applies what is pending: a linked response sheet not yet seen becomes visible (U, D6). */
   flush(): void {
     this._log.record('SpreadsheetApp', 'flush');
+    for (const ss of this.books.values()) ss._reveal();
   }
 
   newConditionalFormatRule(): EmuConditionalFormatRuleBuilder {
@@ -1084,6 +769,24 @@ export class SpreadsheetAppEmu {
     return this._alertList.slice();
   }
 
+  /**
+   * Non-Apps-Script: what the user will type and click in the next `Ui.prompt` (one per prompt,
+   * in order). `button` is the name of a `Ui.Button` (OK, CANCEL, YES, NO, CLOSE).
+   */
+  _answerPrompt(text: string, button: PromptButton = 'OK'): void {
+    this._promptAnswers.push({ text, button });
+  }
+
+  /** Non-Apps-Script: texts shown with Ui.prompt, `title\nprompt`. */
+  _prompts(): string[] {
+    return this._promptList.slice();
+  }
+
+  /** Non-Apps-Script: an execution ended; what it left pending on Google's side is now visible. */
+  _endExecution(): void {
+    for (const ss of this.books.values()) ss._reveal();
+  }
+
   /** Non-Apps-Script: a Date for the script's realm. */
   _makeDate(ms: number): Date {
     return this._options.makeDate ? this._options.makeDate(ms) : new Date(ms);
@@ -1094,43 +797,6 @@ export class SpreadsheetAppEmu {
     this.nextSheetId = (this.nextSheetId * 48271) % 2147483647;
     return this.nextSheetId;
   }
-
-  /** Non-Apps-Script: the value of a formula cell; cycles read `#REF!`. */
-  _evaluate(sheet: EmuSheet, row: number, column: number, formula: string): CellValue {
-    const key = `${sheet._ss._id}:${sheet._sheetId}:${row}:${column}`;
-    if (this.evaluating.has(key)) return '#REF!';
-    this.evaluating.add(key);
-    const values = (name: string | null, a1: string): CellValue[][] =>
-      sheet._ss._valuesOf(name, a1, sheet);
-    try {
-      if (this._evaluator) {
-        const custom = this._evaluator(formula, {
-          sheetName: sheet._name,
-          row,
-          column,
-          values: (a1) => {
-            const { sheet: name, ref } = splitSheetPrefix(a1);
-            return values(name, ref);
-          },
-        });
-        if (custom !== undefined) return custom;
-      }
-      return evaluateBuiltin(formula, { values, tz: sheet._ss._timeZone });
-    } catch (e) {
-      if (e instanceof FormulaFail) return e.code;
-      throw e;
-    } finally {
-      this.evaluating.delete(key);
-    }
-  }
-}
-
-/** Non-Apps-Script: computes formulas the built-in evaluator leaves as ''. */
-export function setFormulaEvaluator(
-  app: SpreadsheetAppEmu,
-  evaluator: FormulaEvaluator | null,
-): void {
-  app._evaluator = evaluator;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1151,6 +817,8 @@ export class EmuSpreadsheet {
   _timeZone: string;
   _locale: string;
   readonly _sheets: EmuSheet[] = [];
+  /** Sheets Google made that the script does not see yet (a linked response sheet, U), with their index. */
+  readonly _unseen: { sheet: EmuSheet; index: number }[] = [];
   _activeSheet: EmuSheet;
 
   constructor(
@@ -1186,11 +854,6 @@ export class EmuSpreadsheet {
     return this._name;
   }
 
-  rename(newName: string): void {
-    this.rec('rename');
-    this._name = String(newName);
-  }
-
   getUrl(): string {
     this.rec('getUrl');
     return `https://docs.google.com/spreadsheets/d/${this._id}/edit`;
@@ -1201,11 +864,6 @@ export class EmuSpreadsheet {
     return this._sheets.slice();
   }
 
-  getNumSheets(): number {
-    this.rec('getNumSheets');
-    return this._sheets.length;
-  }
-
   /** The sheet with exactly this name, or null (V). */
   getSheetByName(...args: [name: string]): EmuSheet | null {
     const [name] = args;
@@ -1213,11 +871,6 @@ export class EmuSpreadsheet {
     if (typeof name !== 'string')
       throw signatureError(gasTypeNames(args), 'SpreadsheetApp', 'Spreadsheet', 'getSheetByName');
     return this._sheetByName(name) ?? null;
-  }
-
-  getSheetById(id: number): EmuSheet | null {
-    this.rec('getSheetById');
-    return this._sheets.find((s) => s._sheetId === id) ?? null;
   }
 
   getActiveSheet(): EmuSheet {
@@ -1264,6 +917,9 @@ export class EmuSpreadsheet {
         ? this._sheets.indexOf(this._activeSheet) + 1
         : Math.min(Math.max(index, 0), this._sheets.length);
     const finalName = name ?? this.defaultName();
+    this._ensureRoom(
+      template ? template._maxRows * template._maxCols : DEFAULTS.rows * DEFAULTS.columns,
+    );
     const sheet = template
       ? template._copyInto(this, finalName, this._app._newSheetId())
       : new EmuSheet(this, finalName, this._app._newSheetId(), DEFAULTS.rows, DEFAULTS.columns);
@@ -1327,30 +983,44 @@ export class EmuSpreadsheet {
     this._locale = String(locale);
   }
 
-  /** Shows nothing here. */
-  toast(_msg: string, _title?: string, _timeoutSeconds?: number): void {
-    this.rec('toast');
-  }
-
-  /** Non-Apps-Script: adds a sheet without counting or activating it (Google's own writes). */
+  /**
+   * Non-Apps-Script: adds a sheet without counting or activating it (Google's own writes). With
+   * `unseen` the script sees it only after `flush()` or the end of the execution.
+   */
   _addSheet(
     name: string,
-    options: { index?: number; rows?: number; columns?: number } = {},
+    options: { index?: number; rows?: number; columns?: number; unseen?: boolean } = {},
   ): EmuSheet {
     if (this._nameTaken(name)) throw duplicateName(name);
-    const sheet = new EmuSheet(
-      this,
-      name,
-      this._app._newSheetId(),
-      options.rows ?? DEFAULTS.rows,
-      options.columns ?? DEFAULTS.columns,
-    );
-    this._sheets.splice(
-      Math.min(Math.max(options.index ?? this._sheets.length, 0), this._sheets.length),
-      0,
-      sheet,
-    );
+    const rows = options.rows ?? DEFAULTS.rows;
+    const columns = options.columns ?? DEFAULTS.columns;
+    this._ensureRoom(rows * columns);
+    const sheet = new EmuSheet(this, name, this._app._newSheetId(), rows, columns);
+    const index = options.index ?? this._sheets.length;
+    if (options.unseen) this._unseen.push({ sheet, index });
+    else this._sheets.splice(Math.min(Math.max(index, 0), this._sheets.length), 0, sheet);
     return sheet;
+  }
+
+  /** Non-Apps-Script: makes sheets Google added unseen visible, where they were to go. */
+  _reveal(): void {
+    for (const { sheet, index } of this._unseen.splice(0)) {
+      if (sheet._deleted) continue;
+      this._sheets.splice(Math.min(Math.max(index, 0), this._sheets.length), 0, sheet);
+    }
+  }
+
+  /** Non-Apps-Script: grid cells of every sheet, seen or not. */
+  _gridCells(): number {
+    let n = 0;
+    for (const sheet of this._sheets) n += sheet._maxRows * sheet._maxCols;
+    for (const { sheet } of this._unseen) n += sheet._maxRows * sheet._maxCols;
+    return n;
+  }
+
+  /** Non-Apps-Script: throws the live limit error when `extra` more grid cells would pass 10M (C). */
+  _ensureRoom(extra: number): void {
+    if (extra > 0 && this._gridCells() + extra > MAX_CELLS) throw gasError(TOO_MANY_CELLS);
   }
 
   /** Non-Apps-Script: the sheet with exactly this name. */
@@ -1358,31 +1028,11 @@ export class EmuSpreadsheet {
     return this._sheets.find((s) => s._name === name);
   }
 
-  /** Non-Apps-Script: duplicate names are refused case-insensitively (U). */
+  /** Non-Apps-Script: duplicate names are refused case-insensitively (U), unseen sheets included. */
   _nameTaken(name: string, except?: EmuSheet): boolean {
     const lower = name.toLowerCase();
-    return this._sheets.some((s) => s !== except && s._name.toLowerCase() === lower);
-  }
-
-  /** Non-Apps-Script: values of a range for formulas; a bad reference is `#REF!`. */
-  _valuesOf(sheetName: string | null, a1: string, from: EmuSheet): CellValue[][] {
-    const sheet = sheetName === null ? from : this._sheetByName(sheetName);
-    const box = sheet ? parseA1(a1, sheet._maxRows, sheet._maxCols) : null;
-    if (
-      !sheet ||
-      !box ||
-      box[0] + box[2] - 1 > sheet._maxRows ||
-      box[1] + box[3] - 1 > sheet._maxCols
-    )
-      throw new FormulaFail('#REF!');
-    const [row, col, nr, nc] = box;
-    const out: CellValue[][] = [];
-    for (let r = 0; r < nr; r++) {
-      const line: CellValue[] = [];
-      for (let c = 0; c < nc; c++) line.push(sheet._value(row + r, col + c));
-      out.push(line);
-    }
-    return out;
+    const same = (s: EmuSheet) => s !== except && s._name.toLowerCase() === lower;
+    return this._sheets.some(same) || this._unseen.some((u) => same(u.sheet));
   }
 
   private defaultName(): string {
@@ -1429,6 +1079,8 @@ export class EmuSheet {
   /** Merged areas as [row, column, numRows, numColumns]. */
   _merges: [number, number, number, number][] = [];
   _deleted = false;
+  /** The URL of the form that writes into this sheet, set by the FormApp emulator when it links. */
+  _formUrl: string | null = null;
 
   constructor(
     readonly _ss: EmuSpreadsheet,
@@ -1467,11 +1119,6 @@ export class EmuSheet {
     return this._name;
   }
 
-  getSheetName(): string {
-    this.rec('getSheetName');
-    return this._name;
-  }
-
   /** Renames; a name already used (any case, U) throws the duplicate-name error (C). */
   setName(...args: [name: string]): EmuSheet {
     const [name] = args;
@@ -1485,6 +1132,16 @@ export class EmuSheet {
   getSheetId(): number {
     this.rec('getSheetId');
     return this._sheetId;
+  }
+
+  /**
+   * The linked form's URL, or null (V: reference/spreadsheet Sheet.getFormUrl). Which URL Google
+   * returns is U: the published `/d/e/…/viewform` one is given here, the stricter reading, since it
+   * does not contain the form's id.
+   */
+  getFormUrl(): string | null {
+    this.rec('getFormUrl');
+    return this._formUrl;
   }
 
   /** 1-based position among the tabs. */
@@ -1542,39 +1199,11 @@ export class EmuSheet {
     return this;
   }
 
-  insertRowsBefore(...args: [beforePosition: number, howMany: number]): EmuSheet {
-    this.rec('insertRowsBefore');
-    const [before, n] = this.ints('insertRowsBefore', args, 2);
-    this.insertRows(before - 1, n);
-    return this;
-  }
-
-  insertRowAfter(...args: [afterPosition: number]): EmuSheet {
-    this.rec('insertRowAfter');
-    const [after] = this.ints('insertRowAfter', args, 1);
-    this.insertRows(after, 1);
-    return this;
-  }
-
-  insertRowBefore(...args: [beforePosition: number]): EmuSheet {
-    this.rec('insertRowBefore');
-    const [before] = this.ints('insertRowBefore', args, 1);
-    this.insertRows(before - 1, 1);
-    return this;
-  }
-
   /** Deleting past the grid or every non-frozen row is refused (U for both texts). */
   deleteRows(...args: [rowPosition: number, howMany: number]): void {
     this.rec('deleteRows');
     const [at, n] = this.ints('deleteRows', args, 2);
     this.deleteRowsAt(at, n);
-  }
-
-  deleteRow(...args: [rowPosition: number]): EmuSheet {
-    this.rec('deleteRow');
-    const [at] = this.ints('deleteRow', args, 1);
-    this.deleteRowsAt(at, 1);
-    return this;
   }
 
   insertColumnsAfter(...args: [afterPosition: number, howMany: number]): EmuSheet {
@@ -1584,38 +1213,10 @@ export class EmuSheet {
     return this;
   }
 
-  insertColumnsBefore(...args: [beforePosition: number, howMany: number]): EmuSheet {
-    this.rec('insertColumnsBefore');
-    const [before, n] = this.ints('insertColumnsBefore', args, 2);
-    this.insertColumns(before - 1, n);
-    return this;
-  }
-
-  insertColumnAfter(...args: [afterPosition: number]): EmuSheet {
-    this.rec('insertColumnAfter');
-    const [after] = this.ints('insertColumnAfter', args, 1);
-    this.insertColumns(after, 1);
-    return this;
-  }
-
-  insertColumnBefore(...args: [beforePosition: number]): EmuSheet {
-    this.rec('insertColumnBefore');
-    const [before] = this.ints('insertColumnBefore', args, 1);
-    this.insertColumns(before - 1, 1);
-    return this;
-  }
-
   deleteColumns(...args: [columnPosition: number, howMany: number]): void {
     this.rec('deleteColumns');
     const [at, n] = this.ints('deleteColumns', args, 2);
     this.deleteColumnsAt(at, n);
-  }
-
-  deleteColumn(...args: [columnPosition: number]): EmuSheet {
-    this.rec('deleteColumn');
-    const [at] = this.ints('deleteColumn', args, 1);
-    this.deleteColumnsAt(at, 1);
-    return this;
   }
 
   /**
@@ -1627,6 +1228,7 @@ export class EmuSheet {
     this.rec('appendRow', Array.isArray(rowContents) ? rowContents.length : 0);
     if (!Array.isArray(rowContents) || rowContents.length === 0 || args.length !== 1)
       throw this.bad('appendRow', args);
+    checkCellText(rowContents);
     this.writeRow(this._lastRow() + 1, rowContents, true);
     return this;
   }
@@ -1641,12 +1243,6 @@ export class EmuSheet {
   clearContents(): EmuSheet {
     this.rec('clearContents', this._lastRow() * this._lastCol());
     this._clearBox(1, 1, this._maxRows, this._maxCols, 'contents');
-    return this;
-  }
-
-  clearFormats(): EmuSheet {
-    this.rec('clearFormats');
-    this._clearBox(1, 1, this._maxRows, this._maxCols, 'formats');
     return this;
   }
 
@@ -1700,20 +1296,6 @@ export class EmuSheet {
     return this;
   }
 
-  setRowHeights(...args: [startRow: number, numRows: number, height: number]): EmuSheet {
-    this.rec('setRowHeights');
-    const [start, n, h] = this.ints('setRowHeights', args, 3);
-    for (let r = start; r < start + n; r++) this._rowHeights[r - 1] = h;
-    return this;
-  }
-
-  /** Pixels; 21 by default. */
-  getRowHeight(...args: [rowPosition: number]): number {
-    this.rec('getRowHeight');
-    const [row] = this.ints('getRowHeight', args, 1);
-    return this._rowHeights[row - 1] ?? DEFAULTS.rowHeight;
-  }
-
   /**
    * Sets widths from the displayed text (about 7 px a character plus padding; U: live measures the
    * font). Empty columns keep their width.
@@ -1722,13 +1304,6 @@ export class EmuSheet {
     this.rec('autoResizeColumns');
     const [start, n] = this.ints('autoResizeColumns', args, 2);
     this.autoResize(start, n);
-    return this;
-  }
-
-  autoResizeColumn(...args: [columnPosition: number]): EmuSheet {
-    this.rec('autoResizeColumn');
-    const [col] = this.ints('autoResizeColumn', args, 1);
-    this.autoResize(col, 1);
     return this;
   }
 
@@ -1750,21 +1325,9 @@ export class EmuSheet {
     return this;
   }
 
-  showSheet(): EmuSheet {
-    this.rec('showSheet');
-    this._hidden = false;
-    return this;
-  }
-
   isSheetHidden(): boolean {
     this.rec('isSheetHidden');
     return this._hidden;
-  }
-
-  activate(): EmuSheet {
-    this.rec('activate');
-    this._ss._activeSheet = this;
-    return this;
   }
 
   /** The sheet's protection; a second call returns the same one (U). */
@@ -1797,11 +1360,6 @@ export class EmuSheet {
   getConditionalFormatRules(): EmuConditionalFormatRule[] {
     this.rec('getConditionalFormatRules');
     return this._rules.slice();
-  }
-
-  clearConditionalFormatRules(): void {
-    this.rec('clearConditionalFormatRules');
-    this._rules = [];
   }
 
   // ----- Non-Apps-Script hooks -----
@@ -1878,7 +1436,7 @@ export class EmuSheet {
   _raw(row: number, column: number): CellValue {
     const cell = this._cell(row, column);
     if (!cell) return '';
-    return cell.formula ? this._ss._app._evaluate(this, row, column, cell.formula) : cell.value;
+    return cell.formula ? '' : cell.value;
   }
 
   /** The value as getValues returns it: date-formatted numbers are Dates (copies), empties ''. */
@@ -2017,8 +1575,11 @@ export class EmuSheet {
   }
 
   private writeRow(row: number, values: unknown[], userEntered: boolean): void {
-    if (row > this._maxRows) this._maxRows = row;
-    if (values.length > this._maxCols) this._maxCols = values.length;
+    const rows = Math.max(row, this._maxRows);
+    const cols = Math.max(values.length, this._maxCols);
+    this._ss._ensureRoom(rows * cols - this._maxRows * this._maxCols);
+    this._maxRows = rows;
+    this._maxCols = cols;
     values.forEach((v, i) => {
       this._write(row, i + 1, v, userEntered);
     });
@@ -2027,6 +1588,7 @@ export class EmuSheet {
   private insertRows(after: number, n: number): void {
     if (after < 0 || after > this._maxRows || n < 1)
       throw gasError('Those rows are out of bounds.');
+    this._ss._ensureRoom(n * this._maxCols);
     if (after < this._rows.length)
       this._rows.splice(after, 0, ...new Array<(Cell | undefined)[]>(n));
     if (after < this._rowHeights.length)
@@ -2047,6 +1609,7 @@ export class EmuSheet {
   private insertColumns(after: number, n: number): void {
     if (after < 0 || after > this._maxCols || n < 1)
       throw gasError('Those columns are out of bounds.');
+    this._ss._ensureRoom(n * this._maxRows);
     for (const line of this._rows)
       if (line && after < line.length) line.splice(after, 0, ...new Array<Cell | undefined>(n));
     if (after < this._colWidths.length)
@@ -2200,6 +1763,7 @@ export class EmuRange {
     const [value] = args;
     this.rec('setValue', this.size);
     if (args.length !== 1) throw this.bad('setValue', args);
+    checkCellText([value]);
     this.each((r, c) => this._sheet._write(r, c, value, true));
     return this;
   }
@@ -2209,6 +1773,7 @@ export class EmuRange {
     const [values] = args;
     this.rec('setValues', this.size);
     const data = this.checkGrid(values, 'setValues', args, (v): v is unknown => true);
+    for (const line of data) checkCellText(line);
     this.each((r, c, i, j) => this._sheet._write(r, c, data[i][j], true));
     return this;
   }
@@ -2224,27 +1789,6 @@ export class EmuRange {
     return this.readCell((cell) => cell?.formula ?? '');
   }
 
-  setFormula(...args: [formula: string]): EmuRange {
-    const [formula] = args;
-    this.rec('setFormula', this.size);
-    if (typeof formula !== 'string' || args.length !== 1) throw this.bad('setFormula', args);
-    this.each((r, c) => this.writeFormula(r, c, formula));
-    return this;
-  }
-
-  setFormulas(...args: [formulas: string[][]]): EmuRange {
-    const [formulas] = args;
-    this.rec('setFormulas', this.size);
-    const data = this.checkGrid(
-      formulas,
-      'setFormulas',
-      args,
-      (v): v is string => typeof v === 'string',
-    );
-    this.each((r, c, i, j) => this.writeFormula(r, c, data[i][j]));
-    return this;
-  }
-
   /** Removes values and formulas, keeps formats. */
   clearContent(): EmuRange {
     this.rec('clearContent', this.size);
@@ -2256,12 +1800,6 @@ export class EmuRange {
   clear(options?: { contentsOnly?: boolean; formatOnly?: boolean }): EmuRange {
     this.rec('clear', this.size);
     this._sheet._clearBox(this._row, this._col, this._numRows, this._numCols, clearWhat(options));
-    return this;
-  }
-
-  clearFormat(): EmuRange {
-    this.rec('clearFormat');
-    this._sheet._clearBox(this._row, this._col, this._numRows, this._numCols, 'formats');
     return this;
   }
 
@@ -2346,41 +1884,11 @@ export class EmuRange {
     return this;
   }
 
-  getFontColor(): string {
-    this.rec('getFontColor');
-    return this.readCell((cell) => cell?.fontColor ?? DEFAULTS.fontColor);
-  }
-
-  getFontColors(): string[][] {
-    this.rec('getFontColors');
-    return this.grid((r, c) => this._sheet._cell(r, c)?.fontColor ?? DEFAULTS.fontColor);
-  }
-
   setFontColor(color: string | null): EmuRange {
     this.rec('setFontColor');
     return this.format((cell) => {
       cell.fontColor = normalizeColor(color, DEFAULTS.fontColor);
     });
-  }
-
-  setFontColors(...args: [colors: (string | null)[][]]): EmuRange {
-    const [colors] = args;
-    this.rec('setFontColors');
-    const data = this.checkGrid(
-      colors,
-      'setFontColors',
-      args,
-      (v): v is string | null => v === null || typeof v === 'string',
-    );
-    this.each((r, c, i, j) => {
-      this._sheet._ensure(r, c).fontColor = normalizeColor(data[i][j], DEFAULTS.fontColor);
-    });
-    return this;
-  }
-
-  getFontWeight(): string {
-    this.rec('getFontWeight');
-    return this.readCell((cell) => cell?.fontWeight ?? 'normal');
   }
 
   getFontWeights(): string[][] {
@@ -2409,11 +1917,6 @@ export class EmuRange {
       this._sheet._ensure(r, c).fontWeight = data[i][j] === 'bold' ? 'bold' : 'normal';
     });
     return this;
-  }
-
-  getFontStyle(): string {
-    this.rec('getFontStyle');
-    return this.readCell((cell) => cell?.fontStyle ?? 'normal');
   }
 
   setFontStyle(fontStyle: string | null): EmuRange {
@@ -2479,11 +1982,6 @@ export class EmuRange {
     });
   }
 
-  getWrap(): boolean {
-    this.rec('getWrap');
-    return this.readCell((cell) => cell?.wrap ?? false);
-  }
-
   setWrap(...args: [isWrapEnabled: boolean]): EmuRange {
     const [isWrapEnabled] = args;
     this.rec('setWrap');
@@ -2530,18 +2028,6 @@ export class EmuRange {
   merge(): EmuRange {
     this.rec('merge');
     this._sheet._merges.push([this._row, this._col, this._numRows, this._numCols]);
-    return this;
-  }
-
-  /** Undoes merges that overlap the range. */
-  breakApart(): EmuRange {
-    this.rec('breakApart');
-    const lastRow = this._row + this._numRows - 1;
-    const lastCol = this._col + this._numCols - 1;
-    this._sheet._merges = this._sheet._merges.filter(
-      ([r, c, nr, nc]) =>
-        r > lastRow || r + nr - 1 < this._row || c > lastCol || c + nc - 1 < this._col,
-    );
     return this;
   }
 
@@ -2610,12 +2096,6 @@ export class EmuRange {
     if (r < 1 || c < 1 || r > this._numRows || c > this._numCols)
       throw gasError('Cell reference out of range');
     return new EmuRange(this._sheet, this._row + r - 1, this._col + c - 1, 1, 1);
-  }
-
-  activate(): EmuRange {
-    this.rec('activate');
-    this._sheet._ss._activeSheet = this._sheet;
-    return this;
   }
 
   /** A range protection, listed by `sheet.getProtections(RANGE)`. */
@@ -2692,14 +2172,6 @@ export class EmuRange {
       });
     });
     return this;
-  }
-
-  private writeFormula(row: number, column: number, formula: string): void {
-    if (formula.startsWith('=') && formula.length > 1) {
-      const cell = this._sheet._ensure(row, column);
-      cell.value = '';
-      cell.formula = formula;
-    } else this._sheet._write(row, column, formula, true);
   }
 }
 
@@ -2821,54 +2293,12 @@ export class EmuProtection {
     );
   }
 
-  canDomainEdit(): boolean {
-    this.rec('canDomainEdit');
-    return this._domainEdit;
-  }
-
-  setDomainEdit(editable: boolean): EmuProtection {
-    this.rec('setDomainEdit');
-    this._domainEdit = editable === true;
-    return this;
-  }
-
-  getProtectionType(): GasEnumValue {
-    this.rec('getProtectionType');
-    return this._sheet._ss._app.ProtectionType[this._type];
-  }
-
   /** The protected range; the whole grid for a sheet protection. */
   getRange(): EmuRange {
     this.rec('getRange');
     return (
       this._rangeRef ?? new EmuRange(this._sheet, 1, 1, this._sheet._maxRows, this._sheet._maxCols)
     );
-  }
-
-  getRangeName(): string | null {
-    this.rec('getRangeName');
-    return null;
-  }
-
-  getUnprotectedRanges(): EmuRange[] {
-    this.rec('getUnprotectedRanges');
-    return this._unprotected.slice();
-  }
-
-  /** Sheet protections only. */
-  setUnprotectedRanges(...args: [ranges: EmuRange[]]): EmuProtection {
-    const [ranges] = args;
-    this.rec('setUnprotectedRanges');
-    if (!Array.isArray(ranges) || !ranges.every((r) => r instanceof EmuRange)) {
-      throw signatureError(
-        gasTypeNames(args),
-        'SpreadsheetApp',
-        'Protection',
-        'setUnprotectedRanges',
-      );
-    }
-    if (this._type === 'SHEET') this._unprotected = ranges.slice();
-    return this;
   }
 
   remove(): void {
@@ -2949,14 +2379,6 @@ export class EmuConditionalFormatRuleBuilder {
     return this.when('whenTextContains', args, 'TEXT_CONTAINS', 'string', 1);
   }
 
-  whenNumberEqualTo(...args: [number: number]): this {
-    return this.when('whenNumberEqualTo', args, 'NUMBER_EQUAL_TO', 'number', 1);
-  }
-
-  whenNumberGreaterThan(...args: [number: number]): this {
-    return this.when('whenNumberGreaterThan', args, 'NUMBER_GREATER_THAN', 'number', 1);
-  }
-
   whenNumberGreaterThanOrEqualTo(...args: [number: number]): this {
     return this.when(
       'whenNumberGreaterThanOrEqualTo',
@@ -2971,26 +2393,12 @@ export class EmuConditionalFormatRuleBuilder {
     return this.when('whenNumberLessThan', args, 'NUMBER_LESS_THAN', 'number', 1);
   }
 
-  whenNumberLessThanOrEqualTo(...args: [number: number]): this {
-    return this.when(
-      'whenNumberLessThanOrEqualTo',
-      args,
-      'NUMBER_LESS_THAN_OR_EQUAL_TO',
-      'number',
-      1,
-    );
-  }
-
   whenNumberBetween(...args: [start: number, end: number]): this {
     return this.when('whenNumberBetween', args, 'NUMBER_BETWEEN', 'number', 2);
   }
 
   whenCellEmpty(...args: []): this {
     return this.when('whenCellEmpty', args, 'CELL_EMPTY', 'none', 0);
-  }
-
-  whenCellNotEmpty(...args: []): this {
-    return this.when('whenCellNotEmpty', args, 'CELL_NOT_EMPTY', 'none', 0);
   }
 
   /** A custom formula such as `=$C2<50`. */
@@ -3037,11 +2445,6 @@ export class EmuConditionalFormatRuleBuilder {
     return this;
   }
 
-  getRanges(): EmuRange[] {
-    this.rec('getRanges');
-    return this.ranges.slice();
-  }
-
   build(): EmuConditionalFormatRule {
     this.rec('build');
     return new EmuConditionalFormatRule(
@@ -3066,11 +2469,6 @@ export class EmuConditionalFormatRule {
     return 'SpreadsheetApp.ConditionalFormatRule';
   }
 
-  getRanges(): EmuRange[] {
-    this.app._log.record('ConditionalFormatRule', 'getRanges');
-    return this._ranges.slice();
-  }
-
   /** A builder holding this rule's settings (the usual way to edit a rule). */
   copy(): EmuConditionalFormatRuleBuilder {
     this.app._log.record('ConditionalFormatRule', 'copy');
@@ -3091,12 +2489,53 @@ export class EmuConditionalFormatRule {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Ui: just enough for onOpen menus and alerts.
+// Ui: onOpen menus, alerts and prompts.
 
-/** The `Ui` of the bound spreadsheet. */
+const BUTTON_SETS = ['OK', 'OK_CANCEL', 'YES_NO', 'YES_NO_CANCEL'] as const;
+const BUTTONS = ['CLOSE', 'OK', 'CANCEL', 'YES', 'NO'] as const;
+/** A `Ui.Button` name. */
+export type PromptButton = (typeof BUTTONS)[number];
+/** The buttons each `Ui.ButtonSet` shows; CLOSE (the dialog's ×) is always there (REF:base/button). */
+const SET_BUTTONS: Record<(typeof BUTTON_SETS)[number], PromptButton[]> = {
+  OK: ['OK', 'CLOSE'],
+  OK_CANCEL: ['OK', 'CANCEL', 'CLOSE'],
+  YES_NO: ['YES', 'NO', 'CLOSE'],
+  YES_NO_CANCEL: ['YES', 'NO', 'CANCEL', 'CLOSE'],
+};
+
+/** What `Ui.prompt` gives back (REF:base/prompt-response). */
+export class EmuPromptResponse {
+  constructor(
+    private readonly app: SpreadsheetAppEmu,
+    private readonly text: string,
+    private readonly button: GasEnumValue,
+  ) {}
+
+  get [GAS_TYPE](): string {
+    return 'PromptResponse';
+  }
+
+  /** The text typed, whatever button was clicked. */
+  getResponseText(): string {
+    this.app._log.record('PromptResponse', 'getResponseText');
+    return this.text;
+  }
+
+  /** A `Ui.Button`, compared with `===` as in Google's example. */
+  getSelectedButton(): GasEnumValue {
+    this.app._log.record('PromptResponse', 'getSelectedButton');
+    return this.button;
+  }
+}
+
+/** One enum object for every Ui, so `getSelectedButton() === ui.Button.OK` holds across getUi() calls. */
+const UI_BUTTON_SET = gasEnum(BUTTON_SETS);
+const UI_BUTTON = gasEnum(BUTTONS);
+
+/** The spreadsheet's `Ui`: menus, alerts and prompts. */
 export class EmuUi {
-  readonly ButtonSet = gasEnum(['OK', 'OK_CANCEL', 'YES_NO', 'YES_NO_CANCEL'] as const);
-  readonly Button = gasEnum(['CLOSE', 'OK', 'CANCEL', 'YES', 'NO'] as const);
+  readonly ButtonSet = UI_BUTTON_SET;
+  readonly Button = UI_BUTTON;
 
   constructor(private readonly app: SpreadsheetAppEmu) {}
 
@@ -3107,11 +2546,6 @@ export class EmuUi {
   createMenu(caption: string): EmuMenu {
     this.app._log.record('Ui', 'createMenu');
     return new EmuMenu(this.app, String(caption), false);
-  }
-
-  createAddonMenu(): EmuMenu {
-    this.app._log.record('Ui', 'createAddonMenu');
-    return new EmuMenu(this.app, '', true);
   }
 
   /** Records the text and answers OK (YES for yes/no button sets). */
@@ -3126,12 +2560,32 @@ export class EmuUi {
     return buttons.startsWith('YES_NO') ? this.Button.YES : this.Button.OK;
   }
 
-  showSidebar(_userInterface: unknown): void {
-    this.app._log.record('Ui', 'showSidebar');
-  }
-
-  showModalDialog(_userInterface: unknown, _title: string): void {
-    this.app._log.record('Ui', 'showModalDialog');
+  /**
+   * `prompt(prompt)`, `prompt(prompt, buttons)` or `prompt(title, prompt, buttons)`; the default
+   * set is OK. The answer is the next one a test queued with `SpreadsheetApp._answerPrompt`; none
+   * queued is a host error (the test forgot the user), as is a button the dialog does not show.
+   */
+  prompt(...args: unknown[]): EmuPromptResponse {
+    this.app._log.record('Ui', 'prompt');
+    const isSet = (v: unknown) =>
+      v !== null && v !== undefined && (BUTTON_SETS as readonly string[]).includes(String(v));
+    const shape = args.map((v) => (typeof v === 'string' ? 's' : isSet(v) ? 'b' : 'x')).join('');
+    if (!['s', 'sb', 'ssb'].includes(shape))
+      throw signatureError(gasTypeNames(args), 'Ui', '', 'prompt');
+    const title = shape === 'ssb' ? String(args[0]) : '';
+    const text = String(args[shape === 'ssb' ? 1 : 0]);
+    const set = (shape === 's' ? 'OK' : String(args[args.length - 1])) as keyof typeof SET_BUTTONS;
+    this.app._promptList.push(title === '' ? text : `${title}\n${text}`);
+    const answer = this.app._promptAnswers.shift();
+    if (!answer)
+      throw new Error(
+        `Ui.prompt "${text}" was shown but the test queued no answer: call SpreadsheetApp._answerPrompt(text, button) first`,
+      );
+    if (!SET_BUTTONS[set].includes(answer.button))
+      throw new Error(
+        `Ui.prompt "${text}" shows ${SET_BUTTONS[set].join('/')}, not ${answer.button}`,
+      );
+    return new EmuPromptResponse(this.app, answer.text, this.Button[answer.button]);
   }
 }
 
@@ -3162,15 +2616,6 @@ export class EmuMenu {
   addSeparator(): EmuMenu {
     this.app._log.record('Menu', 'addSeparator');
     this.items.push({ caption: '', separator: true });
-    return this;
-  }
-
-  addSubMenu(...args: [menu: EmuMenu]): EmuMenu {
-    const [menu] = args;
-    this.app._log.record('Menu', 'addSubMenu');
-    if (!(menu instanceof EmuMenu))
-      throw signatureError(gasTypeNames(args), 'Menu', '', 'addSubMenu');
-    this.items.push({ caption: menu.caption, submenu: menu._snapshot() });
     return this;
   }
 

@@ -1,7 +1,7 @@
 // Emulated ScriptApp: installable triggers (spreadsheet, form, document, clock), their builders and the 20-trigger cap.
 /// <reference types="google-apps-script" />
 import type { CallLog } from './calls';
-import { GAS_TYPE, gasError, gasTypeNames, isDate, signatureError } from './errors';
+import { GAS_TYPE, gasError, gasTypeNames, signatureError } from './errors';
 import { EmuForm, type FormAppEmu } from './forms';
 import { EmuSpreadsheet, type SpreadsheetAppEmu } from './spreadsheet';
 import { type GasEnumValue, gasEnum, wallTime, zonedMs } from './utilities';
@@ -13,7 +13,10 @@ import { type GasEnumValue, gasEnum, wallTime, zonedMs } from './utilities';
  *   which fires but which this user's getProjectTriggers does not list.
  * - `ScriptApp._setUser(email)`: who creates and lists triggers from now on.
  * - `ScriptApp._clockEvent(trigger, atMs)`: the time-driven event object for a firing.
- * - `ScriptApp._fired(trigger)`: a one-off clock trigger (`at`, `after`, `atDate`) is gone after it runs (U).
+ * - `ScriptApp._nextFire(trigger, afterMs)`: when a clock trigger next fires after `afterMs`;
+ *   `_due(trigger, nowMs)`: whether it is due now (its next fire since it last ran has come).
+ * - `ScriptApp._fired(trigger, atMs)`: records a run; a one-off clock trigger (`after`) is gone
+ *   after it runs (U).
  */
 
 /** REF quotas: 20 triggers per user per script; the 21st create() throws this (C). */
@@ -53,10 +56,8 @@ export interface ClockSchedule {
   everyMinutes?: number;
   everyHours?: number;
   everyDays?: number;
-  everyWeeks?: number;
   weekDay?: string;
   hour?: number;
-  nearMinute?: number;
   monthDay?: number;
   timeZone?: string;
   /** One-off: epoch ms. */
@@ -72,10 +73,17 @@ export interface TriggerState {
   sourceId: string | null;
   schedule: ClockSchedule | null;
   owner: string;
+  /** Virtual time it was installed, epoch ms. */
+  created: number;
+  /** Virtual time it last ran, or null. */
+  lastFired: number | null;
 }
 
 /** What `_addTrigger` takes. */
-export type TriggerSpec = Omit<TriggerState, 'uid' | 'schedule' | 'owner'> & {
+export type TriggerSpec = Omit<
+  TriggerState,
+  'uid' | 'schedule' | 'owner' | 'created' | 'lastFired'
+> & {
   schedule?: ClockSchedule | null;
   owner?: string;
 };
@@ -191,15 +199,6 @@ export class EmuTriggerBuilder {
     return new EmuFormTriggerBuilder(this.app, this.handler, 'FORMS', id);
   }
 
-  /** A document or its id (DocumentApp is emulated elsewhere; any object with getId works). */
-  forDocument(document: { getId(): string } | string): EmuDocumentTriggerBuilder {
-    this.app._log.record('TriggerBuilder', 'forDocument');
-    const id = typeof document === 'string' ? document : document?.getId?.();
-    if (typeof id !== 'string')
-      throw signatureError(gasTypeNames(arguments), 'ScriptApp', 'TriggerBuilder', 'forDocument');
-    return new EmuDocumentTriggerBuilder(this.app, this.handler, 'DOCUMENTS', id);
-  }
-
   timeBased(): EmuClockTriggerBuilder {
     this.app._log.record('TriggerBuilder', 'timeBased');
     return new EmuClockTriggerBuilder(this.app, this.handler);
@@ -281,17 +280,6 @@ export class EmuFormTriggerBuilder extends SourceTriggerBuilder {
   }
 }
 
-/** `forDocument(…)`: onOpen. */
-export class EmuDocumentTriggerBuilder extends SourceTriggerBuilder {
-  protected get cls(): string {
-    return 'DocumentTriggerBuilder';
-  }
-
-  onOpen(): this {
-    return this.on('onOpen', 'ON_OPEN');
-  }
-}
-
 const MINUTE_STEPS = [1, 5, 10, 15, 30];
 /** The hour steps the trigger UI offers; other values are refused live (C-weak: one repo quotes it). */
 const HOUR_STEPS = [1, 2, 4, 6, 8, 12];
@@ -347,11 +335,6 @@ export class EmuClockTriggerBuilder {
     return this;
   }
 
-  everyWeeks(n: number): this {
-    this.schedule.everyWeeks = this.step('everyWeeks', arguments, n, (v) => v >= 1);
-    return this;
-  }
-
   /** `ScriptApp.WeekDay.MONDAY` and the like. */
   onWeekDay(day: GasEnumValue): this {
     this.app._log.record('ClockTriggerBuilder', 'onWeekDay');
@@ -365,12 +348,6 @@ export class EmuClockTriggerBuilder {
   /** 0–23. */
   atHour(hour: number): this {
     this.schedule.hour = this.step('atHour', arguments, hour, (v) => v >= 0 && v <= 23);
-    return this;
-  }
-
-  /** 0–59; live runs within ±15 minutes of it. */
-  nearMinute(minute: number): this {
-    this.schedule.nearMinute = this.step('nearMinute', arguments, minute, (v) => v >= 0 && v <= 59);
     return this;
   }
 
@@ -394,51 +371,24 @@ export class EmuClockTriggerBuilder {
     return this;
   }
 
-  /** One-off at a Date. */
-  at(date: Date): this {
-    this.app._log.record('ClockTriggerBuilder', 'at');
-    checkArgs(arguments, 'ClockTriggerBuilder', 'at', [isDate]);
-    this.schedule.at = date.getTime();
-    return this;
-  }
-
-  /** One-off at midnight of a day, in the script's zone (U). */
-  atDate(year: number, month: number, day: number): this {
-    this.app._log.record('ClockTriggerBuilder', 'atDate');
-    checkArgs(arguments, 'ClockTriggerBuilder', 'atDate', [isInt, isInt, isInt]);
-    this.schedule.at = this.app._midnight(year, month, day);
-    return this;
-  }
-
   /**
-   * Needs a recurrence or a one-off; atHour/nearMinute/onWeekDay/onMonthDay need a daily, weekly or
-   * monthly rhythm, not minutes or hours (U for the texts).
+   * Needs a recurrence or a one-off; atHour needs a daily, weekly or monthly rhythm, not minutes
+   * or hours (U for the texts).
    */
   create(): EmuTrigger {
     this.app._log.record('ClockTriggerBuilder', 'create');
     const s = this.schedule;
-    const recurring = [
-      s.everyMinutes,
-      s.everyHours,
-      s.everyDays,
-      s.everyWeeks,
-      s.weekDay,
-      s.monthDay,
-    ].some((v) => v !== undefined);
+    const recurring = [s.everyMinutes, s.everyHours, s.everyDays, s.weekDay, s.monthDay].some(
+      (v) => v !== undefined,
+    );
     if (!recurring && s.at === undefined)
       throw gasError(
-        'The clock trigger has no schedule: call everyMinutes(), everyDays(), at() or the like before create().',
+        'The clock trigger has no schedule: call everyMinutes(), everyDays(), after() or the like before create().',
       );
     if (recurring && s.at !== undefined)
       throw gasError('A clock trigger cannot both repeat and run once.');
-    if (
-      (s.hour !== undefined || s.nearMinute !== undefined) &&
-      (s.everyMinutes !== undefined || s.everyHours !== undefined)
-    ) {
-      throw gasError(
-        'atHour() and nearMinute() need everyDays(), everyWeeks(), onWeekDay() or onMonthDay().',
-      );
-    }
+    if (s.hour !== undefined && (s.everyMinutes !== undefined || s.everyHours !== undefined))
+      throw gasError('atHour() needs everyDays(), onWeekDay() or onMonthDay().');
     return this.app._install({
       handler: this.handler,
       eventType: 'CLOCK',
@@ -453,7 +403,7 @@ export class EmuClockTriggerBuilder {
 export interface ScriptAppOptions {
   /** Who installs and lists triggers. */
   user?: string;
-  /** The script's time zone (atDate). */
+  /** The script's time zone (clock triggers without inTimezone). */
   timeZone?: string;
   /** Virtual now, epoch ms (after()). */
   now?: () => number;
@@ -467,11 +417,6 @@ export class ScriptAppEmu {
   readonly EventType = gasEnum(EVENT_TYPES);
   readonly TriggerSource = gasEnum(TRIGGER_SOURCES);
   readonly WeekDay = gasEnum(WEEKDAYS);
-  readonly InstallationSource = gasEnum([
-    'APPS_MARKETPLACE_DOMAIN_ADD_ON',
-    'NONE',
-    'WEB_STORE_ADD_ON',
-  ] as const);
   private readonly triggers: TriggerState[] = [];
   private user: string;
   private nextUid = 0;
@@ -501,33 +446,12 @@ export class ScriptAppEmu {
     return this.triggers.filter((t) => t.owner === this.user).map((t) => new EmuTrigger(this, t));
   }
 
-  /** This user's triggers for one spreadsheet, form or document. */
-  getUserTriggers(container: EmuSpreadsheet | EmuForm | { getId(): string }): EmuTrigger[] {
-    this._log.record('ScriptApp', 'getUserTriggers');
-    const id =
-      container instanceof EmuSpreadsheet || container instanceof EmuForm
-        ? container._id
-        : typeof container?.getId === 'function'
-          ? container.getId()
-          : null;
-    if (typeof id !== 'string')
-      throw signatureError(gasTypeNames(arguments), 'ScriptApp', '', 'getUserTriggers');
-    return this.triggers
-      .filter((t) => t.owner === this.user && t.sourceId === id)
-      .map((t) => new EmuTrigger(this, t));
-  }
-
   /** Removing one that is already gone does nothing (U). */
   deleteTrigger(trigger: EmuTrigger): void {
     this._log.record('ScriptApp', 'deleteTrigger');
     checkArgs(arguments, '', 'deleteTrigger', [(v) => v instanceof EmuTrigger]);
     const at = this.triggers.findIndex((t) => t.uid === trigger._state.uid);
     if (at >= 0) this.triggers.splice(at, 1);
-  }
-
-  getScriptId(): string {
-    this._log.record('ScriptApp', 'getScriptId');
-    return '1EmuScript00000000000000000000000000000000000000000000';
   }
 
   // ----- Non-Apps-Script -----
@@ -549,7 +473,13 @@ export class ScriptAppEmu {
     // Live ids are long decimal strings.
     this.nextUid++;
     const uid = `47110${String(this.nextUid * 7919).padStart(14, '0')}`;
-    const state: TriggerState = { ...spec, uid, schedule: spec.schedule ?? null };
+    const state: TriggerState = {
+      ...spec,
+      uid,
+      schedule: spec.schedule ?? null,
+      created: this._now(),
+      lastFired: null,
+    };
     this.triggers.push(state);
     return state;
   }
@@ -576,19 +506,76 @@ export class ScriptAppEmu {
     this.user = email;
   }
 
-  /** After a one-off clock trigger ran it is gone (U: live may list it, disabled, for a while). */
-  _fired(trigger: TriggerState): void {
+  /** Records a run at `atMs`; a one-off is then gone (U: live may list it, disabled, for a while). */
+  _fired(trigger: TriggerState, atMs: number = this._now()): void {
+    trigger.lastFired = atMs;
     if (trigger.schedule?.at === undefined) return;
     const at = this.triggers.indexOf(trigger);
     if (at >= 0) this.triggers.splice(at, 1);
   }
 
-  _now(): number {
-    return this.options.now ? this.options.now() : Date.now();
+  /** Whether a clock trigger is due at `nowMs`: its next fire after its last run (or its install) has come. */
+  _due(trigger: TriggerState, nowMs: number): boolean {
+    const next = this._nextFire(trigger, trigger.lastFired ?? trigger.created);
+    return next !== null && next <= nowMs;
   }
 
-  _midnight(year: number, month: number, day: number): number {
-    return zonedMs(this.options.timeZone ?? 'Asia/Ho_Chi_Minh', year, month, day);
+  /**
+   * The first time after `afterMs` (epoch ms) a clock trigger fires, in its zone (`inTimezone`, else
+   * the script's); null for other triggers and for a one-off that has run. Google runs `atHour(h)`
+   * at some time within that hour: the start of the hour is taken here (U). Without `atHour` a
+   * daily, weekly or monthly trigger takes the hour it was installed in (U: Google picks one).
+   * Repeats count from the install: `everyMinutes(n)` and `everyHours(n)` fire every n from it,
+   * `everyDays(n)` every n-th day from the install's day (U). A month without day `onMonthDay(d)`
+   * is skipped (U).
+   */
+  _nextFire(trigger: TriggerState, afterMs: number): number | null {
+    const s = trigger.schedule;
+    if (trigger.eventType !== 'CLOCK' || !s) return null;
+    if (s.at !== undefined) return trigger.lastFired === null ? s.at : null;
+    const created = trigger.created;
+    const interval = s.everyMinutes
+      ? s.everyMinutes * 60_000
+      : s.everyHours
+        ? s.everyHours * 3_600_000
+        : 0;
+    if (interval > 0) {
+      const k = Math.max(1, Math.floor((afterMs - created) / interval) + 1);
+      return created + k * interval;
+    }
+    const tz = s.timeZone ?? this.options.timeZone ?? 'Asia/Ho_Chi_Minh';
+    const start = wallTime(created, tz);
+    const hour = s.hour ?? start.hour;
+    const weekDay = s.weekDay !== undefined ? WEEKDAYS.indexOf(s.weekDay as never) : undefined;
+    const dayNumber = (y: number, m: number, d: number) =>
+      Math.floor(Date.UTC(y, m - 1, d) / 86_400_000);
+    const startDay = dayNumber(start.year, start.month, start.day);
+    const from = wallTime(Math.max(afterMs, created), tz);
+    // A year and a bit covers every rhythm offered (a 31st comes within three months).
+    for (let i = 0; i < 400; i++) {
+      const day = new Date(Date.UTC(from.year, from.month - 1, from.day + i));
+      const y = day.getUTCFullYear();
+      const m = day.getUTCMonth() + 1;
+      const d = day.getUTCDate();
+      const n = dayNumber(y, m, d);
+      const at = zonedMs(tz, y, m, d, hour);
+      if (at <= afterMs || at <= created) continue;
+      if (s.monthDay !== undefined) {
+        if (d === s.monthDay) return at;
+        continue;
+      }
+      if (weekDay !== undefined) {
+        if (day.getUTCDay() === weekDay) return at;
+        continue;
+      }
+      const every = s.everyDays ?? 1;
+      if ((n - startDay) % every === 0) return at;
+    }
+    return null;
+  }
+
+  _now(): number {
+    return this.options.now ? this.options.now() : Date.now();
   }
 
   /**

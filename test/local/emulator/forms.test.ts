@@ -11,7 +11,7 @@ function inspectionForm(ws: Workspace, title = 'Phiếu kiểm tra'): EmuForm {
   const form = ws.FormApp.create(title);
   form.addTextItem().setTitle('Đơn vị').setRequired(true);
   form.addListItem().setTitle('Niêm yết TTHC').setChoiceValues(['Đạt', 'Không đạt']);
-  form.addSectionHeaderItem().setTitle('Phần 2');
+  form.addPageBreakItem().setTitle('Phần 2');
   form.addDateItem().setTitle('Ngày kiểm tra');
   form.addParagraphTextItem().setTitle('Ghi chú');
   return form;
@@ -19,6 +19,8 @@ function inspectionForm(ws: Workspace, title = 'Phiếu kiểm tra'): EmuForm {
 
 function link(ws: Workspace, form: EmuForm): EmuSheet {
   form.setDestination(ws.FormApp.DestinationType.SPREADSHEET, ws.spreadsheet.getId());
+  // The linked sheet shows after a flush (the stricter reading of D6, the default switch).
+  ws.SpreadsheetApp.flush();
   return form._destinationSheet()!;
 }
 
@@ -52,7 +54,7 @@ describe('FormApp: forms and items', () => {
     const ws = createWorkspace();
     const form = inspectionForm(ws);
     const types = form.getItems().map((i) => String(i.getType()));
-    expect(types).toEqual(['TEXT', 'LIST', 'SECTION_HEADER', 'DATE', 'PARAGRAPH_TEXT']);
+    expect(types).toEqual(['TEXT', 'LIST', 'PAGE_BREAK', 'DATE', 'PARAGRAPH_TEXT']);
     const t = form.getItems()[0].getType();
     expect(t === ws.FormApp.ItemType.TEXT).toBe(true);
     // biome-ignore lint/suspicious/noDoubleEquals: the Apps Script idiom under test.
@@ -72,14 +74,14 @@ describe('FormApp: forms and items', () => {
     const list = form.getItems()[1].asListItem();
     list.setChoiceValues(['Có', 'Không']);
     expect(list.getChoices().map((c) => c.getValue())).toEqual(['Có', 'Không']);
-    expect(form.getItems()[3].asDateItem().includesYear()).toBe(true);
+    expect(form.getItems()[3].asDateItem().getTitle()).toBe('Ngày kiểm tra');
   });
 
   test('a wrong cast throws "Invalid conversion for item type: <actual type>" (C)', () => {
     const ws = createWorkspace();
     const form = inspectionForm(ws);
     const header = form.getItems()[2];
-    expect(() => header.asListItem()).toThrow('Invalid conversion for item type: SECTION_HEADER');
+    expect(() => header.asListItem()).toThrow('Invalid conversion for item type: PAGE_BREAK');
     expect(() => form.getItems()[0].asParagraphTextItem()).toThrow(
       'Invalid conversion for item type: TEXT',
     );
@@ -96,52 +98,19 @@ describe('FormApp: forms and items', () => {
     expect(() => item.setChoiceValues([])).toThrow('Array is empty: values');
   });
 
-  test('setChoices([]) throws "Array is empty: choices", a null element the signature error (U)', () => {
+  test('setChoiceValues with a null element: the signature error (U)', () => {
     const ws = createWorkspace();
     const item = ws.FormApp.create('f').addMultipleChoiceItem();
-    expect(() => item.setChoices([])).toThrow('Array is empty: choices');
-    const ok = item.createChoice('A');
-    expect(() => item.setChoices([ok, null as never])).toThrow(
-      "The parameters (Object[]) don't match the method signature for FormApp.MultipleChoiceItem.setChoices.",
-    );
     expect(() => item.setChoiceValues(['A', null as never])).toThrow(
       /match the method signature for FormApp.MultipleChoiceItem.setChoiceValues/,
     );
   });
 
-  test('createChoice does not add; setChoices does; navigation and correctness are kept (V, DT/forms)', () => {
-    const ws = createWorkspace();
-    const form = ws.FormApp.create('f');
-    const mc = form.addMultipleChoiceItem().setTitle('Q');
-    const page = form.addPageBreakItem().setTitle('Trang 2');
-    const a = mc.createChoice('Đạt', true);
-    const b = mc.createChoice('Khác', page);
-    const c = mc.createChoice('Dừng', ws.FormApp.PageNavigationType.SUBMIT);
-    expect(mc.getChoices()).toEqual([]);
-    mc.setChoices([a, b, c]).showOtherOption(true);
-    const got = mc.getChoices();
-    expect(got.map((x) => x.getValue())).toEqual(['Đạt', 'Khác', 'Dừng']);
-    expect(got[0].isCorrectAnswer()).toBe(true);
-    expect(String(got[1].getPageNavigationType())).toBe('GO_TO_PAGE');
-    expect(got[1].getGotoPage()!.getTitle()).toBe('Trang 2');
-    expect(String(got[2].getPageNavigationType())).toBe('SUBMIT');
-    expect(mc.hasOtherOption()).toBe(true);
-  });
-
-  test('duplicate copies right after with a new id; deleteItem by index or item (V, DT/forms)', () => {
+  test('deleteItem by index or generic item (V, DT/forms)', () => {
     const ws = createWorkspace();
     const form = inspectionForm(ws);
-    const list = form.getItems()[1].asListItem().setRequired(true);
-    const copy = list.duplicate();
-    expect(copy.getIndex()).toBe(2);
-    expect(copy.getId()).not.toBe(list.getId());
-    expect(copy.getTitle()).toBe('Niêm yết TTHC');
-    expect(copy.isRequired()).toBe(true);
-    expect(copy.getChoices().map((c) => c.getValue())).toEqual(['Đạt', 'Không đạt']);
-    copy.setChoiceValues(['X']);
-    expect(list.getChoices().map((c) => c.getValue())).toEqual(['Đạt', 'Không đạt']);
-    form.deleteItem(copy);
-    form.deleteItem(0);
+    form.deleteItem(form.addListItem().getIndex());
+    form.deleteItem(form.getItems()[0]);
     expect(form.getItems().map((i) => i.getTitle())).toEqual([
       'Niêm yết TTHC',
       'Phần 2',
@@ -162,52 +131,32 @@ describe('FormApp: forms and items', () => {
     );
   });
 
-  test('settings round-trip (V, DT/forms); new forms are published and accepting (U for published)', () => {
+  test('the settings the bundle sets chain; a form made before 30 June 2026 is published (see google.test.ts)', () => {
     const ws = createWorkspace();
     const form = ws.FormApp.create('f');
-    expect(form.isAcceptingResponses()).toBe(true);
     expect(form.isPublished()).toBe(true);
     expect(form.collectsEmail()).toBe(false);
-    expect(form.canEditResponse()).toBe(false);
-    form
+    const same = form
       .setDescription('Mô tả')
       .setCollectEmail(true)
       .setAllowResponseEdits(true)
-      .setLimitOneResponsePerUser(true)
       .setConfirmationMessage('Cảm ơn')
       .setProgressBar(true)
-      .setShowLinkToRespondAgain(false)
-      .setAcceptingResponses(false)
       .setPublished(false);
-    expect(form.getDescription()).toBe('Mô tả');
+    expect(same).toBe(form);
     expect(form.collectsEmail()).toBe(true);
-    expect(form.canEditResponse()).toBe(true);
-    expect(form.hasLimitOneResponsePerUser()).toBe(true);
-    expect(form.getConfirmationMessage()).toBe('Cảm ơn');
-    expect(form.hasProgressBar()).toBe(true);
-    expect(form.hasRespondAgainLink()).toBe(false);
-    expect(form.isAcceptingResponses()).toBe(false);
     expect(form.isPublished()).toBe(false);
   });
 
-  test('openById / openByUrl; an unknown id throws the not-found text (C for Drive, U for FormApp)', () => {
+  test('openById; an unknown id throws the not-found text (C for Drive, U for FormApp)', () => {
     const ws = createWorkspace();
     const form = ws.FormApp.create('f');
     expect(ws.FormApp.openById(form.getId())).toBe(form);
-    expect(ws.FormApp.openByUrl(form.getEditUrl())).toBe(form);
-    expect(ws.FormApp.openByUrl(form.getPublishedUrl())).toBe(form);
     expect(form.getEditUrl()).toBe(`https://docs.google.com/forms/d/${form.getId()}/edit`);
     expect(form.getPublishedUrl()).toMatch(
       /^https:\/\/docs\.google\.com\/forms\/d\/e\/[-\w]+\/viewform$/,
     );
     expect(() => ws.FormApp.openById('nope')).toThrow(NOT_FOUND);
-    expect(() => ws.FormApp.openByUrl('https://docs.google.com/forms/d/nope/edit')).toThrow(
-      NOT_FOUND,
-    );
-  });
-
-  test('getActiveForm is null: the script is bound to a spreadsheet (GF fakeformapp.js)', () => {
-    expect(createWorkspace().FormApp.getActiveForm()).toBeNull();
   });
 
   test('every script call is counted under its class; the hooks are not', () => {
@@ -225,34 +174,25 @@ describe('FormApp: forms and items', () => {
 });
 
 describe('FormApp: text validation', () => {
-  test('builder: requireWholeNumber, requireNumber, >=, pattern, help text; a later require replaces (U)', () => {
+  test('requireTextMatchesPattern: the whole answer must match; the help text names the refusal', () => {
     const ws = createWorkspace();
     const form = ws.FormApp.create('f');
-    const whole = form.addTextItem().setTitle('Số hồ sơ');
-    whole.setValidation(
-      ws.FormApp.createTextValidation().setHelpText('Nhập số nguyên').requireWholeNumber().build(),
-    );
-    const atLeast = form.addTextItem().setTitle('Điểm');
-    atLeast.setValidation(
+    const count = form.addTextItem().setTitle('Số hồ sơ');
+    count.setValidation(
       ws.FormApp.createTextValidation()
-        .requireNumber()
-        .requireNumberGreaterThanOrEqualTo(0)
+        .setHelpText('Nhập số nguyên')
+        .requireTextMatchesPattern('\\d+')
         .build(),
     );
     const code = form.addTextItem().setTitle('Mã');
     // DT/forms shows a builder passed without build(); live accepts it.
     code.setValidation(ws.FormApp.createTextValidation().requireTextMatchesPattern('[A-Z]{2}\\d+'));
-    const ok = ws.FormApp._respond(form, { 'Số hồ sơ': '12', Điểm: '2.5', Mã: 'HN01' });
-    expect(ok.getItemResponses()).toHaveLength(3);
+    const ok = ws.FormApp._respond(form, { 'Số hồ sơ': '12', Mã: 'HN01' });
+    expect(ok.getItemResponses()).toHaveLength(2);
     expect(() => ws.FormApp._respond(form, { 'Số hồ sơ': '1.5' })).toThrow(
       'Answer to "Số hồ sơ" fails its validation (Nhập số nguyên): 1.5',
     );
-    expect(() => ws.FormApp._respond(form, { Điểm: '-1' })).toThrow(/"Điểm" fails its validation/);
     expect(() => ws.FormApp._respond(form, { Mã: 'xHN01' })).toThrow(/"Mã" fails its validation/);
-    code.clearValidation();
-    expect(ws.FormApp._respond(form, { Mã: 'xHN01' }).getItemResponses()[0].getResponse()).toBe(
-      'xHN01',
-    );
   });
 
   test('build() without a requirement throws (U); a bad pattern throws (U)', () => {
@@ -290,15 +230,6 @@ describe('FormApp: responses (hooks _respond / _edit)', () => {
     expect(r.getItemResponses().map((x) => x.getResponse())).toEqual(['Tốt']);
   });
 
-  test('multiple choice with showOtherOption accepts any text (V, DT/forms MultipleChoiceItem)', () => {
-    const ws = createWorkspace();
-    const form = ws.FormApp.create('f');
-    form.addMultipleChoiceItem().setTitle('Q').setChoiceValues(['A']).showOtherOption(true);
-    expect(
-      ws.FormApp._respond(form, { Q: 'Ý kiến khác' }).getItemResponses()[0].getResponse(),
-    ).toBe('Ý kiến khác');
-  });
-
   test('answers by item id work as well as by title (hook)', () => {
     const ws = createWorkspace();
     const form = inspectionForm(ws);
@@ -308,14 +239,6 @@ describe('FormApp: responses (hooks _respond / _edit)', () => {
         .getItemResponses()[0]
         .getResponse(),
     ).toBe('Xã B');
-  });
-
-  test('a closed form refuses submissions (hook)', () => {
-    const ws = createWorkspace();
-    const form = inspectionForm(ws).setAcceptingResponses(false);
-    expect(() => ws.FormApp._respond(form, { 'Đơn vị': 'A' })).toThrow(
-      'is not accepting responses',
-    );
   });
 
   test('FormResponse: stable id, timestamp = at, answered items only in form order, date as YYYY-MM-DD (GF; REF:reference/forms/item-response)', () => {
@@ -329,11 +252,7 @@ describe('FormApp: responses (hooks _respond / _edit)', () => {
       ['Đơn vị', 'Xã A'],
       ['Ngày kiểm tra', '2019-02-26'],
     ]);
-    expect(r.getResponseForItem(form.getItems()[1])).toBeNull();
-    expect(r.getResponseForItem(form.getItems()[0])!.getResponse()).toBe('Xã A');
     expect(form.getResponse(r.getId())).toBe(r);
-    expect(r.getEditResponseUrl()).toContain(`edit2=${r.getId()}`);
-    expect(r.toPrefilledUrl()).toContain('usp=pp_url');
     expect(ws.clock.now()).toBe(at.getTime());
   });
 
@@ -380,16 +299,6 @@ describe('FormApp: responses (hooks _respond / _edit)', () => {
       'Missing answer to required question "Đơn vị"',
     );
   });
-
-  test('deleteAllResponses empties the form store; the sheet rows stay (V, DT/forms; reference §2)', () => {
-    const ws = createWorkspace();
-    const form = inspectionForm(ws);
-    const sheet = link(ws, form);
-    ws.FormApp._respond(form, { 'Đơn vị': 'A' });
-    form.deleteAllResponses();
-    expect(form.getResponses()).toEqual([]);
-    expect(sheet.getLastRow()).toBe(2);
-  });
 });
 
 describe('FormApp: the linked response sheet (Google-side writes)', () => {
@@ -401,20 +310,16 @@ describe('FormApp: the linked response sheet (Google-side writes)', () => {
     );
   });
 
-  test('setDestination adds "Form Responses 1", then "Form Responses 2" (reference §2; REF:guides/triggers/events), first tab (U)', () => {
+  test('setDestination adds "Câu trả lời biểu mẫu 1" in vi_VN, then "… 2" (U: localised name, live-risks D6), first tab (U)', () => {
     const ws = createWorkspace();
     const form = inspectionForm(ws);
     const sheet = link(ws, form);
-    expect(sheet.getName()).toBe('Form Responses 1');
+    expect(sheet.getName()).toBe('Câu trả lời biểu mẫu 1');
     expect(sheet.getIndex()).toBe(1);
     expect(form.getDestinationId()).toBe(ws.spreadsheet.getId());
-    expect(String(form.getDestinationType())).toBe('SPREADSHEET');
     const other = ws.FormApp.create('g');
     other.addTextItem().setTitle('Q');
-    expect(link(ws, other).getName()).toBe('Form Responses 2');
-    form.removeDestination();
-    expect(() => form.getDestinationId()).toThrow('no response destination');
-    expect(ws.spreadsheet.getSheetByName('Form Responses 1')).not.toBeNull();
+    expect(link(ws, other).getName()).toBe('Câu trả lời biểu mẫu 2');
     expect(() => form.setDestination(ws.FormApp.DestinationType.SPREADSHEET, 'nope')).toThrow(
       NOT_FOUND,
     );
@@ -561,7 +466,8 @@ describe('FormApp: the linked response sheet (Google-side writes)', () => {
     const form = inspectionForm(ws);
     const sheet = link(ws, form);
     ws.FormApp._respond(form, { 'Đơn vị': 'A' });
-    form.moveItem(form.addTextItem().setTitle('Mới'), 0);
+    const added = form.addTextItem().setTitle('Mới');
+    form.moveItem(form.getItemById(added.getId())!, 0);
     expect(rows(sheet)[0]).toEqual([
       'Dấu thời gian',
       'Đơn vị',

@@ -136,18 +136,21 @@ describe('execution limits: 6 minutes, 30 s for a simple trigger (quotas page), 
 
   test('a time-driven trigger past 6 minutes is recorded as failed; the next one runs normally', () => {
     const ws = exact();
+    // Every 10 minutes from now.
     ws.ScriptApp._addTrigger({
       handler: 'slow',
       eventType: 'CLOCK',
       source: 'CLOCK',
       sourceId: null,
-      owner: 'owner@example.com',
+      schedule: { everyMinutes: 10 },
     });
     const code =
       'function slow() { for (var i = 0; i < 7; i++) { try { Utilities.sleep(60000); } catch (e) {} } }';
-    const [run] = ws.fireClock(code, 'slow');
+    const [run] = ws.fireClock(code, 'slow', { at: T0 + 10 * 60000 });
     expect(run).toMatchObject({ ok: false, error: 'Exception: Exceeded maximum execution time' });
-    const [next] = ws.fireClock('function slow() { Utilities.sleep(1000); }', 'slow');
+    const [next] = ws.fireClock('function slow() { Utilities.sleep(1000); }', 'slow', {
+      at: T0 + 20 * 60000,
+    });
     expect(next.ok).toBe(true);
   });
 
@@ -202,13 +205,14 @@ describe('concurrency in virtual time: executions start at their own time; the s
 
   test('a trigger that fires while another execution holds the lock waits, and times out', () => {
     const ws = exact();
-    ws.ScriptApp._addTrigger({
-      handler: 'tryIt',
-      eventType: 'CLOCK',
-      source: 'CLOCK',
-      sourceId: null,
-      owner: 'owner@example.com',
-    });
+    for (const at of [T0 + 1000, T0 + 19000])
+      ws.ScriptApp._addTrigger({
+        handler: 'tryIt',
+        eventType: 'CLOCK',
+        source: 'CLOCK',
+        sourceId: null,
+        schedule: { at },
+      });
     ws.run(HOLD, 'hold', undefined, { at: T0 });
     const [blocked] = ws.fireClock(HOLD, 'tryIt', { at: T0 + 1000 });
     expect(blocked.ok).toBe(true);

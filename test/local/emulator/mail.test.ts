@@ -20,7 +20,7 @@ const HOUR = 3600 * 1000;
 const setup = (quota?: number) => {
   const log = new CallLog();
   const clock = new VirtualClock();
-  const mail = createMailApp(log, clock, { quota, timeZone: 'Asia/Ho_Chi_Minh' });
+  const mail = createMailApp(log, clock, { quota });
   return { log, clock, mail, Utilities: new UtilitiesService(log, clock) };
 };
 
@@ -157,17 +157,26 @@ describe('MailApp daily quota (REF quotas; reference §5)', () => {
     expect(thrown(() => mail.sendEmail('a@example.com', 'S', 'B')).message).toBe(QUOTA);
   });
 
-  test('the day turns at midnight in the script time zone on the virtual clock (U: live resets vary)', () => {
-    // The clock starts at 08:00 in Hà Nội (01:00 UTC); midnight there is 17:00 UTC.
+  test('a rolling 24 hours from each send, not a calendar day (quotas page: "reset 24 hours after the first request", V; rolling is the stricter reading, U)', () => {
+    // The clock starts at 08:00 in Hà Nội; local midnight passes at 16 h, which frees nothing.
     const { mail, clock } = setup(5);
-    mail.sendEmail(list(5), 'S', 'B');
+    mail.sendEmail(list(3), 'S', 'B');
+    clock.advance(10 * HOUR);
+    mail.sendEmail(list(2), 'S', 'B');
     expect(mail.getRemainingDailyQuota()).toBe(0);
-    clock.advance(15 * HOUR);
+    clock.advance(7 * HOUR);
     expect(mail.getRemainingDailyQuota()).toBe(0);
-    clock.advance(1 * HOUR);
-    expect(mail.getRemainingDailyQuota()).toBe(5);
-    mail.sendEmail('a@example.com', 'S', 'B');
-    expect(mail.getRemainingDailyQuota()).toBe(4);
+    expect(thrown(() => mail.sendEmail('a@example.com', 'S', 'B')).message).toBe(QUOTA);
+    // 24 h after the first send its 3 recipients are free again; the later 2 still count.
+    clock.advance(7 * HOUR - 1);
+    expect(mail.getRemainingDailyQuota()).toBe(0);
+    clock.advance(1);
+    expect(mail.getRemainingDailyQuota()).toBe(3);
+    mail.sendEmail(list(3), 'S', 'B');
+    expect(mail.getRemainingDailyQuota()).toBe(0);
+    clock.advance(10 * HOUR);
+    expect(mail.getRemainingDailyQuota()).toBe(2);
+    expect(mail._used()).toBe(3);
   });
 
   test('more than 50 recipients in one message throws its own error before the quota (U: wording)', () => {

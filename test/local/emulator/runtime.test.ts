@@ -458,7 +458,9 @@ describe('ws.submit and friends: form-submit triggers with faithful events (REF:
       source: 'CLOCK',
       sourceId: null,
       owner: 'pho.phong@example.com',
+      schedule: { everyMinutes: 1 },
     });
+    ws.clock.advance(60_000);
     ws.fireClock(code, 'asWho');
     const run = ws.executions.at(-1)!;
     expect(run.user).toBe('pho.phong@example.com');
@@ -475,14 +477,17 @@ describe('ws.fireClock and ws.open', () => {
       "function install() { ScriptApp.newTrigger('tick').timeBased().everyDays(1).atHour(8).create(); }",
       'install',
     );
+    // Installed at 08:00 Hà Nội: its first run is the next day at 08:00 (triggers.ts _nextFire).
+    expect(ws.fireClock(BUNDLE)).toEqual([]);
+    ws.clock.advance(24 * 3600 * 1000);
     const runs = ws.fireClock(BUNDLE);
     expect(runs.map((r) => [r.fn, r.eventType, r.ok])).toEqual([['tick', 'CLOCK', true]]);
     expect(logged(ws)).toMatchObject({
       authMode: 'FULL',
       year: 2019,
       month: 2,
-      'day-of-month': 25,
-      'day-of-week': 1,
+      'day-of-month': 26,
+      'day-of-week': 2,
       hour: 1,
       timezone: 'UTC',
     });

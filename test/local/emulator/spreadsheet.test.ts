@@ -4,7 +4,6 @@ import {
   type EmuSheet,
   type EmuSpreadsheet,
   SpreadsheetAppEmu,
-  setFormulaEvaluator,
   snapshot,
   snapshotSheet,
 } from '../../../src/local/emulator/spreadsheet';
@@ -330,7 +329,8 @@ describe('typed input (USER_ENTERED, gas-fakes issue #40)', () => {
     const evil = '=HYPERLINK("http://evil.example","Bấm vào đây")';
     sheet.getRange('A1:B1').setValues([[evil, 'ok']]);
     expect(sheet.getRange('A1').getFormula()).toBe(evil);
-    expect(sheet.getRange('A1').getValue()).toBe('Bấm vào đây');
+    // Formulas are stored, not computed (the bundle writes none): the cell reads ''.
+    expect(sheet.getRange('A1').getValue()).toBe('');
     expect(sheet.getRange('A1:B1').getFormulas()).toEqual([[evil, '']]);
   });
 
@@ -353,7 +353,7 @@ describe('typed input (USER_ENTERED, gas-fakes issue #40)', () => {
     const { sheet } = setup();
     sheet.getRange('A1:B1').setValues([['+1+2', '+5']]);
     expect(sheet.getRange('A1').getFormula()).toBe('=+1+2');
-    expect(sheet.getRange('A1').getValue()).toBe(3);
+    expect(sheet.getRange('A1').getValue()).toBe('');
     expect(sheet.getRange('B1').getFormula()).toBe('');
     expect(sheet.getRange('B1').getValue()).toBe(5);
   });
@@ -366,57 +366,9 @@ describe('typed input (USER_ENTERED, gas-fakes issue #40)', () => {
     sheet.getRange('A2').setValue('x');
     sheet.appendRow(['=1+1', '007', 'text']);
     expect(sheet.getMaxRows()).toBe(3);
-    expect(sheet.getRange('A3:C3').getValues()).toEqual([[2, 7, 'text']]);
+    expect(sheet.getRange('A3:C3').getValues()).toEqual([['', 7, 'text']]);
     expect(sheet.getRange('A3').getFormula()).toBe('=1+1');
     expect(log.counts.get('Sheet.appendRow')).toBe(1);
-  });
-});
-
-describe('formulas', () => {
-  test('the built-in evaluator computes a tiny set; the rest reads as "" (reference §1: store formula separately)', () => {
-    const { sheet } = setup();
-    sheet.getRange('A1:A3').setValues([[2], [3], ['x']]);
-    sheet
-      .getRange('B1:B6')
-      .setFormulas([
-        ['=SUM(A1:A3)'],
-        ['=A1*A2+1'],
-        ['=A1/0'],
-        ['="a"&A1'],
-        ['=VLOOKUP(1,A1:A3,1,0)'],
-        ['=IF(A1>1,"big","small")'],
-      ]);
-    expect(sheet.getRange('B1:B6').getValues()).toEqual([
-      [5],
-      [7],
-      ['#DIV/0!'],
-      ['a2'],
-      [''],
-      ['big'],
-    ]);
-  });
-
-  test('a custom evaluator fills in the rest (hook setFormulaEvaluator)', () => {
-    const { app, sheet } = setup();
-    setFormulaEvaluator(app, (formula, ctx) =>
-      formula.startsWith('=VLOOKUP')
-        ? `${ctx.sheetName}!${ctx.row}:${ctx.values('A1')[0][0]}`
-        : undefined,
-    );
-    sheet.getRange('A1').setValue(9);
-    sheet.getRange('B2').setFormula('=VLOOKUP(1,A:A,1,0)');
-    expect(sheet.getRange('B2').getValue()).toBe('Sheet1!2:9');
-  });
-
-  test('formulas follow the cells they read, and a cycle reads #REF! (U)', () => {
-    const { sheet } = setup();
-    sheet.getRange('A1').setFormula('=B1+1');
-    sheet.getRange('B1').setValue(1);
-    expect(sheet.getRange('A1').getValue()).toBe(2);
-    sheet.getRange('B1').setValue(10);
-    expect(sheet.getRange('A1').getValue()).toBe(11);
-    sheet.getRange('B1').setFormula('=A1');
-    expect(sheet.getRange('A1').getValue()).toBe('#REF!');
   });
 });
 
@@ -810,5 +762,92 @@ describe('call counting and Google-side writes', () => {
     log.uncounted(() => sheet.appendRow(['a']));
     expect(log.total()).toBe(0);
     expect(sheet._value(1, 1)).toBe('a');
+  });
+});
+
+describe('limits (C: live-risks D9)', () => {
+  const CELLS =
+    'This action would increase the number of cells in the workbook above the limit of 10000000 cells.';
+
+  test('10,000,000 grid cells per spreadsheet, over every sheet: inserting rows, columns or sheets past it throws and changes nothing', () => {
+    const { ss, sheet } = setup();
+    // 10,000 rows of 26 columns: 260,000 cells; then a sheet of 974,000 rows of 10: 9,740,000.
+    sheet.insertRowsAfter(1000, 9000);
+    const big = ss.insertSheet('Lớn');
+    big.deleteColumns(11, 16);
+    big.insertRowsAfter(1000, 973_000);
+    expect(ss._gridCells()).toBe(10_000_000);
+    const e = thrown(() => sheet.insertRowsAfter(1, 1));
+    expect([e.name, e.message]).toEqual(['Exception', CELLS]);
+    expect(thrown(() => big.insertColumnsAfter(10, 1)).message).toBe(CELLS);
+    expect(thrown(() => ss.insertSheet()).message).toBe(CELLS);
+    // appendRow below the last grid row grows the grid by a row.
+    sheet.getRange(10_000, 1).setValue('cuối');
+    expect(thrown(() => sheet.appendRow(['x'])).message).toBe(CELLS);
+    expect(sheet.getMaxRows()).toBe(10_000);
+    expect(sheet.getLastRow()).toBe(10_000);
+    expect(ss.getSheets()).toHaveLength(2);
+    // Deleting frees room.
+    big.deleteRows(2, 26_000);
+    expect(ss.insertSheet('Nữa').getMaxRows()).toBe(1000);
+  });
+
+  test('a linked response sheet counts too: setDestination on a full workbook throws the same text', () => {
+    const { ss, sheet } = setup();
+    sheet.insertRowsAfter(1000, 384_615 - 1000);
+    expect(ss._gridCells()).toBe(9_999_990);
+    expect(thrown(() => ss._addSheet('Câu trả lời biểu mẫu 1')).message).toBe(CELLS);
+  });
+
+  test('50,000 characters per cell: a longer string throws and nothing of the write lands (support.google.com/drive/answer/37603; text C)', () => {
+    const { sheet } = setup();
+    const long = 'ồ'.repeat(50_001);
+    const TOO_LONG =
+      'Your input contains more than the maximum of 50000 characters in a single cell.';
+    expect(thrown(() => sheet.getRange('A1:B1').setValues([['ok', long]])).message).toBe(TOO_LONG);
+    expect(sheet.getRange('A1').getValue()).toBe('');
+    expect(thrown(() => sheet.getRange('A1').setValue(long)).message).toBe(TOO_LONG);
+    expect(thrown(() => sheet.appendRow(['ok', long])).message).toBe(TOO_LONG);
+    expect(sheet.getLastRow()).toBe(0);
+    sheet.getRange('A1').setValue('x'.repeat(50_000));
+    expect(String(sheet.getRange('A1').getValue())).toHaveLength(50_000);
+  });
+});
+
+describe('Ui.prompt (REF:base/ui, base/prompt-response; live-risks D11)', () => {
+  test('answers come from the queue in order; getResponseText and getSelectedButton, compared with === as Google does', () => {
+    const { app } = setup();
+    app._answerPrompt('11/2026');
+    app._answerPrompt('', 'CANCEL');
+    const ui = app.getUi();
+    const first = ui.prompt('Báo cáo', 'Kỳ báo cáo (tháng/năm):', ui.ButtonSet.OK_CANCEL);
+    expect(first.getResponseText()).toBe('11/2026');
+    expect(first.getSelectedButton() === ui.Button.OK).toBe(true);
+    const second = app.getUi().prompt('Kỳ?', ui.ButtonSet.OK_CANCEL);
+    expect(second.getSelectedButton() === app.getUi().Button.CANCEL).toBe(true);
+    expect(second.getSelectedButton() === ui.Button.OK).toBe(false);
+    expect(app._prompts()).toEqual(['Báo cáo\nKỳ báo cáo (tháng/năm):', 'Kỳ?']);
+  });
+
+  test("prompt(text) shows OK only; a button the dialog lacks, or no queued answer, is the test's error", () => {
+    const { app } = setup();
+    const ui = app.getUi();
+    app._answerPrompt('x', 'CANCEL');
+    expect(() => ui.prompt('Kỳ?')).toThrow('Ui.prompt "Kỳ?" shows OK/CLOSE, not CANCEL');
+    app._answerPrompt('x', 'CLOSE');
+    expect(String(ui.prompt('Kỳ?').getSelectedButton())).toBe('CLOSE');
+    expect(() => ui.prompt('Kỳ?')).toThrow(
+      'Ui.prompt "Kỳ?" was shown but the test queued no answer',
+    );
+  });
+
+  test("Button and ButtonSet have Google's members; bad arguments get the signature error", () => {
+    const { app } = setup();
+    const ui = app.getUi();
+    expect(Object.keys(ui.Button)).toEqual(['CLOSE', 'OK', 'CANCEL', 'YES', 'NO']);
+    expect(Object.keys(ui.ButtonSet)).toEqual(['OK', 'OK_CANCEL', 'YES_NO', 'YES_NO_CANCEL']);
+    expect(thrown(() => ui.prompt(3 as unknown as string)).message).toBe(
+      "The parameters (number) don't match the method signature for Ui.prompt.",
+    );
   });
 });

@@ -82,7 +82,7 @@ describe('ScriptApp: clock triggers (REF:reference/script/clock-trigger-builder)
     }
   });
 
-  test('everyHours takes 1, 2, 4, 6, 8 or 12 (C-weak); atHour 0–23, nearMinute 0–59, onMonthDay 1–31 (U texts)', () => {
+  test('everyHours takes 1, 2, 4, 6, 8 or 12 (C-weak); atHour 0–23, onMonthDay 1–31 (U texts)', () => {
     const ws = createWorkspace();
     expect(() => clockBuilder(ws).everyHours(3)).toThrow(
       'The value you passed to everyHours was invalid.',
@@ -92,7 +92,6 @@ describe('ScriptApp: clock triggers (REF:reference/script/clock-trigger-builder)
       'The value you passed to atHour was invalid.',
     );
     expect(() => clockBuilder(ws).atHour(-1)).toThrow(/atHour/);
-    expect(() => clockBuilder(ws).nearMinute(60)).toThrow(/nearMinute/);
     expect(() => clockBuilder(ws).onMonthDay(0)).toThrow(/onMonthDay/);
     expect(() => clockBuilder(ws).onMonthDay(32)).toThrow(/onMonthDay/);
     expect(() => clockBuilder(ws).everyDays(0)).toThrow(/everyDays/);
@@ -103,12 +102,7 @@ describe('ScriptApp: clock triggers (REF:reference/script/clock-trigger-builder)
 
   test('daily at an hour, weekly on a weekday, monthly on a day all create (V, DT/script)', () => {
     const ws = createWorkspace();
-    const daily = clockBuilder(ws)
-      .everyDays(1)
-      .atHour(7)
-      .nearMinute(30)
-      .inTimezone('Asia/Ho_Chi_Minh')
-      .create();
+    const daily = clockBuilder(ws).everyDays(1).atHour(7).inTimezone('Asia/Ho_Chi_Minh').create();
     const weekly = clockBuilder(ws).onWeekDay(ws.ScriptApp.WeekDay.MONDAY).atHour(8).create();
     const monthly = clockBuilder(ws).onMonthDay(1).atHour(6).create();
     for (const t of [daily, weekly, monthly]) {
@@ -118,7 +112,6 @@ describe('ScriptApp: clock triggers (REF:reference/script/clock-trigger-builder)
     expect(daily._state.schedule).toEqual({
       everyDays: 1,
       hour: 7,
-      nearMinute: 30,
       timeZone: 'Asia/Ho_Chi_Minh',
     });
     expect(weekly._state.schedule).toEqual({ weekDay: 'MONDAY', hour: 8 });
@@ -131,24 +124,17 @@ describe('ScriptApp: clock triggers (REF:reference/script/clock-trigger-builder)
     expect(() => clockBuilder(ws).create()).toThrow('The clock trigger has no schedule');
     expect(() => clockBuilder(ws).atHour(7).create()).toThrow('The clock trigger has no schedule');
     expect(() => clockBuilder(ws).everyHours(1).atHour(7).create()).toThrow(
-      /atHour\(\) and nearMinute\(\) need/,
+      'atHour() needs everyDays(), onWeekDay() or onMonthDay().',
     );
     expect(() => clockBuilder(ws).everyDays(1).after(1000).create()).toThrow(
       'cannot both repeat and run once',
     );
   });
 
-  test('after(ms), at(date), atDate(y, m, d) are one-offs at the virtual clock (V, DT/script)', () => {
+  test('after(ms) is a one-off at the virtual clock (V, DT/script)', () => {
     const ws = createWorkspace({ start: new Date('2019-02-25T01:00:00Z') });
     expect(clockBuilder(ws).after(60000).create()._state.schedule?.at).toBe(
       Date.parse('2019-02-25T01:01:00Z'),
-    );
-    expect(clockBuilder(ws).at(new Date('2019-03-01T00:00:00Z')).create()._state.schedule?.at).toBe(
-      Date.parse('2019-03-01T00:00:00Z'),
-    );
-    // Midnight in the script's zone (Asia/Ho_Chi_Minh, UTC+7; U).
-    expect(clockBuilder(ws).atDate(2019, 3, 1).create()._state.schedule?.at).toBe(
-      Date.parse('2019-02-28T17:00:00Z'),
     );
   });
 
@@ -212,18 +198,6 @@ describe('ScriptApp: listing, deleting and the cap', () => {
     expect(ws.ScriptApp._all().map((t) => t.handler)).toEqual(['mine', 'theirs']);
   });
 
-  test('getUserTriggers(container) lists this user’s triggers for that file (V, DT/script)', () => {
-    const ws = createWorkspace();
-    const form = ws.FormApp.create('f');
-    ws.ScriptApp.newTrigger('a').forForm(form).onFormSubmit().create();
-    ws.ScriptApp.newTrigger('b').forSpreadsheet(ws.spreadsheet).onOpen().create();
-    clockBuilder(ws).everyHours(1).create();
-    expect(ws.ScriptApp.getUserTriggers(form).map((t) => t.getHandlerFunction())).toEqual(['a']);
-    expect(ws.ScriptApp.getUserTriggers(ws.spreadsheet).map((t) => t.getHandlerFunction())).toEqual(
-      ['b'],
-    );
-  });
-
   test('deleteTrigger removes by unique id; deleting twice does nothing (U)', () => {
     const ws = createWorkspace();
     const t = clockBuilder(ws).everyHours(1).create();
@@ -258,5 +232,84 @@ describe('ScriptApp: listing, deleting and the cap', () => {
       'ClockTriggerBuilder.create': 1,
       'Trigger.getUniqueId': 1,
     });
+  });
+});
+
+describe('ScriptApp: clock triggers fire on their schedule (_nextFire; REF:reference/script/clock-trigger-builder)', () => {
+  /** Installs one clock trigger at `start` and returns its state. */
+  function installed(
+    start: string,
+    build: (b: ReturnType<typeof clockBuilder>, ws: Workspace) => unknown,
+  ) {
+    const ws = createWorkspace({ start: new Date(start) });
+    build(clockBuilder(ws), ws);
+    const [t] = ws.ScriptApp._all();
+    const next = (after: string | number) =>
+      new Date(
+        ws.ScriptApp._nextFire(t, typeof after === 'number' ? after : Date.parse(after)) ?? NaN,
+      ).toISOString();
+    return { ws, t, next };
+  }
+
+  test('onWeekDay(MONDAY).atHour(7).inTimezone(Hà Nội): the next Monday 07:00 there, at the start of the hour (U: Google fires within the hour)', () => {
+    const { ws, next } = installed('2019-02-20T03:00:00Z', (b, w) =>
+      b.onWeekDay(w.ScriptApp.WeekDay.MONDAY).atHour(7).inTimezone('Asia/Ho_Chi_Minh').create(),
+    );
+    // Wednesday 10:00 in Hà Nội → Monday 25 Feb 07:00 there = 00:00 UTC.
+    expect(next(ws.clock.now())).toBe('2019-02-25T00:00:00.000Z');
+    expect(next('2019-02-25T00:00:00Z')).toBe('2019-03-04T00:00:00.000Z');
+  });
+
+  test('the zone matters: atHour(7) in UTC is 14:00 in Hà Nội', () => {
+    const { next } = installed('2019-02-20T03:00:00Z', (b) =>
+      b.everyDays(1).atHour(7).inTimezone('UTC').create(),
+    );
+    expect(next('2019-02-20T03:00:00Z')).toBe('2019-02-20T07:00:00.000Z');
+    expect(next('2019-02-20T07:00:00Z')).toBe('2019-02-21T07:00:00.000Z');
+  });
+
+  test('everyDays(1).atHour(23) without inTimezone follows the script zone; everyDays(3) every third day from the install', () => {
+    const daily = installed('2019-02-20T03:00:00Z', (b) => b.everyDays(1).atHour(23).create());
+    expect(daily.next('2019-02-20T03:00:00Z')).toBe('2019-02-20T16:00:00.000Z');
+    const third = installed('2019-02-20T03:00:00Z', (b) => b.everyDays(3).atHour(6).create());
+    // 06:00 today has passed at 10:00: the rhythm counts from the install's day, so day 3 after.
+    expect(third.next('2019-02-20T03:00:00Z')).toBe('2019-02-22T23:00:00.000Z');
+    expect(third.next('2019-02-22T23:00:00Z')).toBe('2019-02-25T23:00:00.000Z');
+  });
+
+  test('onMonthDay(31).atHour(8): months without a 31st are skipped (U)', () => {
+    const { next } = installed('2019-01-31T03:00:00Z', (b) =>
+      b.onMonthDay(31).atHour(8).inTimezone('Asia/Ho_Chi_Minh').create(),
+    );
+    expect(next('2019-01-31T03:00:00Z')).toBe('2019-03-31T01:00:00.000Z');
+  });
+
+  test('everyMinutes(n) and everyHours(n) count from the install; after(ms) once', () => {
+    const minutes = installed('2019-02-20T03:00:30Z', (b) => b.everyMinutes(15).create());
+    expect(minutes.next('2019-02-20T03:00:30Z')).toBe('2019-02-20T03:15:30.000Z');
+    expect(minutes.next('2019-02-20T03:50:00Z')).toBe('2019-02-20T04:00:30.000Z');
+    const hours = installed('2019-02-20T03:00:00Z', (b) => b.everyHours(6).create());
+    expect(hours.next('2019-02-20T09:00:00Z')).toBe('2019-02-20T15:00:00.000Z');
+    const once = installed('2019-02-20T03:00:00Z', (b) => b.after(90_000).create());
+    expect(once.next(0)).toBe('2019-02-20T03:01:30.000Z');
+  });
+
+  test('fireClock runs a trigger only when due, once per due time, whoever asks', () => {
+    const code = "function tick(e) { Logger.log(e.hour + ':' + e.minute); }";
+    const ws = createWorkspace({ start: new Date('2019-02-20T03:00:00Z') });
+    ws.ScriptApp.newTrigger('tick').timeBased().everyDays(1).atHour(23).create();
+    expect(ws.fireClock(code)).toEqual([]);
+    ws.clock.set(new Date('2019-02-20T15:59:59Z'));
+    expect(ws.fireClock(code, 'tick')).toEqual([]);
+    ws.clock.advance(1000);
+    expect(ws.fireClock(code, 'tick').map((r) => r.logs)).toEqual([['16:0']]);
+    // Asked again at the same time, or an hour later: already ran for this day.
+    expect(ws.fireClock(code, 'tick')).toEqual([]);
+    ws.clock.advance(3600 * 1000);
+    expect(ws.fireClock(code)).toEqual([]);
+    // Missed days are not caught up: one run the next time it is due.
+    ws.clock.set(new Date('2019-02-23T17:00:00Z'));
+    expect(ws.fireClock(code)).toHaveLength(1);
+    expect(ws.fireClock(code)).toHaveLength(0);
   });
 });

@@ -19,7 +19,7 @@ function send(options: Record<string, unknown> = {}): SentMessage {
   doc.getBody().appendParagraph('Biên bản');
   doc.saveAndClose();
   const pdf = DocumentApp.openById(doc.getId()).getAs('application/pdf');
-  const mail = createMailApp(log, clock, { user: OWNER, timeZone: 'Asia/Ho_Chi_Minh' });
+  const mail = createMailApp(log, clock, { user: OWNER });
   mail.sendEmail('chutich@hoabinh.gov.vn', SUBJECT, TEXT, {
     htmlBody: HTML,
     cc: 'vanphong@hoabinh.gov.vn, "Nguyễn Văn B" <nvb@hoabinh.gov.vn>',
