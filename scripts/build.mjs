@@ -12,6 +12,8 @@ const node = {
   sourcemap: 'inline',
   logLevel: quiet ? 'warning' : 'info',
   loader: { '.csv': 'text' },
+  // pdfkit reads its data files beside its own module, and fontkit comes with it: loaded from node_modules.
+  external: ['pdfkit', 'fontkit'],
 };
 
 const entries = {

@@ -16,6 +16,8 @@ export const PAGE = {
   left: 30 * MM,
   right: 15 * MM,
 };
+/** The width between the margins: every table's columns add up to it, so none runs into a margin. */
+export const TEXT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
 const FONT = 'Times New Roman';
 // First-line indent 1.27 cm; at least 6 pt between paragraphs; line spacing 1.15.
 const INDENT = 1.27 * 10 * MM;
@@ -65,6 +67,7 @@ const STYLE = () => {
       INDENT_FIRST_LINE: 0,
       SPACING_AFTER: 0,
     }),
+    flushLeft: { [DocumentApp.Attribute.HORIZONTAL_ALIGNMENT]: H.LEFT } as Attrs,
     centre: (size: number, bold: boolean, italic = false) =>
       attrs({
         FONT_SIZE: size,
@@ -98,20 +101,84 @@ function fillCell(cell: GoogleAppsScript.Document.TableCell, lines: [string, Att
   });
 }
 
-/** A borderless two-column layout table (header block, signatures). */
-function layoutTable(
-  body: Body,
-  left: [string, Attrs][],
-  right: [string, Attrs][],
-  widths: [number, number],
-) {
+// A header word at 12 pt bold is at most about 8 pt a letter; a cell pads 5 pt on each side.
+const LETTER = 8;
+const PADDING = 10;
+
+/**
+ * Column widths that fill the text width exactly, in the proportions asked (equal shares where the
+ * model gives none or too few): a model written for another page never overruns the margins. A
+ * column is never narrower than the longest word of its header (`STT` is not cut into `ST`/`T`);
+ * what that takes comes from the columns with room to spare.
+ */
+export function fitWidths(
+  asked: readonly number[],
+  columns: number,
+  headers: readonly string[] = [],
+): number[] {
+  const shares = Array.from({ length: columns }, (_, i) => {
+    const w = asked[i];
+    return typeof w === 'number' && Number.isFinite(w) && w > 0 ? w : 0;
+  });
+  const known = shares.filter((w) => w > 0);
+  const fill = known.length > 0 ? known.reduce((a, w) => a + w, 0) / known.length : 1;
+  const filled = shares.map((w) => (w > 0 ? w : fill));
+  const total = filled.reduce((a, w) => a + w, 0);
+  let widths = filled.map((w) => (w * TEXT_WIDTH) / total);
+  const floors = widths.map((_, i) =>
+    Math.min(
+      PADDING +
+        LETTER *
+          Math.max(
+            0,
+            ...String(headers[i] ?? '')
+              .split(/\s+/)
+              .map((w) => w.length),
+          ),
+      TEXT_WIDTH / columns,
+    ),
+  );
+  const deficit = widths.reduce((a, w, i) => a + Math.max(0, floors[i] - w), 0);
+  if (deficit > 0) {
+    const spare = widths.reduce((a, w, i) => a + Math.max(0, w - floors[i]), 0);
+    widths = widths.map((w, i) =>
+      w <= floors[i] ? floors[i] : w - ((w - floors[i]) / spare) * deficit,
+    );
+  }
+  widths = widths.map((w) => Math.floor(w * 10) / 10);
+  // Rounding down leaves a sliver: the last column takes it, so the sum is the text width.
+  widths[columns - 1] =
+    Math.round((TEXT_WIDTH - widths.slice(0, -1).reduce((a, w) => a + w, 0)) * 10) / 10;
+  return widths;
+}
+
+const RULE = '\u2500';
+// About as many capitals as fit on one line of the issuing body's column at 13 pt bold.
+const BODY_LINE = 22;
+
+/**
+ * An issuing body's (or its parent's) name in capitals on one line, or on two split at the space nearest the middle
+ * (`ỦY BAN NHÂN DÂN` / `HUYỆN MỸ ĐỨC`) when it would wrap anyway: balanced, as such names are set.
+ */
+export function balancedLines(name: string): string[] {
+  const text = name.trim().replace(/\s+/g, ' ');
+  if (text.length <= BODY_LINE) return [text];
+  let best = -1;
+  for (let i = text.indexOf(' '); i >= 0; i = text.indexOf(' ', i + 1))
+    if (best < 0 || Math.abs(i - text.length / 2) < Math.abs(best - text.length / 2)) best = i;
+  return best < 0 ? [text] : [text.slice(0, best), text.slice(best + 1)];
+}
+
+/** A borderless two-column layout table (header block, signatures); `share` is the left column's part of the text width. */
+function layoutTable(body: Body, left: [string, Attrs][], right: [string, Attrs][], share: number) {
   const table = body.appendTable([['', '']]);
   table.setBorderWidth(0);
   const row = table.getRow(0);
   fillCell(row.getCell(0), left);
   fillCell(row.getCell(1), right);
-  row.getCell(0).setWidth(widths[0]);
-  row.getCell(1).setWidth(widths[1]);
+  const [a, b] = fitWidths([share, 1 - share], 2);
+  row.getCell(0).setWidth(a);
+  row.getCell(1).setWidth(b);
   return table;
 }
 
@@ -122,13 +189,16 @@ function block(body: Body, b: Block, s: ReturnType<typeof STYLE>): void {
     table.setBorderWidth(1).setBorderColor('#000000');
     table.setAttributes(attrs({ FONT_SIZE: 12 }));
     table.getRow(0).setAttributes(attrs({ BOLD: true, FONT_SIZE: 12 }));
-    b.widths.forEach((w, i) => {
+    fitWidths(b.widths, b.headers.length, b.headers).forEach((w, i) => {
       table.setColumnWidth(i, w);
     });
     return;
   }
   const style = b.kind === 'paragraph' ? s.body : b.kind === 'item' ? s.item : s.heading;
-  body.appendParagraph(b.text).setAttributes(style);
+  // A justified line that ends in a line break is stretched across the page: such a paragraph
+  // is set flush left instead (its wrapped lines stay ragged, which reads as a list does).
+  const broken = /[\r\n]/.test(b.text);
+  body.appendParagraph(b.text).setAttributes(broken ? { ...style, ...s.flushLeft } : style);
 }
 
 /** Writes the model into an empty document body. */
@@ -143,22 +213,29 @@ export function renderInto(body: Body, m: DocModel): void {
     .setMarginRight(PAGE.right);
   const first = body.getChild(0);
 
-  // Header block: issuing body | national name and motto; number | place and date.
+  // Header block: issuing body | national name and motto; number | place and date. The right
+  // column holds the national name on one line at 12 pt (about 231 pt in Times; 13 pt, 250 pt,
+  // is too close to the column's 270 pt for every renderer to agree).
   const left: [string, Attrs][] = [];
-  if (m.header.parent) left.push([m.header.parent.toUpperCase(), s.centre(13, false)]);
-  left.push([m.header.body.toUpperCase(), s.centre(13, true)]);
-  left.push(['', s.centre(6, false)]);
+  if (m.header.parent)
+    for (const line of balancedLines(m.header.parent.toUpperCase()))
+      left.push([line, s.centre(13, false)]);
+  for (const line of balancedLines(m.header.body.toUpperCase()))
+    left.push([line, s.centre(13, true)]);
+  // Rules under the issuing body (a third of its length) and under the motto (its length):
+  // box-drawing lines, 7.08 pt each at 10 pt in Times New Roman.
+  left.push([RULE.repeat(9), s.centre(10, false)]);
   left.push([m.header.number, s.centre(13, false)]);
   layoutTable(
     body,
     left,
     [
-      [m.header.nation, s.centre(13, true)],
+      [m.header.nation, s.centre(12, true)],
       [m.header.motto, s.centre(14, true)],
-      ['───────────', s.centre(10, false)],
+      [RULE.repeat(23), s.centre(10, false)],
       [m.header.dateLine, s.centre(14, false, true)],
     ],
-    [190, 290],
+    0.4,
   );
 
   body.appendParagraph('').setAttributes(s.centre(10, false));
@@ -172,10 +249,10 @@ export function renderInto(body: Body, m: DocModel): void {
     const sig = m.signatures[0];
     const recipients: [string, Attrs][] = [['Nơi nhận:', s.left(12, true, true)]];
     for (const r of m.recipients) recipients.push([r, s.left(11, false)]);
-    layoutTable(body, recipients, [...signatureLines(sig, s)], [240, 240]);
+    layoutTable(body, recipients, [...signatureLines(sig, s)], 0.5);
   } else {
     const [a, b] = m.signatures;
-    layoutTable(body, signatureLines(a, s), signatureLines(b, s), [240, 240]);
+    layoutTable(body, signatureLines(a, s), signatureLines(b, s), 0.5);
   }
   // A document cannot start with the empty paragraph a new body holds: drop it.
   body.removeChild(first);

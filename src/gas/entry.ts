@@ -13,11 +13,11 @@ import {
   sendScheduledSummary as scheduled,
   sendReportNow as sendNow,
 } from './report-menu';
-import { flushPending, type SendResult } from './reports';
 import { checkConfig as check, setup as runSetup } from './setup';
 import { dropConfig } from './store';
-import { type SubmitResult, handleFormSubmit as submit } from './submit';
-import { logLine, openSession } from './workbook';
+import { type Scored, type SubmitResult, handleFormSubmit as submit } from './submit';
+import { logLine } from './workbook';
+import { type ReportOutcome, runWorker, type WorkOptions, type WorkResult } from './worker';
 
 /** Runs an entry point; any error is logged in the log sheet and shown, and the data is left as it was. */
 function guarded<T>(fn: string, body: () => T, fallback: T): T {
@@ -85,45 +85,71 @@ export function checkConfig(): string {
   );
 }
 
-/** Trigger: a form response was submitted or edited. */
+/** Runs the queue for the rest of this execution's budget; errors are logged like any other. */
+function work(started: number, options: WorkOptions = {}): WorkResult | null {
+  return guarded('runQueue', () => runWorker(started, options), null);
+}
+
+/**
+ * Trigger: a form response was submitted or edited. It is scored under the lock; then, the lock
+ * released, the worker makes its biên bản and mails its unit.
+ */
 export function handleFormSubmit(
   e: GoogleAppsScript.Events.FormsOnFormSubmit,
 ): SubmitResult | 'error' {
-  return guarded<SubmitResult | 'error'>('handleFormSubmit', () => submit(e), 'error');
+  const started = Date.now();
+  const done = guarded<Scored | null>('handleFormSubmit', () => submit(e), null);
+  // The biên bản and unit mails of the rows it changed (and of submissions queued earlier); the
+  // backlog and reports are the time trigger's.
+  if (done && done.result !== 'blank') work(started, { focus: done.touched });
+  return done ? done.result : 'error';
 }
 
-/** Menu: recompute every derived sheet from the responses. */
+/** Time trigger every 5 minutes: the queue's slow work, continued where the last run stopped. */
+export function runQueue(): WorkResult | null {
+  return work(Date.now());
+}
+
+/**
+ * Menu: recompute every derived sheet from the responses, in one pass; the biên bản and unit
+ * mails it leaves due are made by the queue's next runs (every 5 minutes), not in this one.
+ */
 export function rebuildAll(): number {
   return guarded(
     'rebuildAll',
     () => {
-      const n = rebuild();
-      tell(`Đã chấm lại ${n} phiếu.`);
-      return n;
+      const count = rebuild();
+      tell(
+        `Đã chấm lại ${count} phiếu. Biên bản và thư còn thiếu sẽ được lập dần ở các lần chạy tự động (5 phút một lần).`,
+      );
+      return count;
     },
     -1,
   );
 }
 
-/** Daily trigger and menu: score responses a failed or missing run left out. */
+/** Daily trigger and menu: score responses a failed or missing run left out, then run the queue. */
 export function reconcile(): number {
-  return guarded(
+  const started = Date.now();
+  const n = guarded(
     'reconcile',
     () => {
-      const n = reconcileNow();
-      if (n > 0) logLine('reconcile', `Đã chấm ${n} phiếu bị lỡ.`);
-      // Reports deferred for the mail quota go out with the next day's quota.
-      flushPending(openSession());
+      const count = reconcileNow();
+      if (count > 0) logLine('reconcile', `Đã chấm ${count} phiếu bị lỡ.`);
       warnCellLimit('reconcile');
-      return n;
+      return count;
     },
     -1,
   );
+  // Whatever is still due (reports deferred for the quota, biên bản, unit mails) goes now.
+  work(started, { full: true });
+  return n;
 }
 
 /** Time trigger: the summary report of the last complete week or month, once. */
-export function sendScheduledSummary(): SendResult[] {
-  return guarded('sendScheduledSummary', () => scheduled(), []);
+export function sendScheduledSummary(): ReportOutcome[] {
+  const started = Date.now();
+  return guarded('sendScheduledSummary', () => scheduled(started), []);
 }
 
 /** Menu: preview the report of a chosen period (a Doc, no email). */
@@ -133,7 +159,8 @@ export function previewReport(period?: unknown): string {
 
 /** Menu: send the report of a chosen period now (never twice). */
 export function sendReportNow(period?: unknown): string {
-  return guarded('sendReportNow', () => sendNow(period), '');
+  const started = Date.now();
+  return guarded('sendReportNow', () => sendNow(started, period), '');
 }
 
 /** Menu: checks on this account what the emulator assumes, times a few calls, writes the sheet "Kiểm tra môi trường". */

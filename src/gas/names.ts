@@ -123,7 +123,44 @@ export const PROPS = {
   lastFailureMail: 'lastFailureMail',
   lastCellWarning: 'lastCellWarning',
   envTrigger: 'envCheckTrigger',
+  /** The office folder's committee viewers as last shared (JSON list), so sharing happens once. */
+  folderViewers: 'folderViewers',
+  /** The worker's lease (JSON {until, by}): one worker at a time. */
+  workerLease: 'workerLease',
+  /** Links in `[KTCV] Biên bản` found not to be the script's documents (JSON list of ids). */
+  foreignDocs: 'foreignDocs',
+  /**
+   * Set (to the time) when rows may owe a biên bản or a unit mail, so that an idle worker run reads
+   * nothing but the properties; cleared by a full pass that left nothing due.
+   */
+  workDue: 'workDue',
+  /** The Vietnam day a unit-mail deferral for quota was last logged (one log line a day). */
+  mailDeferredDay: 'mailDeferredDay',
+  /** The Vietnam day the daily document quota was last logged as reached (one log line a day). */
+  docsDeferredDay: 'docsDeferredDay',
 } as const;
+
+/**
+ * Prefixes of the queue's journal, one script property per item (each value far below 9 KB):
+ * a response whose row was not there yet, a biên bản to (re)write, a unit mail in flight, a
+ * report period due.
+ */
+export const QUEUE = {
+  response: 'q.r.',
+  minutes: 'q.m.',
+  mail: 'q.u.',
+  report: 'q.p.',
+} as const;
+
+/** What `[KTCV] Đã gửi đơn vị lúc` holds besides the time a unit was mailed. */
+export const MAIL_MARK = {
+  due: 'Chờ gửi',
+  failed: 'Không gửi được',
+  unknown: 'Chưa rõ đã gửi',
+} as const;
+
+/** The Drive description the script gives each biên bản it makes: it rewrites or trashes only those. */
+export const MINUTES_MARKER = 'Kiểm tra công vụ: biên bản do tập lệnh lập cho phản hồi';
 
 /** Handler names the triggers call (top-level functions of the bundle). */
 export const HANDLERS = {
@@ -131,6 +168,7 @@ export const HANDLERS = {
   reconcile: 'reconcile',
   report: 'sendScheduledSummary',
   envCheck: 'checkEnvironmentLater',
+  worker: 'runQueue',
 } as const;
 
 export const MENU_TITLE = 'Kiểm tra công vụ';

@@ -2,13 +2,33 @@
 /// <reference types="google-apps-script" />
 
 import { vnDateOf } from '../core/dates';
-import { PROPS } from './names';
+import { PROPS, SHEETS } from './names';
+import { SETTING_SPECS } from './settings';
 import { readStore } from './store';
+
+const EMAIL = /^[^\s@<>",;]+@[^\s@<>",;]+\.[^\s@<>",;]+$/;
+
+/**
+ * The office's address from the cached configuration or, when the cache was dropped because the
+ * config sheets were edited into an invalid state (the failure being reported), from its cell.
+ */
+function officeAddress(): string {
+  const cached = readStore().app?.settings.officeEmail;
+  if (cached) return cached;
+  const label = SETTING_SPECS.find((x) => x.key === 'officeEmail')?.label;
+  const rows =
+    SpreadsheetApp.getActiveSpreadsheet()
+      .getSheetByName(SHEETS.settings)
+      ?.getDataRange()
+      .getValues() ?? [];
+  const value = String(rows.find((r) => String(r[0]).trim() === label)?.[1] ?? '').trim();
+  return EMAIL.test(value) ? value : '';
+}
 
 /** Emails the office about a failure unless it was told today already; never throws. */
 export function notifyOffice(fn: string, message: string): void {
   try {
-    const to = readStore().app?.settings.officeEmail;
+    const to = officeAddress();
     if (!to) return;
     const props = PropertiesService.getScriptProperties();
     const today = vnDateOf(Date.now());

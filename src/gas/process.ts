@@ -33,6 +33,7 @@ export function outcomesFor(
       // What was made for the response before (its minutes, the unit's email) stays with it.
       minutes: r.state.minutes,
       mailed: r.state.mailed,
+      mail: r.state.mail,
     };
     return { row: r.row, ts: r.ts, raw: r.raw, state: base, inspection, review };
   });
@@ -42,11 +43,11 @@ export function outcomesFor(
  * The rows a change to `row` can affect: itself and every row that shares its old or new
  * duplicate key (a new duplicate displaces an older one; an edit can free one).
  */
-export function affectedRows(
-  all: readonly ResponseRow[],
-  row: ResponseRow,
+export function affectedRows<T extends { row: number; state: RowState }>(
+  all: readonly T[],
+  row: { row: number; state: RowState },
   newKey: string,
-): ResponseRow[] {
+): T[] {
   const keys = new Set([row.state.key, newKey].filter((k) => k !== ''));
-  return all.filter((r) => r === row || (r.state.key !== '' && keys.has(r.state.key)));
+  return all.filter((r) => r.row === row.row || (r.state.key !== '' && keys.has(r.state.key)));
 }

@@ -1,58 +1,53 @@
-// rebuildAll and reconcile: every derived sheet recomputed from the response sheet in a fixed number of calls.
+// rebuildAll and reconcile: every derived sheet recomputed from the response sheet in a fixed number of calls; documents and mails are left to the queue.
 /// <reference types="google-apps-script" />
 
 import { vnDateOf } from '../core/dates';
 import { pad, writeBlock } from './cells';
+import { withLock } from './lock';
 import { MACHINE_HEADERS } from './names';
 import { outcomesFor } from './process';
 import { ALIGNED, fullRows, summaryRows, WIDTH } from './projection';
-import { retireMinutes, writeMinutes } from './reports';
-import { isProcessed, stateCells } from './response-table';
+import { markWorkDue } from './queue';
+import { unitAddress } from './reports';
+import { isProcessed, type ResponseRow, stateCells } from './response-table';
+import { openOrNull } from './retry';
 import {
   contextFor,
   ensureStateColumns,
   GROW_BY,
+  logLine,
   openSession,
+  type Responses,
   readResponses,
   type Session,
   saveGrid,
   writeSummary,
 } from './workbook';
 
-const LOCK_WAIT_MS = 60000;
-const MINUTES_PER_RUN = 20;
-
-/** Runs `fn` holding the script lock, or fails with a message saying nothing was changed. */
-export function withLock<T>(fn: () => T): T {
-  const lock = LockService.getScriptLock();
-  if (!lock.tryLock(LOCK_WAIT_MS))
-    throw new Error('Một lần xử lý khác đang chạy: chưa thay đổi gì, hãy thử lại sau ít phút.');
-  try {
-    return fn();
-  } finally {
-    lock.releaseLock();
-  }
-}
+export { withLock } from './lock';
 
 /** Recomputes every derived sheet from the form's responses; returns the number of responses. */
 export function rebuildAll(): number {
-  return withLock(() => rebuild(openSession(), new Map()));
+  return withLock(() => {
+    const s = openSession();
+    // One bounded pass: response ids are asked of the form by reconcile only (for the rows a
+    // trigger missed), never for every row here.
+    return rebuild(s, readResponses(s), () => []);
+  });
 }
 
 /**
  * Scores every response a failed or missing trigger run left out (or an edit it missed), by
- * rebuilding when there is any; returns how many were pending.
+ * rebuilding when there is any; returns how many were pending. Biên bản and unit mails still due
+ * are the worker's, which runs after this.
  */
 export function reconcile(): number {
   return withLock(() => {
     const s = openSession();
-    const { table } = readResponses(s);
-    const pending = table.rows.filter((r) => !isProcessed(r));
-    const minutesMissing =
-      s.app.settings.minutes && table.rows.some((r) => r.state.status === 'ok' && !r.state.minutes);
-    if (pending.length === 0 && !minutesMissing) return 0;
-    const known = new Set(table.rows.map((r) => r.state.id).filter((id) => id !== ''));
-    rebuild(s, responseIds(s, pending, known));
+    const read = readResponses(s);
+    const pending = read.table.rows.filter((r) => !isProcessed(r));
+    if (pending.length === 0) return 0;
+    rebuild(s, read, () => pending);
     return pending.length;
   });
 }
@@ -66,7 +61,16 @@ function responseIds(
   const ids = new Map<number, string>();
   const times = pending.map((p) => p.ts).filter((t): t is number => t !== null);
   if (!s.store.formId || times.length === 0) return ids;
-  const form = FormApp.openById(s.store.formId);
+  const formId = s.store.formId;
+  // A passing failure is retried; only a form Google says is gone leaves the rows without ids.
+  const form = openOrNull(() => FormApp.openById(formId));
+  if (!form) {
+    logLine(
+      'reconcile',
+      `Không mở được biểu mẫu ${formId} (đã bị xóa?): các phiếu bị lỡ được chấm mà chưa có mã phản hồi.`,
+    );
+    return ids;
+  }
   const since = new Date(Math.min(...times) - 1000);
   const responses = form.getResponses(since).map((r) => ({
     id: r.getId(),
@@ -92,31 +96,40 @@ function responseIds(
   return ids;
 }
 
-function rebuild(s: Session, ids: Map<number, string>): number {
-  let { sheet, values, table } = readResponses(s);
-  // Responses pasted or imported without the state columns: add them, then read again.
-  if (!table.stateColumn && ensureStateColumns(sheet))
-    ({ sheet, values, table } = readResponses(s));
+/**
+ * Rewrites every derived sheet and the state block from one read of the response sheet; rows
+ * chosen by `idless` without an id are matched with the form's responses first.
+ */
+function rebuild(
+  s: Session,
+  read: Responses,
+  idless: (rows: ResponseRow[]) => ResponseRow[],
+): number {
+  let { sheet, values, table } = read;
+  // Responses pasted or imported without the state columns: add them, then read again. Their
+  // units are not mailed (nothing tells which were mailed before).
+  const fresh = !table.stateColumn && ensureStateColumns(sheet);
+  if (fresh) ({ sheet, values, table } = readResponses(s));
   if (!table.stateColumn)
     throw new Error('Trang câu trả lời thiếu các cột [KTCV]: hãy chạy "Thiết lập" lại.');
-  const context = contextFor(s.app, values[0].slice(0, table.formColumns).map(String));
+  const context = contextFor(s.app, table.formHeaders);
+  const need = idless(table.rows).filter((r) => r.state.id === '');
+  const known = new Set(table.rows.map((r) => r.state.id).filter((id) => id !== ''));
+  const ids = need.length ? responseIds(s, need, known) : new Map<number, string>();
   const outcomes = outcomesFor(table.rows, context, ids);
-  for (const o of outcomes)
-    if (o.state.status !== 'ok' && o.state.minutes) {
-      retireMinutes(o.state.minutes);
-      o.state.minutes = '';
-    }
-  if (s.app.settings.minutes) {
-    // Missing minutes are made a few per run (documents cost time and a daily quota); the
-    // daily reconcile carries on where this run stopped.
-    let made = 0;
-    for (const o of outcomes) {
-      if (made >= MINUTES_PER_RUN) break;
-      if (o.state.status !== 'ok' || !o.inspection || o.state.minutes) continue;
-      o.state.minutes = writeMinutes(s, o.inspection, '');
-      made++;
-    }
-  }
+  // A response scored for the first time owes its unit the result email, as a submission does.
+  const first = new Map(table.rows.map((r) => [r.row, r.state.status === '']));
+  if (!fresh)
+    for (const o of outcomes)
+      if (
+        first.get(o.row) &&
+        o.state.status === 'ok' &&
+        o.inspection &&
+        o.state.mailed === null &&
+        o.state.mail === '' &&
+        unitAddress(s, o.inspection.unitCode)
+      )
+        o.state.mail = 'due';
 
   for (const name of ALIGNED) {
     const rows = fullRows(name, outcomes, s.app.config);
@@ -149,5 +162,7 @@ function rebuild(s: Session, ids: Map<number, string>): number {
   for (let r = 2; r <= values.length; r++) block.push(byRow.get(r) ?? new Array(width).fill(''));
   writeBlock(s.ss, s.store.responseSheet, 2, table.stateColumn, block);
   saveGrid(s);
+  // Biên bản and unit mails still due are the worker's: it reads the rows on its next run.
+  markWorkDue();
   return outcomes.length;
 }

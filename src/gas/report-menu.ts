@@ -1,27 +1,26 @@
 // The report entry points: the scheduled summary, and the menu's preview and send-now for a chosen period.
 /// <reference types="google-apps-script" />
 
-import { parseDateAnswer, vnDateOf } from '../core/dates';
+import { formatDmy, parseDateAnswer, vnDateOf } from '../core/dates';
 import { tell } from './menu';
-import { withLock } from './rebuild';
-import {
-  flushPending,
-  makeReport,
-  periodAggregate,
-  type ReportPeriod,
-  type SendResult,
-  scheduledPeriod,
-  sendReport,
-} from './reports';
-import { openSession } from './workbook';
+import { queueReport, reportKey } from './queue';
+import { makePreview, periodAggregate, type ReportPeriod, scheduledPeriod } from './reports';
+import { logLine, openSession } from './workbook';
+import { type ReportOutcome, runWorker } from './worker';
 
-const SEND_WORDS: Record<SendResult, string> = {
-  sent: 'Đã gửi báo cáo',
-  'already-sent': 'Báo cáo kỳ này đã được gửi trước đó: không gửi lại',
-  deferred: 'Hết lượt gửi thư trong ngày: báo cáo sẽ được gửi ở lần chạy sau',
-  notice: 'Kỳ không có phiếu kiểm tra: đã gửi thông báo ngắn',
-  skipped: 'Kỳ không có phiếu kiểm tra: không gửi (theo cài đặt)',
-  'no-recipients': 'Chưa có email nhận báo cáo trong trang Cài đặt',
+/** What the menu says for each outcome of "Gửi báo cáo ngay" (only what will really happen). */
+const SEND_WORDS: Record<ReportOutcome, (label: string) => string> = {
+  sent: (l) => `Đã gửi báo cáo kỳ ${l}.`,
+  'already-sent': (l) => `Báo cáo kỳ ${l} đã được gửi trước đó: không gửi lại.`,
+  deferred: (l) =>
+    `Hết lượt gửi thư trong ngày: báo cáo kỳ ${l} đã được xếp vào hàng đợi và sẽ được gửi một lần, ở lần chạy tự động đầu tiên khi còn đủ lượt.`,
+  notice: (l) => `Kỳ ${l} không có phiếu kiểm tra: đã gửi thông báo ngắn.`,
+  skipped: (l) => `Kỳ ${l} không có phiếu kiểm tra: không gửi (theo cài đặt).`,
+  'no-recipients': () => 'Chưa có email nhận báo cáo trong trang Cài đặt: không gửi.',
+  queued: (l) =>
+    `Một lần gửi khác đang chạy: báo cáo kỳ ${l} đã được xếp vào hàng đợi và sẽ được gửi trong vài phút.`,
+  failed: (l) =>
+    `Chưa gửi được báo cáo kỳ ${l} (lỗi đã ghi ở trang Nhật ký): kỳ này vẫn trong hàng đợi và sẽ được thử lại ở lần chạy tự động tiếp theo.`,
 };
 
 /** Parses `18/02/2019 - 24/02/2019` (or ISO dates); throws a Vietnamese message. */
@@ -49,13 +48,20 @@ function askPeriod(title: string, given: unknown): ReportPeriod | null {
   return parsePeriod(answer.getResponseText());
 }
 
-/** Time trigger: reports on the last complete week or month, and retries deferred periods. */
-export function sendScheduledSummary(): SendResult[] {
-  return withLock(() => {
-    const s = openSession();
-    const due = scheduledPeriod(s, vnDateOf(Date.now()));
-    return flushPending(s, due ? [due] : []);
-  });
+/**
+ * Time trigger: the last complete week or month is recorded as due before anything is tried,
+ * then the worker sends what is queued (this period, and any a failure or the quota left).
+ */
+export function sendScheduledSummary(started: number): ReportOutcome[] {
+  const due = scheduledPeriod(openSession(), vnDateOf(Date.now()));
+  if (due) queueReport(due);
+  const work = runWorker(started);
+  if (due && (work.reports[reportKey(due)] ?? 'queued') === 'queued')
+    logLine(
+      'sendScheduledSummary',
+      `Chưa gửi được báo cáo kỳ ${formatDmy(due.from)} – ${formatDmy(due.to)}: một lần xử lý khác đang chạy. Kỳ này đã được xếp vào hàng đợi và sẽ được gửi ở lần chạy tự động sau (vài phút).`,
+    );
+  return Object.values(work.reports);
 }
 
 /** Menu: the report of a chosen period as a Doc only (no email, shared with nobody). */
@@ -63,16 +69,20 @@ export function previewReport(given?: unknown): string {
   const p = askPeriod('Xem trước báo cáo', given);
   if (!p) return '';
   const s = openSession();
-  const report = makeReport(s, periodAggregate(s, p), []);
-  tell(`Đã tạo bản xem trước: ${report.url}`);
-  return report.url;
+  const url = makePreview(s, periodAggregate(s, p));
+  tell(`Đã tạo bản xem trước: ${url}`);
+  return url;
 }
 
-/** Menu: send the report of a chosen period now (once: a period already sent is not sent again). */
-export function sendReportNow(given?: unknown): SendResult | '' {
+/**
+ * Menu: send the report of a chosen period now, once. The period is queued first, so whatever
+ * stops it (the quota, a busy run, a failure) leaves it to the next run, which sends it once.
+ */
+export function sendReportNow(started: number, given?: unknown): ReportOutcome | '' {
   const p = askPeriod('Gửi báo cáo ngay', given);
   if (!p) return '';
-  const result = withLock(() => sendReport(openSession(), p));
-  tell(`${SEND_WORDS[result]}.`);
-  return result;
+  queueReport(p);
+  const outcome = runWorker(started, { only: 'reports' }).reports[reportKey(p)] ?? 'queued';
+  tell(SEND_WORDS[outcome](`${formatDmy(p.from)} – ${formatDmy(p.to)}`));
+  return outcome;
 }

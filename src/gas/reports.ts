@@ -1,17 +1,21 @@
-// Reports and delivery: the báo cáo as a Doc and PDF in the office's folder, shared with its readers, emailed once per period within the mail quota.
+// Reports and delivery: the báo cáo as a Doc and PDF in the office's folder (shared once with the committee), emailed once per period; biên bản and unit mails as the worker makes them.
 /// <reference types="google-apps-script" />
 
 import { aggregate } from '../core/aggregate';
 import { formatDmy, lastCompleteMonth, lastCompleteWeek, vnDateOf } from '../core/dates';
 import { emptyNotice, type PeriodKind, reportEmail, unitEmail } from '../core/email';
 import { buildMinutes } from '../core/minutes';
+import type { DocModel } from '../core/report';
 import { buildReport } from '../core/report';
 import type { Aggregate, Inspection } from '../core/types';
 import { safe } from './cells';
-import { writeDoc } from './documents';
-import { HEADERS, PROPS, SHEETS } from './names';
+import { renderInto, writeDoc } from './documents';
+import { withRecordLock } from './lock';
+import { HEADERS, MINUTES_MARKER, PROPS, SHEETS } from './names';
 import { outcomesFor } from './process';
 import type { RowOutcome } from './projection';
+import { dropReport, type ReportJob, saveReport } from './queue';
+import { openOrNull, withRetry } from './retry';
 import { contextFor, logLine, readResponses, type Session } from './workbook';
 
 // A message takes at most 50 recipients (quota page).
@@ -25,55 +29,106 @@ export interface ReportPeriod {
   kind: PeriodKind;
 }
 
-/** The office's Drive folder for documents, created once (by setup). */
+// One folder object per execution: the folder is looked up (and its sharing checked) once.
+let folderCache: GoogleAppsScript.Drive.Folder | null = null;
+
+/**
+ * The office's Drive folder for documents: opened by its id, made anew only when Google says it
+ * does not exist (a passing failure is retried, then thrown). It is shared with the committee,
+ * once per member (each share sends Drive's invitation email), and the files in it inherit that.
+ */
 export function folderOf(s: Pick<Session, 'app'>): GoogleAppsScript.Drive.Folder {
+  if (folderCache) return folderCache;
   const props = PropertiesService.getScriptProperties();
   const id = props.getProperty(PROPS.folderId);
-  if (id) {
-    try {
-      return DriveApp.getFolderById(id);
-    } catch {
-      // Deleted: make a new one.
-    }
+  let folder = id ? openOrNull(() => DriveApp.getFolderById(id)) : null;
+  if (!folder) {
+    // Never retried: a create that failed late may have made the folder (U), and a second is worse.
+    folder = DriveApp.createFolder(s.app.settings.folderName);
+    props.setProperty(PROPS.folderId, folder.getId());
+    props.deleteProperty(PROPS.folderViewers);
   }
-  const folder = DriveApp.createFolder(s.app.settings.folderName);
-  props.setProperty(PROPS.folderId, folder.getId());
+  const committee = s.app.settings.committee;
+  let shared: string[] = [];
+  try {
+    shared = JSON.parse(props.getProperty(PROPS.folderViewers) ?? '[]') as string[];
+  } catch {
+    shared = [];
+  }
+  const add = committee.filter((e) => !shared.includes(e));
+  const gone = shared.filter((e) => !committee.includes(e));
+  if (add.length) folder.addViewers(add);
+  for (const e of gone) folder.removeViewer(e);
+  if (add.length || gone.length) props.setProperty(PROPS.folderViewers, JSON.stringify(committee));
+  folderCache = folder;
   return folder;
 }
 
 /** Scored inspections of every response row, evaluated together (duplicates resolved). */
 export function currentOutcomes(s: Session): RowOutcome[] {
-  const { values, table } = readResponses(s);
-  const context = contextFor(s.app, values[0].slice(0, table.formColumns).map(String));
+  const { table } = readResponses(s);
+  const context = contextFor(s.app, table.formHeaders);
   return outcomesFor(table.rows, context, new Map());
 }
 
 /** The aggregate of a period. */
-export function periodAggregate(s: Session, p: ReportPeriod): Aggregate {
+export function periodAggregate(s: Session, p: { from: string; to: string }): Aggregate {
   const inspections = currentOutcomes(s)
     .filter((o) => o.state.status === 'ok' && o.inspection)
     .map((o) => o.inspection as Inspection);
   return aggregate(s.app.config, inspections, { from: p.from, to: p.to });
 }
 
-/** Moves a file into the folder and lets exactly these people view it (never "anyone with the link"). */
-function file(s: Session, id: string, viewers: string[]): GoogleAppsScript.Drive.File {
-  const f = DriveApp.getFileById(id);
-  f.moveTo(folderOf(s));
-  if (viewers.length) f.addViewers(viewers);
-  return f;
+/** Menu preview: the báo cáo as a Doc in the owner's Drive, outside the shared folder (nobody else sees it). */
+export function makePreview(s: Session, agg: Aggregate): string {
+  const model = buildReport(s.app.config, agg, s.app.settings, vnDateOf(Date.now()));
+  return writeDoc(model).getUrl();
 }
 
-/** Writes the báo cáo of a period as a Doc and its PDF; shares both with `viewers`. */
-export function makeReport(s: Session, agg: Aggregate, viewers: string[]) {
+/** Opens a document the script made, by id; null only when Google says it does not exist. */
+function openDoc(id: string): GoogleAppsScript.Document.Document | null {
+  return openOrNull(() => DocumentApp.openById(id));
+}
+
+/** Writes a model into a document the script made (its body replaced), and returns its link. */
+function fill(doc: GoogleAppsScript.Document.Document, m: DocModel): string {
+  const url = doc.getUrl();
+  doc.setName(m.name);
+  const body = doc.getBody();
+  body.clear();
+  renderInto(body, m);
+  doc.saveAndClose();
+  return url;
+}
+
+/**
+ * The report's Doc and PDF for a job, each made once: the Doc's id is saved the moment it is
+ * created (before it is filled), the PDF's once it exists, so a retry reuses both.
+ */
+function reportFiles(s: Session, agg: Aggregate, job: ReportJob) {
   const model = buildReport(s.app.config, agg, s.app.settings, vnDateOf(Date.now()));
-  const doc = writeDoc(model);
-  const docFile = file(s, doc.getId(), viewers);
+  let doc = job.doc ? openDoc(job.doc) : null;
+  if (!doc) {
+    doc = DocumentApp.create(model.name);
+    job.doc = doc.getId();
+    job.filled = false;
+    saveReport(job);
+  }
+  const docId = job.doc as string;
+  const url = doc.getUrl();
+  if (!job.filled) {
+    fill(doc, model);
+    withRetry(() => DriveApp.getFileById(docId).moveTo(folderOf(s)));
+    job.filled = true;
+    saveReport(job);
+  }
+  const made = job.pdf ? openOrNull(() => DriveApp.getFileById(job.pdf as string)) : null;
+  if (made) return { url, pdf: made.getBlob() };
   // getAs names the blob by replacing what follows the last dot: name it ourselves.
-  const blob = docFile.getAs(PDF).setName(`${model.name}.pdf`);
-  const pdf = folderOf(s).createFile(blob);
-  if (viewers.length) pdf.addViewers(viewers);
-  return { url: doc.getUrl(), name: model.name, pdf: blob, pdfUrl: pdf.getUrl() };
+  const blob = withRetry(() => DriveApp.getFileById(docId).getAs(PDF)).setName(`${model.name}.pdf`);
+  job.pdf = folderOf(s).createFile(blob).getId();
+  saveReport(job);
+  return { url, pdf: blob };
 }
 
 /** Send-log keys already recorded. */
@@ -89,6 +144,7 @@ function sentKeys(s: Session): Set<string> {
   );
 }
 
+/** Appends a line to the send log, holding the lock (it changes the workbook). */
 function recordSent(
   s: Session,
   key: string,
@@ -98,29 +154,36 @@ function recordSent(
   link: string,
   note: string,
 ) {
-  let sheet = s.ss.getSheetByName(SHEETS.sent);
-  if (!sheet) {
-    sheet = s.ss.insertSheet(SHEETS.sent);
-    sheet.appendRow([...HEADERS.sent]);
-  }
-  sheet.appendRow([key, period, audience, new Date(), to.join(', '), link, note].map(safe));
+  withRecordLock(() => {
+    let sheet = s.ss.getSheetByName(SHEETS.sent);
+    if (!sheet) {
+      sheet = s.ss.insertSheet(SHEETS.sent);
+      sheet.appendRow([...HEADERS.sent]);
+    }
+    sheet.appendRow([key, period, audience, new Date(), to.join(', '), link, note].map(safe));
+  });
 }
 
-/** Sends one message to many, at most 50 recipients a message. */
-function sendToAll(
+/** Recipients in batches: a message takes at most 50. */
+function batches(to: string[]): string[][] {
+  const out: string[][] = [];
+  for (let k = 0; k < to.length; k += MAX_PER_MESSAGE) out.push(to.slice(k, k + MAX_PER_MESSAGE));
+  return out;
+}
+
+function send(
   to: string[],
   content: { subject: string; html: string; text: string },
   attachments: GoogleAppsScript.Base.Blob[],
 ) {
-  for (let k = 0; k < to.length; k += MAX_PER_MESSAGE)
-    MailApp.sendEmail({
-      to: to.slice(k, k + MAX_PER_MESSAGE).join(','),
-      subject: content.subject,
-      body: content.text,
-      htmlBody: content.html,
-      attachments,
-      name: 'Kiểm tra công vụ',
-    });
+  MailApp.sendEmail({
+    to: to.join(','),
+    subject: content.subject,
+    body: content.text,
+    htmlBody: content.html,
+    attachments,
+    name: 'Kiểm tra công vụ',
+  });
 }
 
 /** What sending a period's report did. */
@@ -133,59 +196,97 @@ export type SendResult =
   | 'no-recipients';
 
 /**
- * Sends the committee the report of a period, once: the send log is checked first and written
- * last; when the day's mail quota cannot cover every recipient nothing is sent (the period stays
- * pending for the next run).
+ * Sends the committee the report of a queued period, once. The job is in the queue before this
+ * runs and leaves it only when the period is settled: what was made (Doc, PDF) and which batches
+ * of recipients were sent are saved as they happen, so a failure at any point (lock, Docs, Mail)
+ * is retried by the next run without a second document or a second message. When the day's mail
+ * quota cannot cover the recipients left, nothing is sent and the job waits.
  */
-export function sendReport(s: Session, p: ReportPeriod): SendResult {
-  const key = `báo cáo|${p.from}|${p.to}`;
-  const label = `${formatDmy(p.from)} – ${formatDmy(p.to)}`;
-  if (sentKeys(s).has(key)) return 'already-sent';
-  const to = s.app.settings.committee;
-  if (to.length === 0) return 'no-recipients';
-  const agg = periodAggregate(s, p);
-  if (agg.inspections.length === 0 && !s.app.settings.noticeWhenEmpty) {
-    recordSent(s, key, label, 'Lãnh đạo', [], '', 'Bỏ qua: kỳ không có phiếu kiểm tra');
-    return 'skipped';
+export function deliverReport(s: Session, job: ReportJob): SendResult {
+  const key = `báo cáo|${job.from}|${job.to}`;
+  const label = `${formatDmy(job.from)} – ${formatDmy(job.to)}`;
+  if (sentKeys(s).has(key)) {
+    dropReport(job);
+    return 'already-sent';
   }
-  const quota = MailApp.getRemainingDailyQuota();
-  if (quota < to.length) {
+  const to = s.app.settings.committee;
+  if (to.length === 0) {
     logLine(
       'sendReport',
-      `Hoãn gửi báo cáo ${label}: còn ${Math.max(0, quota)} lượt gửi thư trong ngày, cần ${to.length}. Sẽ gửi ở lần chạy sau.`,
+      `Không gửi báo cáo ${label}: chưa có email nhận báo cáo trong trang Cài đặt.`,
     );
+    dropReport(job);
+    return 'no-recipients';
+  }
+  const groups = batches(to);
+  if (job.trying !== undefined) {
+    // The run that tried this batch stopped before it could record the outcome: never twice.
+    logLine(
+      'sendReport',
+      `Không rõ báo cáo ${label} đã đến ${groups[job.trying]?.join(', ') ?? ''} hay chưa (lần chạy trước bị dừng giữa chừng): không gửi lại cho những người này; hãy kiểm tra thư đã gửi.`,
+    );
+    job.sent = job.trying + 1;
+    job.trying = undefined;
+    saveReport(job);
+  }
+  const first = job.sent ?? 0;
+  const need = groups.slice(first).reduce((n, g) => n + g.length, 0);
+  // The quota first: a period waiting for it costs one call a run, not a read of every response.
+  const quota = MailApp.getRemainingDailyQuota();
+  if (quota < need) {
+    const today = vnDateOf(Date.now());
+    if (job.deferredDay !== today) {
+      logLine(
+        'sendReport',
+        `Hoãn gửi báo cáo ${label}: còn ${Math.max(0, quota)} lượt gửi thư trong ngày, cần ${need}. Sẽ gửi ở lần chạy sau.`,
+      );
+      job.deferredDay = today;
+      saveReport(job);
+    }
     return 'deferred';
   }
-  if (agg.inspections.length === 0) {
-    sendToAll(to, emptyNotice(p.kind, p.from, p.to), []);
-    recordSent(s, key, label, 'Lãnh đạo', to, '', 'Thông báo: kỳ không có phiếu kiểm tra');
-    return 'notice';
+  const agg = periodAggregate(s, job);
+  const empty = agg.inspections.length === 0;
+  if (empty && !s.app.settings.noticeWhenEmpty) {
+    recordSent(s, key, label, 'Lãnh đạo', [], '', 'Bỏ qua: kỳ không có phiếu kiểm tra');
+    dropReport(job);
+    return 'skipped';
   }
-  const report = makeReport(s, agg, to);
-  sendToAll(to, reportEmail(s.app.config, agg, p.kind, report.url), [report.pdf]);
-  recordSent(s, key, label, 'Lãnh đạo', to, report.url, `${agg.inspections.length} lượt kiểm tra`);
-  return 'sent';
-}
-
-function pending(): ReportPeriod[] {
-  try {
-    return JSON.parse(
-      PropertiesService.getScriptProperties().getProperty(PROPS.pending) ?? '[]',
-    ) as ReportPeriod[];
-  } catch {
-    return [];
+  let link = '';
+  let content = emptyNotice(job.kind, job.from, job.to);
+  let attachments: GoogleAppsScript.Base.Blob[] = [];
+  if (!empty) {
+    const files = reportFiles(s, agg, job);
+    link = files.url;
+    content = reportEmail(s.app.config, agg, job.kind, link);
+    attachments = [files.pdf];
   }
-}
-
-/** Tries every pending period (deferred for quota or newly due); keeps those still deferred. */
-export function flushPending(s: Session, add: ReportPeriod[] = []): SendResult[] {
-  const list = pending();
-  for (const p of add) if (!list.some((x) => x.from === p.from && x.to === p.to)) list.push(p);
-  if (list.length === 0) return [];
-  const results = list.map((p) => sendReport(s, p));
-  const keep = list.filter((_, k) => results[k] === 'deferred');
-  PropertiesService.getScriptProperties().setProperty(PROPS.pending, JSON.stringify(keep));
-  return results;
+  for (let k = first; k < groups.length; k++) {
+    job.trying = k;
+    saveReport(job);
+    try {
+      send(groups[k], content, attachments);
+    } catch (e) {
+      // Google refused the message: it was not sent, so it is tried again later.
+      job.trying = undefined;
+      saveReport(job);
+      throw e;
+    }
+    job.sent = k + 1;
+    job.trying = undefined;
+    saveReport(job);
+  }
+  recordSent(
+    s,
+    key,
+    label,
+    'Lãnh đạo',
+    to,
+    link,
+    empty ? 'Thông báo: kỳ không có phiếu kiểm tra' : `${agg.inspections.length} lượt kiểm tra`,
+  );
+  dropReport(job);
+  return empty ? 'notice' : 'sent';
 }
 
 /** The period the scheduled report covers on `today`: the last complete week or month. */
@@ -197,43 +298,78 @@ export function scheduledPeriod(s: Session, today: string): ReportPeriod | null 
 }
 
 /**
- * The biên bản of a scored inspection: created, or rewritten in place when the response was
- * edited; shared with the committee. Returns its link.
+ * The id in a Google Docs link (`…/document/d/<id>/…`, or `…/open?id=<id>` as `Document.getUrl`
+ * may give it), or '' when the text is no such link.
  */
-export function writeMinutes(s: Session, i: Inspection, existing: string): string {
-  const model = buildMinutes(s.app.config, i, s.app.settings, s.app.team);
-  let id = '';
-  if (existing) {
-    try {
-      id = DocumentApp.openByUrl(existing).getId();
-    } catch {
-      id = '';
-    }
-  }
-  const doc = writeDoc(model, id || undefined);
-  if (!id) file(s, doc.getId(), s.app.settings.committee);
-  return doc.getUrl();
+export function docIdOf(link: string): string {
+  return (/\/document\/d\/([-\w]{20,})/.exec(link) ?? /[?&]id=([-\w]{20,})/.exec(link))?.[1] ?? '';
 }
 
-/** Emails a unit its own result once (when enabled and the unit has an address); returns when. */
-export function mailUnit(s: Session, i: Inspection, minutesUrl: string): number | null {
-  const to = s.app.unitEmails[i.unitCode];
-  if (!s.app.settings.unitEmails || !to) return null;
-  if (MailApp.getRemainingDailyQuota() < 1) {
-    logLine('mailUnit', `Hoãn gửi kết quả cho ${i.unit}: hết lượt gửi thư trong ngày.`);
-    return null;
-  }
-  const { fixDays, reportTo } = s.app.settings;
-  sendToAll([to], unitEmail(s.app.config, i, fixDays, minutesUrl, reportTo), []);
-  return Date.now();
+/** The description the script gives the biên bản of a response (its mark of ownership). */
+const markOf = (responseId: string) => `${MINUTES_MARKER} ${responseId}`;
+
+/**
+ * Whether a linked document is the biên bản the script made for this response: null when Google
+ * says it no longer exists. Anything else (a decision a clerk pasted, an old document) is not
+ * the script's to rewrite or trash.
+ */
+export function minutesOwned(docId: string, responseId: string): boolean | null {
+  const file = openOrNull(() => DriveApp.getFileById(docId));
+  if (!file) return null;
+  return file.getDescription() === markOf(responseId);
 }
 
-/** Moves to the trash the minutes of an inspection that no longer counts (kept there, restorable). */
-export function retireMinutes(url: string): void {
-  if (!url) return;
-  try {
-    DriveApp.getFileById(DocumentApp.openByUrl(url).getId()).setTrashed(true);
-  } catch {
-    // Already gone.
-  }
+/**
+ * Makes the biên bản document of a response and hands its id to `record` the moment it exists
+ * (before anything can fail in filling it), so a retry reuses it.
+ */
+export function createMinutes(name: string, record: (docId: string) => void): string {
+  const doc = DocumentApp.create(name);
+  const id = doc.getId();
+  record(id);
+  return id;
+}
+
+/**
+ * Fills the biên bản document `docId` (made by the script) for an inspection, marks it as the
+ * script's and files it in the office folder; returns its link, or null when it no longer exists.
+ */
+export function fillMinutes(
+  s: Session,
+  docId: string,
+  responseId: string,
+  i: Inspection,
+): string | null {
+  const doc = openDoc(docId);
+  if (!doc) return null;
+  const url = fill(doc, buildMinutes(s.app.config, i, s.app.settings, s.app.team));
+  const file = withRetry(() => DriveApp.getFileById(docId));
+  if (file.getDescription() !== markOf(responseId)) file.setDescription(markOf(responseId));
+  file.moveTo(folderOf(s));
+  return url;
+}
+
+/** The document name a response's biên bản gets. */
+export function minutesName(s: Session, i: Inspection): string {
+  return buildMinutes(s.app.config, i, s.app.settings, s.app.team).name;
+}
+
+/** Moves to the trash a biên bản the script made (kept there, restorable). */
+export function trashMinutes(docId: string): void {
+  const file = openOrNull(() => DriveApp.getFileById(docId));
+  if (file) file.setTrashed(true);
+}
+
+/** The address a unit's result goes to, or '' when unit emails are off or the unit has none. */
+export function unitAddress(s: Session, unitCode: string): string {
+  return s.app.settings.unitEmails ? (s.app.unitEmails[unitCode] ?? '') : '';
+}
+
+/** Emails a unit its own result (one recipient). */
+export function sendUnitMail(s: Session, i: Inspection, minutesUrl: string): void {
+  send(
+    [unitAddress(s, i.unitCode)],
+    unitEmail(s.app.config, i, s.app.settings.fixDays, minutesUrl, s.app.settings.reportTo),
+    [],
+  );
 }

@@ -360,6 +360,7 @@ function ensureTriggers(form: GoogleAppsScript.Forms.Form, hour: number): number
   const formId = form.getId();
   let submit = false;
   let clock = false;
+  let worker = false;
   let created = 0;
   for (const t of ScriptApp.getProjectTriggers()) {
     const fn = t.getHandlerFunction();
@@ -371,7 +372,14 @@ function ensureTriggers(form: GoogleAppsScript.Forms.Form, hour: number): number
       hourOf(t) === hour
     )
       clock = true;
-    else if (fn === HANDLERS.submit || fn === HANDLERS.reconcile) ScriptApp.deleteTrigger(t);
+    else if (fn === HANDLERS.worker && !worker) worker = true;
+    else if (fn === HANDLERS.submit || fn === HANDLERS.reconcile || fn === HANDLERS.worker)
+      ScriptApp.deleteTrigger(t);
+  }
+  if (!worker) {
+    // The queue's worker: biên bản, unit mails and reports left by a run, every 5 minutes.
+    ScriptApp.newTrigger(HANDLERS.worker).timeBased().everyMinutes(5).create();
+    created++;
   }
   if (!submit) {
     ScriptApp.newTrigger(HANDLERS.submit).forForm(form).onFormSubmit().create();

@@ -1,96 +1,164 @@
-// handleFormSubmit: one response, under the script lock, upserted into every derived sheet with a constant number of calls.
+// handleFormSubmit: one response scored under the script lock from the state columns and its own row; slow work is left to the queue.
 /// <reference types="google-apps-script" />
 
 import { vnDateOf } from '../core/dates';
-import { writeBlock } from './cells';
 import { affectedRows, outcomesFor } from './process';
 import { planEdits, summaryRows } from './projection';
-import { mailUnit, retireMinutes, writeMinutes } from './reports';
-import { isProcessed, type ResponseRow, stateCells } from './response-table';
+import { flagMinutes, markWorkDue, queueResponse, workKey } from './queue';
+import { unitAddress } from './reports';
+import { isoInstant, isProcessed, type ResponseRow } from './response-table';
 import {
   applyEdits,
   contextFor,
+  logLine,
   openSession,
-  readResponses,
+  readIndex,
+  readRow,
   saveGrid,
+  writeState,
   writeSummary,
 } from './workbook';
 
-// How long a submission waits for another run to finish before leaving the response to reconcile.
-const LOCK_WAIT_MS = 20000;
+// How long a submission waits for the lock. Each holder keeps it a few seconds (slow work runs
+// outside it), so 20 inspectors submitting within a minute are all served well within this; a
+// Forms trigger may run 6 minutes, and the wait leaves time for the worker afterwards.
+const LOCK_WAIT_MS = 240000;
+// Google may run the trigger before it has written the row: look again after these pauses.
+const ROW_WAITS_MS = [2000, 4000];
 
 /** What a submission did, for logs and tests. */
 export type SubmitResult = 'blank' | 'busy' | 'not-in-sheet' | 'unchanged' | 'scored' | 'review';
 
-/** The installable form-submit trigger's handler. */
-export function handleFormSubmit(
-  e: GoogleAppsScript.Events.FormsOnFormSubmit | undefined,
-): SubmitResult {
+/** What scoring did, and the response rows it changed (their biên bản and mails follow). */
+export interface Scored {
+  result: SubmitResult;
+  touched: number[];
+}
+
+const nothing = (result: SubmitResult): Scored => ({ result, touched: [] });
+
+/**
+ * The installable form-submit trigger's handler. A response whose row is not there yet (after a
+ * few short waits) or that found the lock busy is queued for the worker, which scores it within
+ * minutes, and logged; nothing is dropped silently.
+ */
+export function handleFormSubmit(e: GoogleAppsScript.Events.FormsOnFormSubmit | undefined): Scored {
   const response = e?.response;
   // Spurious events (no response, or a spreadsheet event with blank values) change nothing.
-  if (!response) return 'blank';
-  const lock = LockService.getScriptLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) {
-    throw new Error(
-      'Một lần xử lý khác đang chạy quá lâu: phản hồi này sẽ được chấm ở lần đối soát tiếp theo (không bị mất).',
+  if (!response) return nothing('blank');
+  const id = response.getId();
+  const ts = response.getTimestamp().getTime();
+  const email = response.getRespondentEmail().trim().toLowerCase();
+  let scored: Scored;
+  try {
+    scored = scoreResponse(id, ts, email, LOCK_WAIT_MS);
+    for (const wait of ROW_WAITS_MS) {
+      if (scored.result !== 'not-in-sheet') break;
+      Utilities.sleep(wait);
+      scored = scoreResponse(id, ts, email, LOCK_WAIT_MS);
+    }
+  } catch (e) {
+    // A failure (a passing one, or the configuration): the worker tries again within minutes.
+    queueResponse({ id, ts, email, since: Date.now() });
+    throw e;
+  }
+  const result = scored.result;
+  if (result === 'not-in-sheet' || result === 'busy') {
+    queueResponse({ id, ts, email, since: Date.now() });
+    const sent = isoInstant(ts).replace('T', ' ').slice(0, 19);
+    logLine(
+      'handleFormSubmit',
+      result === 'busy'
+        ? `Một lần xử lý khác giữ khóa quá lâu: phản hồi gửi lúc ${sent} (${id}) đã được ghi vào hàng đợi và sẽ được chấm trong vài phút.`
+        : `Chưa thấy dòng của phản hồi gửi lúc ${sent} (${id}) trong trang câu trả lời sau ${ROW_WAITS_MS.length + 1} lần đọc: đã ghi vào hàng đợi và sẽ được chấm trong vài phút.`,
     );
   }
+  return scored;
+}
+
+/**
+ * Scores one response holding the script lock (waiting at most `waitMs`): 'busy' when the lock
+ * stays taken, 'not-in-sheet' when its row is not there.
+ */
+export function scoreResponse(id: string, ts: number, email: string, waitMs: number): Scored {
+  const lock = LockService.getScriptLock();
+  if (!lock.tryLock(waitMs)) return nothing('busy');
   try {
-    return submit(response);
+    return score(id, ts, email);
   } finally {
     lock.releaseLock();
   }
 }
 
-function submit(response: GoogleAppsScript.Forms.FormResponse): SubmitResult {
-  const id = response.getId();
-  const ts = response.getTimestamp().getTime();
-  const email = response.getRespondentEmail().trim().toLowerCase();
-
+function score(id: string, ts: number, email: string): Scored {
   const s = openSession();
-  const { values, table } = readResponses(s);
-  if (!table.stateColumn)
-    throw new Error('Trang câu trả lời thiếu các cột [KTCV]: hãy chạy "Thiết lập" lại.');
+  // The header, the Timestamp column and the state block: never the whole sheet.
+  const ix = readIndex(s);
   // The row: the one already holding this id (an edit), else the unprocessed row Google wrote
   // for this submission (same timestamp to the second and, when collected, the same email).
-  const sameSubmission = (r: ResponseRow) =>
-    r.state.id === '' &&
-    r.ts !== null &&
-    Math.abs(r.ts - ts) < 1000 &&
-    (!email || r.raw.email.trim().toLowerCase() === email);
-  const row =
-    table.rows.find((r) => r.state.id === id) ?? [...table.rows].reverse().find(sameSubmission);
-  if (!row) return 'not-in-sheet';
-  if (row.state.id === id && isProcessed(row)) return 'unchanged';
-
-  const context = contextFor(s.app, values[0].slice(0, table.formColumns).map(String));
-  const ids = new Map([[row.row, id]]);
-  const [alone] = outcomesFor([row], context, ids);
-  const outcomes = outcomesFor(affectedRows(table.rows, row, alone.state.key), context, ids);
-
-  // Documents before the rows, so the results row carries the minutes' link.
-  for (const o of outcomes) {
-    const before = table.rows.find((r) => r.row === o.row)?.state.status;
-    if (o.state.status !== 'ok' && o.state.minutes) {
-      retireMinutes(o.state.minutes);
-      o.state.minutes = '';
+  const known = ix.rows.find((r) => r.state.id === id);
+  // An event newer than the row: Google has not yet rewritten the edited row (the order of the
+  // two is not guaranteed), so the row is not there yet in its edited form.
+  if (known && known.ts !== null && known.ts < ts - 1000) return nothing('not-in-sheet');
+  if (known && isProcessed(known)) return nothing('unchanged');
+  let row: ResponseRow | null = known ? readRow(ix, known.row) : null;
+  if (!known) {
+    const candidates = ix.rows.filter(
+      (r) => r.state.id === '' && r.ts !== null && Math.abs(r.ts - ts) < 1000,
+    );
+    for (const c of candidates.reverse()) {
+      const r = readRow(ix, c.row);
+      if (r && (!email || r.raw.email.trim().toLowerCase() === email)) {
+        row = r;
+        break;
+      }
     }
-    if (o.state.status !== 'ok' || !o.inspection || (o.row !== row.row && before === 'ok'))
-      continue;
-    if (s.app.settings.minutes) o.state.minutes = writeMinutes(s, o.inspection, o.state.minutes);
-    if (o.state.mailed === null) o.state.mailed = mailUnit(s, o.inspection, o.state.minutes);
   }
-  let gridChanged = applyEdits(s, planEdits(table.rows, outcomes, s.app.config));
-  const states = new Map(table.rows.map((r) => [r.row, r.state]));
+  if (!row) return nothing('not-in-sheet');
+  const self = row;
+
+  const context = contextFor(s.app, ix.layout.formHeaders);
+  const ids = new Map([[self.row, id]]);
+  const [alone] = outcomesFor([self], context, ids);
+  // The rows sharing its old or new duplicate key, read one by one (a handful at most).
+  const rows: ResponseRow[] = [self];
+  for (const r of affectedRows(ix.rows, self, alone.state.key)) {
+    if (r.row === self.row) continue;
+    const full = readRow(ix, r.row);
+    if (full) rows.push(full);
+  }
+  rows.sort((a, b) => a.row - b.row);
+  const outcomes = outcomesFor(rows, context, ids);
+
+  // Slow work is only marked here; the worker does it after the lock is released.
+  const before = new Map(ix.rows.map((r) => [r.row, r.state]));
+  for (const o of outcomes) {
+    if (o.state.status !== 'ok' || !o.inspection) continue;
+    // A row that kept counting while another changed needs nothing new.
+    if (o.row !== self.row && before.get(o.row)?.status === 'ok') continue;
+    if (s.app.settings.minutes && o.state.minutes) flagMinutes(workKey(o));
+    if (o.state.mailed === null && o.state.mail === '' && unitAddress(s, o.inspection.unitCode))
+      o.state.mail = 'due';
+  }
+  const owes = outcomes.some((o) =>
+    o.state.status === 'ok'
+      ? o.state.mail === 'due' || (s.app.settings.minutes && o.state.minutes === '')
+      : o.state.minutes !== '',
+  );
+  if (owes) markWorkDue();
+  let gridChanged = applyEdits(s, planEdits(ix.rows, outcomes, s.app.config));
+  const states = new Map(ix.rows.map((r) => [r.row, r.state]));
   for (const o of outcomes) states.set(o.row, o.state);
   gridChanged =
     writeSummary(s, summaryRows([...states.values()], s.app.config, vnDateOf(Date.now()))) ||
     gridChanged;
 
   // The state columns last: until they are written the response counts as unprocessed, so a
-  // failure above leaves it to reconcile instead of half-recorded.
-  for (const o of outcomes)
-    writeBlock(s.ss, s.store.responseSheet, o.row, table.stateColumn, [stateCells(o.state)]);
+  // failure above leaves it to the worker and reconcile instead of half-recorded.
+  for (const o of outcomes) writeState(s, ix, o.row, o.state);
   if (gridChanged) saveGrid(s);
-  return outcomes.find((o) => o.row === row.row)?.state.status === 'ok' ? 'scored' : 'review';
+  return {
+    result: outcomes.find((o) => o.row === self.row)?.state.status === 'ok' ? 'scored' : 'review',
+    touched: outcomes.map((o) => o.row),
+  };
 }

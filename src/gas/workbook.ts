@@ -7,7 +7,20 @@ import { pad, safe, writeBlock } from './cells';
 import { type AppConfig, type CONFIG_HEADERS, readTables } from './config-tables';
 import { HEADERS, MACHINE_HEADERS, SHEETS } from './names';
 import { type BlockEdit, WIDTH } from './projection';
-import { parseResponseTable, type ResponseTable } from './response-table';
+import {
+  type IndexRow,
+  type Layout,
+  layoutOf,
+  parseIndex,
+  parseResponseTable,
+  parseRow,
+  type ResponseRow,
+  type ResponseTable,
+  type RowState,
+  readStateCells,
+  stateBlockAt,
+  stateCells,
+} from './response-table';
 import { readStore, type Stored, saveConfig, saveProps } from './store';
 
 /** A configuration problem the office must fix; the message lists every problem. */
@@ -69,15 +82,119 @@ export interface Responses {
   table: ResponseTable;
 }
 
-/** Reads the whole response sheet in one call. */
-export function readResponses(s: Session): Responses {
+function responseSheetOf(s: Session): GoogleAppsScript.Spreadsheet.Sheet {
   const sheet = s.store.responseSheet ? s.ss.getSheetByName(s.store.responseSheet) : null;
   if (!sheet)
     throw new Error('Chưa có trang câu trả lời của biểu mẫu: hãy chạy "Thiết lập" trước.');
+  return sheet;
+}
+
+const MISSING_STATE = 'Trang câu trả lời thiếu các cột [KTCV]: hãy chạy "Thiết lập" lại.';
+
+/** Reads the whole response sheet in one call (rebuild, reconcile, reports). */
+export function readResponses(s: Session): Responses {
+  const sheet = responseSheetOf(s);
   const values = sheet.getDataRange().getValues();
   const table = parseResponseTable(values, s.app.config.checklist);
   if (!table) throw new Error(`Trang "${sheet.getName()}" không có cột "Đơn vị được kiểm tra".`);
   return { sheet, values, table };
+}
+
+/** The response sheet as its header, Timestamp column and state block tell it: no answers read. */
+export interface ResponseIndex {
+  sheet: GoogleAppsScript.Spreadsheet.Sheet;
+  layout: Layout;
+  rows: IndexRow[];
+}
+
+/**
+ * Reads what a submission or the worker needs to know of every row (4 calls whatever is
+ * stored): the header row, the Timestamp column and the state block.
+ */
+export function readIndex(s: Session): ResponseIndex {
+  const sheet = responseSheetOf(s);
+  const lastRow = sheet.getLastRow();
+  const lastCol = sheet.getLastColumn();
+  const header = lastCol > 0 ? sheet.getRange(1, 1, 1, lastCol).getValues()[0] : [];
+  const layout = layoutOf(header, s.app.config.checklist);
+  if (!layout) throw new Error(`Trang "${sheet.getName()}" không có cột "Đơn vị được kiểm tra".`);
+  if (!layout.stateColumn) throw new Error(MISSING_STATE);
+  const n = lastRow - 1;
+  const ts = n > 0 && layout.tsColumn ? sheet.getRange(2, layout.tsColumn, n, 1).getValues() : [];
+  const state =
+    n > 0 ? sheet.getRange(2, layout.stateColumn, n, MACHINE_HEADERS.length).getValues() : [];
+  return { sheet, layout, rows: parseIndex(ts, state) };
+}
+
+/**
+ * The same as readIndex for a few known rows only (the ones a submission just changed): the
+ * header and each row's state block, one call per row, whatever is stored.
+ */
+export function readIndexRows(s: Session, rows: readonly number[]): ResponseIndex {
+  const sheet = responseSheetOf(s);
+  const lastCol = sheet.getLastColumn();
+  const header = lastCol > 0 ? sheet.getRange(1, 1, 1, lastCol).getValues()[0] : [];
+  const layout = layoutOf(header, s.app.config.checklist);
+  if (!layout) throw new Error(`Trang "${sheet.getName()}" không có cột "Đơn vị được kiểm tra".`);
+  if (!layout.stateColumn) throw new Error(MISSING_STATE);
+  const out: IndexRow[] = [...new Set(rows)]
+    .sort((a, b) => a - b)
+    .map((row) => ({
+      row,
+      ts: null,
+      state: readStateCells(
+        sheet.getRange(row, layout.stateColumn, 1, MACHINE_HEADERS.length).getValues()[0],
+      ),
+    }));
+  return { sheet, layout, rows: out };
+}
+
+/** One response row read whole (one call); null when its form cells are blank. */
+export function readRow(ix: ResponseIndex, row: number): ResponseRow | null {
+  const line = ix.sheet.getRange(row, 1, 1, ix.layout.width).getValues()[0];
+  return parseRow(ix.layout, line, row);
+}
+
+/** Writes the state block of one row (one call). */
+export function writeState(s: Session, ix: ResponseIndex, row: number, state: RowState): void {
+  writeBlock(s.ss, ix.sheet.getName(), row, ix.layout.stateColumn, [stateCells(state)]);
+}
+
+/**
+ * Re-reads one row's state (the caller holds the lock), lets `change` edit it, and writes it back
+ * when `change` returns true; false when the row no longer holds response `id`.
+ */
+export function updateState(
+  s: Session,
+  ix: ResponseIndex,
+  row: number,
+  id: string,
+  change: (state: RowState) => boolean,
+): boolean {
+  const cells = ix.sheet
+    .getRange(row, ix.layout.stateColumn, 1, MACHINE_HEADERS.length)
+    .getValues();
+  const state = readStateCells(cells[0]);
+  if (state.id !== id) return false;
+  if (change(state)) writeState(s, ix, row, state);
+  return true;
+}
+
+// 1-based column of the biên bản link in `Kết quả`.
+const RESULTS_LINK = HEADERS.results.indexOf('Biên bản') + 1;
+
+/**
+ * Puts a biên bản link on the `Kết quả` row of a response, found by its id (column A), or by its
+ * response row (column B) when it has no id: never by position, which a user may have changed.
+ */
+export function setResultLink(s: Session, id: string, row: number, link: string): void {
+  const sheet = s.ss.getSheetByName(SHEETS.results);
+  if (!sheet) return;
+  const last = sheet.getLastRow();
+  if (last < 2) return;
+  const keys = sheet.getRange(2, 1, last - 1, 2).getValues();
+  const k = keys.findIndex((r) => (id ? String(r[0]) === id : r[0] === '' && Number(r[1]) === row));
+  if (k >= 0) writeBlock(s.ss, SHEETS.results, k + 2, RESULTS_LINK, [[link]]);
 }
 
 /** The grid size (max rows) of a derived sheet, from the store or, once, from the sheet. */
@@ -153,11 +270,14 @@ export function logLine(fn: string, message: string): void {
   }
 }
 
-/** Adds the [KTCV] state columns to the right of Google's columns, once. */
+/**
+ * Adds the [KTCV] state columns to the right of every used column, once: a block counts only
+ * when all its headers stand in order (a partly deleted block is replaced, not half-read).
+ */
 export function ensureStateColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet): boolean {
   const width = sheet.getLastColumn();
   const header = width ? sheet.getRange(1, 1, 1, width).getValues()[0].map(String) : [];
-  if (header.includes(MACHINE_HEADERS[0])) return false;
+  if (stateBlockAt(header) >= 0) return false;
   const col = width + 1;
   const need = col + MACHINE_HEADERS.length - 1;
   if (sheet.getMaxColumns() < need)

@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { mapColumns } from '../core/records';
 import { InputError } from '../core/score-export';
 import { parseCsv, readCsvFile } from './csv';
-import { readBundle, runPipeline } from './pipeline';
+import { prepareOut, readBundle, runPipeline } from './pipeline';
 import { hanoiConfig, SETTINGS, SETUP_AGAIN_AT } from './sample/hanoi-2025/office';
 import hanoiSample from './sample/hanoi-2025/responses.csv';
 import sample from './sample/responses.csv';
@@ -35,6 +35,8 @@ export async function main(argv: string[]): Promise<number> {
     const table = opts.responses ? readCsvFile(opts.responses) : null;
     if (table && (table.length === 0 || !mapColumns(table[0], config.checklist)))
       throw new InputError('Tệp không có cột "Đơn vị được kiểm tra": không thể chấm điểm.');
+    // A folder the files cannot go to is said before any work, and alone.
+    prepareOut(opts.out);
     const say = (line: string) => process.stdout.write(`${line}\n`);
     say(
       opts.responses

@@ -1,7 +1,17 @@
 // The main job, locally: the real bundle on the emulator, from form submissions (or an export) to the emailed report, then files to open.
 
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import {
+  accessSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { addDays, parseDateAnswer, parseTimestamp, vnInstant, weekdayOf } from '../core/dates';
 import { mapColumns } from '../core/records';
 import { InputError, type ScoreRun, scoreExport } from '../core/score-export';
@@ -183,12 +193,35 @@ function sampleRound(o: PipelineOptions): Workspace {
   return ws;
 }
 
+/**
+ * When a run over an export happens: the first morning after the period (07:00, Vietnam time), and
+ * never before the last response was submitted, so the report is dated after what it covers.
+ */
+export function exportStart(
+  table: (readonly string[])[],
+  config: Config,
+  dateOrder: DateOrder,
+  periodEnd: string | null,
+): number {
+  const [header, ...records] = table;
+  const map = mapColumns(header, config.checklist);
+  let last = Number.NEGATIVE_INFINITY;
+  for (const col of map?.roles.timestamp ?? [])
+    for (const r of records) {
+      const ms = parseTimestamp(r[col] ?? '', dateOrder);
+      if (ms !== null && ms > last) last = ms;
+    }
+  const after = periodEnd ? vnInstant(addDays(periodEnd, 1), 7) : Number.NEGATIVE_INFINITY;
+  const start = Math.max(after, last + 60_000);
+  return Number.isFinite(start) ? start : Date.now();
+}
+
 /** An export's records written into the response sheet in one batch, then processed as a backlog. */
-function exportRound(o: PipelineOptions, table: (readonly string[])[]): Workspace {
+function exportRound(o: PipelineOptions, table: (readonly string[])[], start: number): Workspace {
   const [header, ...records] = table;
   const map = mapColumns(header, o.config.checklist);
   if (!map) throw new InputError('Tệp không có cột "Đơn vị được kiểm tra": không thể chấm điểm.');
-  const ws = workspace(o, Date.UTC(2019, 0, 1));
+  const ws = workspace(o, start);
   const sheetName = String(
     ws.log.uncounted(() => ws.PropertiesService.getScriptProperties().getProperty('responseSheet')),
   );
@@ -217,7 +250,20 @@ function exportRound(o: PipelineOptions, table: (readonly string[])[]): Workspac
     });
   });
   ws.run(o.code, 'rebuildAll');
+  // The biên bản are made by the queue's 5-minute trigger after the rebuild, a few per run.
+  if (o.minutes) drainQueue(ws);
   return ws;
+}
+
+/** Fires the queue's trigger every 5 virtual minutes until a run makes no more documents. */
+function drainQueue(ws: Workspace): void {
+  const docs = () =>
+    ws.log.uncounted(() => ws.DriveApp._all().filter((i) => i.mimeType === GOOGLE_DOC).length);
+  for (let before = -1; docs() !== before; ) {
+    before = docs();
+    ws.clock.advance(5 * 60 * 1000);
+    ws.fireClock(codeOf(ws), 'runQueue');
+  }
 }
 
 /** Text cells of the response sheet's form columns, as a CSV export would hold them. */
@@ -252,10 +298,95 @@ const slug = (s: string) =>
     .replace(/^-|-$/g, '')
     .slice(0, 80);
 
+// Where the run notes the files it wrote, so a later run into the same folder replaces those
+// and nothing else.
+const MANIFEST = '.kiem-tra-cong-vu.json';
+
+/** Checks `--out` before any work: a folder that is (or can be made) writable; one Vietnamese line otherwise. */
+export function prepareOut(out: string): void {
+  const full = resolve(out);
+  const missing: string[] = [];
+  let at = full;
+  while (!existsSync(at)) {
+    missing.unshift(at);
+    const up = dirname(at);
+    if (up === at) break;
+    at = up;
+  }
+  try {
+    if (!statSync(at).isDirectory())
+      throw new InputError(`--out "${out}": "${at}" là một tệp, không phải thư mục.`);
+    accessSync(at, constants.W_OK);
+    // One level at a time: a recursive mkdir under a pseudo file system may never return.
+    for (const dir of missing) mkdirSync(dir);
+    for (const sub of ['van-ban', 'thu']) {
+      const dir = join(full, sub);
+      if (existsSync(dir) && !statSync(dir).isDirectory())
+        throw new InputError(`--out "${out}": "${dir}" là một tệp, không phải thư mục.`);
+      if (!existsSync(dir)) mkdirSync(dir);
+    }
+    // The two files every run writes: someone else's of the same name stops the run now, not
+    // after it (the documents' names are known only at the end, and are checked then).
+    const mine = writtenBefore(full);
+    for (const name of ['results.json', 'workbook.xlsx'])
+      if (existsSync(join(full, name)) && !mine.has(name))
+        throw new InputError(
+          `--out "${out}": đã có tệp ${join(out, name)} không do chương trình này ghi; hãy chọn thư mục khác (không ghi đè).`,
+        );
+    const probe = join(full, `${MANIFEST}.thu`);
+    writeFileSync(probe, '');
+    rmSync(probe);
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError(
+      `--out "${out}": không tạo hoặc ghi được vào thư mục này (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`,
+    );
+  }
+}
+
+/**
+ * Files an earlier run wrote into `out` (relative paths), from its manifest. The project's own
+ * `out/` (git-ignored, the default) written by a version before the manifest: the files of the
+ * names this program gives are taken as its own there, and only there.
+ */
+function writtenBefore(out: string): Set<string> {
+  try {
+    const list = JSON.parse(readFileSync(join(out, MANIFEST), 'utf8')) as unknown;
+    return new Set(Array.isArray(list) ? list.filter((f) => typeof f === 'string') : []);
+  } catch {
+    if (resolve(out) !== resolve('out')) return new Set();
+    const own = ['results.json', 'workbook.xlsx'].filter((f) => existsSync(join(out, f)));
+    for (const [dir, ext] of [
+      ['van-ban', '.docx'],
+      ['thu', '.eml'],
+    ])
+      if (existsSync(join(out, dir)) && statSync(join(out, dir)).isDirectory())
+        for (const f of readdirSync(join(out, dir)))
+          if (f.endsWith(ext) && /^(Bao-cao|Bien-ban|\d\d-)/.test(f)) own.push(`${dir}/${f}`);
+    return new Set(own);
+  }
+}
+
+/** Response rows scored and still without a biên bản, read from the response sheet's state columns. */
+function minutesMissing(ws: Workspace): { scored: number; missing: number } {
+  return ws.log.uncounted(() => {
+    const name = String(ws.PropertiesService.getScriptProperties().getProperty('responseSheet'));
+    const values = (ws.spreadsheet.getSheetByName(name)?.getDataRange().getValues() ??
+      []) as unknown[][];
+    const header = (values[0] ?? []).map(String);
+    const status = header.indexOf('[KTCV] Trạng thái');
+    const minutes = header.indexOf('[KTCV] Biên bản');
+    if (status < 0 || minutes < 0) return { scored: 0, missing: 0 };
+    const scored = values.slice(1).filter((r) => r[status] === 'ok');
+    return { scored: scored.length, missing: scored.filter((r) => r[minutes] === '').length };
+  });
+}
+
 /** Runs everything and writes the files. */
 export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
   const t0 = Date.now();
   const took = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
+  prepareOut(o.out);
   o.say(
     o.table
       ? '1. Nạp tệp câu trả lời vào trang câu trả lời của biểu mẫu (giả lập)…'
@@ -266,14 +397,39 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
       ? '2. Chấm lại toàn bộ như khi xử lý phiếu tồn đọng (rebuildAll)…'
       : '2. Các đoàn gửi phiếu qua Biểu mẫu; trình kích hoạt chấm từng phiếu…',
   );
-  const ws = o.table ? exportRound(o, o.table) : sampleRound(o);
-  const table = o.table ?? responseTable(ws);
-  const run = scoreExport(table, o.config, {
-    from: o.from,
-    to: o.to,
-    dateOrder: o.table ? o.dateOrder : 'dmy',
-  });
+  const score = (table: (readonly string[])[]) =>
+    scoreExport(table, o.config, {
+      from: o.from,
+      to: o.to,
+      dateOrder: o.table ? o.dateOrder : 'dmy',
+    });
+  // An export is scored first: its period says when the run happens (the day after it).
+  const early = o.table ? score(o.table) : null;
+  const ws = o.table
+    ? exportRound(
+        o,
+        o.table,
+        exportStart(o.table, o.config, o.dateOrder, early?.aggregate.period.to ?? null),
+      )
+    : sampleRound(o);
+  const run = early ?? score(responseTable(ws));
   const { from, to } = run.aggregate.period;
+
+  if (o.table && o.minutes) {
+    // The bundle makes a few biên bản per run (Apps Script's time limit); the daily reconcile
+    // carries on. Locally the runs follow one another until every scored inspection has one.
+    let { scored, missing } = minutesMissing(ws);
+    for (let before = Number.POSITIVE_INFINITY; missing > 0 && missing < before; ) {
+      before = missing;
+      ws.run(o.code, 'reconcile');
+      ({ scored, missing } = minutesMissing(ws));
+    }
+    o.say(
+      missing === 0
+        ? `   Đã lập biên bản cho cả ${scored} lần kiểm tra hợp lệ.`
+        : `   Đã lập biên bản cho ${scored - missing}/${scored} lần kiểm tra hợp lệ; ${missing} lần chưa có biên bản (xem Nhật ký).`,
+    );
+  }
 
   o.say(`3. Gửi báo cáo cho lãnh đạo… (${took()})`);
   if (o.table) {
@@ -303,17 +459,15 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
   for (const r of logged) o.say(`   Nhật ký: ${String(r[1])}: ${String(r[2])}`);
 
   o.say(`4. Ghi tệp vào ${o.out}/… (${took()})`);
-  rmSync(join(o.out, 'van-ban'), { recursive: true, force: true });
-  rmSync(join(o.out, 'thu'), { recursive: true, force: true });
-  mkdirSync(join(o.out, 'van-ban'), { recursive: true });
-  mkdirSync(join(o.out, 'thu'), { recursive: true });
-  const files: string[] = [];
-  const write = (path: string, data: Buffer | string) => {
-    writeFileSync(path, data);
-    files.push(path);
-  };
-  write(join(o.out, 'results.json'), `${JSON.stringify(run.results, null, 2)}\n`);
-  write(join(o.out, 'workbook.xlsx'), await workbookToXlsx(ws.spreadsheet));
+  // Only what an earlier run wrote here is replaced or removed; anything else in the folder is
+  // left alone, and a file of the same name that this program did not write stops the run.
+  const before = writtenBefore(o.out);
+  const plan: { path: string; data: () => Promise<Buffer | string> }[] = [];
+  plan.push({
+    path: join(o.out, 'results.json'),
+    data: async () => `${JSON.stringify(run.results, null, 2)}\n`,
+  });
+  plan.push({ path: join(o.out, 'workbook.xlsx'), data: () => workbookToXlsx(ws.spreadsheet) });
   const names = new Set<string>();
   for (const f of snapshotDrive(ws.DriveApp).files.filter(
     (x) => x.mimeType === GOOGLE_DOC && !x.trashed,
@@ -323,21 +477,37 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
     let name = slug(f.name);
     for (let k = 2; names.has(name); k++) name = `${slug(f.name)}-${k}`;
     names.add(name);
-    write(
-      join(o.out, 'van-ban', `${name}.docx`),
-      await documentToDocx(snapshotDocument(doc, { saved: true })),
-    );
+    plan.push({
+      path: join(o.out, 'van-ban', `${name}.docx`),
+      data: () => documentToDocx(snapshotDocument(doc, { saved: true })),
+    });
   }
   const outbox = ws.MailApp._outbox();
   for (const [k, m] of outbox.entries())
-    write(
-      join(
+    plan.push({
+      path: join(
         o.out,
         'thu',
         `${String(k + 1).padStart(2, '0')}-${slug(m.subject.replace('[Kiểm tra công vụ] ', ''))}.eml`,
       ),
-      await messageToEml(m, OWNER),
+      data: () => messageToEml(m, OWNER),
+    });
+  const rel = (path: string) => relative(o.out, path).split(sep).join('/');
+  const foreign = plan.find((f) => existsSync(f.path) && !before.has(rel(f.path)));
+  if (foreign)
+    throw new InputError(
+      `--out "${o.out}": đã có tệp ${foreign.path} không do chương trình này ghi; hãy chọn thư mục khác (không ghi đè).`,
     );
+  const now = new Set(plan.map((f) => rel(f.path)));
+  for (const old of before)
+    if (!now.has(old) && !old.split('/').includes('..')) rmSync(join(o.out, old), { force: true });
+  // Noted before writing: a run stopped half way still owns what it wrote.
+  writeFileSync(join(o.out, MANIFEST), `${JSON.stringify([...now], null, 1)}\n`);
+  const files: string[] = [];
+  for (const f of plan) {
+    writeFileSync(f.path, await f.data());
+    files.push(f.path);
+  }
   o.say(`   Xong sau ${took()}.`);
   return { run, files, ws };
 }

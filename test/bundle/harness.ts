@@ -57,3 +57,20 @@ export function workbook(ws: Workspace): Record<string, Cell[][]> {
 export function responseSheet(ws: Workspace): string {
   return String(ws.PropertiesService.getScriptProperties().getProperty('responseSheet'));
 }
+
+/**
+ * Moves the clock to the next time the `handler` time trigger fires (now if it is due) and fires
+ * it, as Google would: a clock trigger runs on its schedule, not when a test asks.
+ */
+export function runDue(ws: Workspace, handler: string): void {
+  const trigger = ws.ScriptApp._all().find((t) => t.handler === handler && t.eventType === 'CLOCK');
+  if (!trigger) throw new Error(`no time trigger for ${handler}`);
+  const now = ws.clock.now();
+  if (!ws.ScriptApp._due(trigger, now)) {
+    const next = ws.ScriptApp._nextFire(trigger, Math.max(now, trigger.lastFired ?? 0));
+    if (next === null) throw new Error(`${handler} will not fire again`);
+    ws.clock.set(next);
+  }
+  const runs = ws.fireClock(CODE, handler);
+  if (runs.length === 0) throw new Error(`${handler} did not fire`);
+}

@@ -156,7 +156,6 @@ describe('history across the reform', () => {
     // June 2025: the office's own list (the Mỹ Đức communes of 2025, an email added).
     const ws = createWorkspace({
       start: new Date('2025-06-20T02:00:00Z'),
-      google: { newQuestionColumn: 'end-of-block' },
     });
     ws.run(CODE, 'setup');
     ws.log.uncounted(() => {

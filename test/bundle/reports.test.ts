@@ -76,12 +76,16 @@ describe('the scheduled summary', () => {
     );
     if (!doc) throw new Error('no report doc');
     expect(doc.path).toContain('Kiểm tra công vụ - Văn bản');
-    expect(doc.viewers.sort()).toEqual(['chutich@mydu.example', 'noivu@mydu.example']);
+    // The committee reads it through the office folder, shared once; no file is shared by itself.
+    expect(doc.viewers).toEqual([]);
+    const folder = drive.folders.find((f) => f.name === 'Kiểm tra công vụ - Văn bản');
+    expect(folder?.viewers.sort()).toEqual(['chutich@mydu.example', 'noivu@mydu.example']);
     const snap = docText(ws, doc.id);
     expect(snap.page.width).toBeCloseTo(595.28, 1);
     expect(snap.page.marginLeft).toBeCloseTo(85.04, 1);
     const text = flat(snap.body);
-    expect(text[0]).toContain('ỦY BAN NHÂN DÂN HUYỆN MỸ ĐỨC');
+    // The issuing body on two balanced lines, as the header block sets it.
+    expect(text[0]).toContain('ỦY BAN NHÂN DÂN\nHUYỆN MỸ ĐỨC');
     expect(text[1]).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     expect(text[1]).toContain('Độc lập - Tự do - Hạnh phúc');
     expect(text[1]).toContain('Mỹ Đức, ngày 25 tháng 02 năm 2019');

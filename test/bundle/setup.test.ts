@@ -57,7 +57,7 @@ describe('opening the workbook', () => {
 });
 
 describe('setup', () => {
-  test('creates config sheets with defaults, the form, derived sheets and three triggers', () => {
+  test('creates config sheets with defaults, the form, derived sheets and four triggers', () => {
     const { ws, formId } = setUp();
     const names = ws.spreadsheet.getSheets().map((s) => s.getName());
     for (const n of [
@@ -95,6 +95,7 @@ describe('setup', () => {
     expect(triggers.sort()).toEqual([
       'handleFormSubmit:ON_FORM_SUBMIT',
       'reconcile:CLOCK',
+      'runQueue:CLOCK',
       'sendScheduledSummary:CLOCK',
     ]);
   });
@@ -107,7 +108,7 @@ describe('setup', () => {
     expect(ws.PropertiesService.getScriptProperties().getProperty('formId')).toBe(formId);
     expect(ws.FormApp._all()).toHaveLength(1);
     expect(ws.FormApp.openById(formId).getItems().length).toBe(items);
-    expect(ws.ScriptApp.getProjectTriggers()).toHaveLength(3);
+    expect(ws.ScriptApp.getProjectTriggers()).toHaveLength(4);
     expect(workbook(ws)).toEqual(before);
   });
 

@@ -18,6 +18,7 @@ const state = (over: Partial<RowState>): RowState => ({
   key: '',
   minutes: '',
   mailed: null,
+  mail: '',
   ...over,
 });
 

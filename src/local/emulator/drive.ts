@@ -51,6 +51,8 @@ export interface DriveItem {
   folder: boolean;
   parents: string[];
   trashed: boolean;
+  /** Drive's description (the bundle marks the documents it makes with it). */
+  description: string | null;
   created: number;
   updated: number;
   owner: string;
@@ -216,6 +218,11 @@ abstract class ItemHandle {
     return this._state.name;
   }
 
+  getDescription(): string | null {
+    this.rec('getDescription');
+    return this._state.description;
+  }
+
   /** The folders holding this item; the root has none (GF:test/testdrive.js). */
   getParents(): EmuFolderIterator {
     this.rec('getParents');
@@ -245,6 +252,14 @@ abstract class ItemHandle {
   protected guardRoot(method: string): void {
     // GF:test/testdrive.js: changing the root folder is refused with "Access denied…".
     if (this._id === this._drive._rootId) throw gasError(`Access denied: DriveApp.${method}`);
+  }
+
+  protected setDescriptionImpl(args: unknown[]): void {
+    const [description] = args;
+    if (typeof description !== 'string' && description !== null)
+      throw this.sig(args, 'setDescription');
+    this._state.description = description;
+    this.touch();
   }
 
   protected setNameImpl(args: unknown[]): void {
@@ -320,6 +335,12 @@ export class EmuFile extends ItemHandle {
   setName(...args: [name: string]): EmuFile {
     this.rec('setName');
     this.setNameImpl(args);
+    return this;
+  }
+
+  setDescription(...args: [description: string]): EmuFile {
+    this.rec('setDescription');
+    this.setDescriptionImpl(args);
     return this;
   }
 
@@ -752,6 +773,7 @@ export class DriveAppEmu {
       folder: mimeType === FOLDER_MIME,
       parents,
       trashed: false,
+      description: null,
       created: now,
       updated: now,
       owner: this.user,

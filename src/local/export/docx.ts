@@ -49,6 +49,12 @@ import type {
  * Page numbers: Nghị định 30/2020 wants them centred in the top margin from page 2 on. Apps Script
  * cannot make a page-number field, so they are added here: a default header with a PAGE field and
  * a different first page (`w:titlePg`) whose header holds only the Doc's own header, if any.
+ *
+ * Pagination: DocumentApp has no header-row repeat, no "keep with next" and no unsplittable row
+ * (the Docs UI and the Docs REST API do). A printed document needs them, so the .docx sets them
+ * from the shape of the content: the first row of a ruled table repeats on each page and its rows
+ * move whole, the rows of a borderless layout table (header block, signature columns) are never
+ * split, and a paragraph just before a table stays with it. The Google Doc itself has none of these (README says so).
  */
 
 const FONT = 'Times New Roman';
@@ -61,6 +67,15 @@ const LINK_COLOR = '1155CC';
 const PAGE_NUMBER_SIZE = 14;
 
 const twips = (pt: number): number => Math.round(pt * 20);
+
+/**
+ * Text as XML 1.0 allows it: control characters other than tab and line ends, U+FFFE, U+FFFF and
+ * a surrogate without its pair are dropped (docx escapes markup but passes these, and one of them
+ * makes Word refuse the whole file).
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters to drop.
+const XML_INVALID = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF\uD800-\uDFFF]/gu;
+export const xmlSafe = (text: string): string => text.replace(XML_INVALID, '');
 const hex = (color: string): string => color.replace('#', '').toUpperCase();
 
 /** Docs' built-in paragraph styles (U: read from the Docs UI defaults). */
@@ -187,14 +202,16 @@ function runProps(a: AttributesSnapshot): IRunOptions {
 /** One run's text as Word runs: `\r` (a line break inside a Docs paragraph) and tabs kept. */
 function textRuns(run: RunSnapshot): TextRun[] {
   const props = runProps(run.attributes);
-  return run.text.split('\r').map((line, i) => {
-    const children: (string | Tab)[] = [];
-    line.split('\t').forEach((part, j) => {
-      if (j > 0) children.push(new Tab());
-      if (part !== '') children.push(part);
+  return xmlSafe(run.text)
+    .split('\r')
+    .map((line, i) => {
+      const children: (string | Tab)[] = [];
+      line.split('\t').forEach((part, j) => {
+        if (j > 0) children.push(new Tab());
+        if (part !== '') children.push(part);
+      });
+      return new TextRun({ ...props, ...(i > 0 ? { break: 1 } : {}), children });
     });
-    return new TextRun({ ...props, ...(i > 0 ? { break: 1 } : {}), children });
-  });
 }
 
 /** Runs in order, consecutive runs with one link URL wrapped in one hyperlink. */
@@ -234,7 +251,7 @@ function indent(p: ParagraphSnapshot): Record<string, number> | undefined {
   return out;
 }
 
-function paragraph(p: ParagraphSnapshot, lists: Lists): Paragraph {
+function paragraph(p: ParagraphSnapshot, lists: Lists, keepNext = false): Paragraph {
   const a = p.attributes;
   const heading = String(a.HEADING ?? 'NORMAL');
   const before = num(a.SPACING_BEFORE);
@@ -269,6 +286,7 @@ function paragraph(p: ParagraphSnapshot, lists: Lists): Paragraph {
       : {}),
     ...(p.type === 'LIST_ITEM' ? { numbering: lists.numbering(a) } : {}),
     ...(rule ? { thematicBreak: true } : {}),
+    ...(keepNext ? { keepNext: true, keepLines: true } : {}),
     // The paragraph mark takes the style new text would: it sets an empty line's height.
     run: runProps(p.textStyle),
   });
@@ -303,10 +321,17 @@ function table(t: TableSnapshot, available: number, lists: Lists): Table {
           color: borderColor,
         }
       : { style: BorderStyle.NONE, size: 0, color: 'auto' };
-  const rows = t.rows.map((r) => {
+  // What Apps Script cannot ask of a Doc, the .docx carries (see the note at the top): a ruled
+  // table's first row repeats on every page and its rows move whole to the next page (a row too
+  // long for a page may still split); a borderless layout table (the header block, the signature
+  // columns with their titles) never splits across a page.
+  const ruled = borderWidth > 0;
+  const rows = t.rows.map((r, k) => {
     const minHeight = num(r.attributes.MINIMUM_HEIGHT);
     return new TableRow({
       ...(minHeight ? { height: { value: twips(minHeight), rule: HeightRule.ATLEAST } } : {}),
+      ...(ruled && k === 0 && t.rows.length > 1 ? { tableHeader: true } : {}),
+      ...(!ruled || rowText(r).length <= WHOLE_ROW ? { cantSplit: true } : {}),
       children: r.cells.map((cell, c) => {
         const a = cell.attributes;
         const pad = {
@@ -356,7 +381,32 @@ function table(t: TableSnapshot, available: number, lists: Lists): Table {
 }
 
 function blocks(list: BlockSnapshot[], available: number, lists: Lists): (Paragraph | Table)[] {
-  return list.map((b) => (b.type === 'TABLE' ? table(b, available, lists) : paragraph(b, lists)));
+  return list.map((b, i) => {
+    if (b.type === 'TABLE') return table(b, available, lists);
+    // A caption, or the closing line before the signatures, stays on the table's page (empty
+    // spacing paragraphs between them keep with it too).
+    let k = i + 1;
+    while (
+      list[k]?.type !== 'TABLE' &&
+      list[k] &&
+      paragraphText(list[k] as ParagraphSnapshot).trim() === ''
+    )
+      k++;
+    return paragraph(b, lists, list[k]?.type === 'TABLE');
+  });
+}
+
+// A row with more text than this could fill a page: it is let split rather than pushed off it.
+const WHOLE_ROW = 1500;
+
+function rowText(r: TableSnapshot['rows'][number]): string {
+  return r.cells.map((c) => c.text).join('');
+}
+
+function paragraphText(p: ParagraphSnapshot): string {
+  return p.children
+    .map((c) => (c.type === 'TEXT' ? c.runs.map((r) => r.text).join('') : ''))
+    .join('');
 }
 
 function pageNumberParagraph(): Paragraph {
@@ -436,7 +486,7 @@ export async function documentToDocx(
   const subtitle = HEADINGS.SUBTITLE;
 
   const doc = new Document({
-    title: snap.name,
+    title: xmlSafe(snap.name),
     creator: 'kiem-tra-cong-vu',
     styles: {
       default: {

@@ -172,11 +172,13 @@ class SerialClock {
 // ---------------------------------------------------------------------------------------------
 // Cell XML, as exceljs writes it (cell-xform.js) without shared strings.
 
-// exceljs's xmlEncode: the five entities, and the control characters XML 1.0 forbids dropped.
+// exceljs's xmlEncode: the five entities, and the characters XML 1.0 forbids dropped: control
+// characters, the noncharacters U+FFFE and U+FFFF, and a surrogate without its pair (with the `u`
+// flag the class matches only a lone one). One of them would make the whole sheet unreadable.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters to drop.
-const XML_SPECIAL = /[<>&'"\x7F\x00-\x08\x0B-\x0C\x0E-\x1F]/;
+const XML_SPECIAL = /[<>&'"\x7F\x00-\x08\x0B-\x0C\x0E-\x1F\uFFFE\uFFFF\uD800-\uDFFF]/u;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters to drop.
-const XML_SPECIAL_ALL = /[<>&'"\x7F\x00-\x08\x0B-\x0C\x0E-\x1F]/g;
+const XML_SPECIAL_ALL = /[<>&'"\x7F\x00-\x08\x0B-\x0C\x0E-\x1F\uFFFE\uFFFF\uD800-\uDFFF]/gu;
 const XML_ENTITIES: Record<string, string> = {
   '<': '&lt;',
   '>': '&gt;',

@@ -1,4 +1,7 @@
 // DocumentApp emulator against reference §4 and gas-fakes' live-run tests, by source.
+
+import type { DocModel } from '../../../src/core/report';
+import { balancedLines, fitWidths, TEXT_WIDTH, writeDoc } from '../../../src/gas/documents';
 import { CallLog } from '../../../src/local/emulator/calls';
 import { VirtualClock } from '../../../src/local/emulator/clock';
 import {
@@ -10,7 +13,7 @@ import {
   type TableSnapshot,
 } from '../../../src/local/emulator/documents';
 import { GOOGLE_DOC_MIME } from '../../../src/local/emulator/drive';
-import { toWinAnsi } from '../../../src/local/emulator/pdf';
+import { pdfTextNote, pdfToText, withPdfText } from '../export/pdf-text';
 
 function thrown(fn: () => unknown): Error {
   try {
@@ -29,8 +32,8 @@ const setup = (options: { exportsSeeUnsavedEdits?: boolean } = {}) => {
 
 const CLOSED = 'Document is closed, its contents cannot be updated.';
 
-/** The PDF's bytes as latin1 text, for looking for words. */
-const pdfText = (blob: { _buffer(): Buffer }): string => blob._buffer().toString('latin1');
+/** The PDF's text as a reader's tool extracts it. */
+const pdfText = (blob: { _buffer(): Buffer }): string => pdfToText(blob._buffer());
 
 describe('DocumentApp: documents and Drive (reference §4)', () => {
   test('create makes a Google Doc file in the Drive root; the body holds one empty paragraph (GF notes/oddities.md)', () => {
@@ -438,26 +441,36 @@ describe('DocumentApp: export through Drive (reference §4; REF:reference/base/b
     const blob = doc.getAs('application/pdf');
     expect(blob.getName()).toBe('Q1.pdf');
     expect(blob.getContentType()).toBe('application/pdf');
-    const text = pdfText(blob);
-    expect(text.startsWith('%PDF-')).toBe(true);
-    expect(text.endsWith('%%EOF')).toBe(true);
-    expect(text).toContain('(Hello');
+    const bytes = blob._buffer().toString('latin1');
+    expect(bytes.startsWith('%PDF-')).toBe(true);
+    expect(bytes.trimEnd().endsWith('%%EOF')).toBe(true);
     expect(DocumentApp.create('Report').getBlob().getName()).toBe('Report.pdf');
   });
 
-  test('exports render the last saved state: saveAndClose or the end of the execution saves (U)', () => {
-    const { DocumentApp, DriveApp } = setup();
-    const doc = DocumentApp.create('Stale');
-    doc.getBody().appendParagraph('Unsaved words');
-    const file = DriveApp.getFileById(doc.getId());
-    expect(pdfText(file.getAs('application/pdf'))).not.toContain('Unsaved');
-    DocumentApp._endExecution();
-    expect(pdfText(file.getAs('application/pdf'))).toContain('(Unsaved');
-    const fresh = setup({ exportsSeeUnsavedEdits: true });
-    const d2 = fresh.DocumentApp.create('Live');
-    d2.getBody().appendParagraph('Visible now');
-    expect(pdfText(d2.getAs('application/pdf'))).toContain('(Visible');
+  withPdfText(`the PDF carries the text of the Doc${pdfTextNote}`, () => {
+    const { DocumentApp } = setup();
+    const doc = DocumentApp.create('Q1.2024 report');
+    doc.getBody().appendParagraph('Hello inspections');
+    doc.saveAndClose();
+    expect(pdfText(doc.getAs('application/pdf'))).toContain('Hello inspections');
   });
+
+  withPdfText(
+    `exports render the last saved state: saveAndClose or the end of the execution saves (U)${pdfTextNote}`,
+    () => {
+      const { DocumentApp, DriveApp } = setup();
+      const doc = DocumentApp.create('Stale');
+      doc.getBody().appendParagraph('Unsaved words');
+      const file = DriveApp.getFileById(doc.getId());
+      expect(pdfText(file.getAs('application/pdf'))).not.toContain('Unsaved');
+      DocumentApp._endExecution();
+      expect(pdfText(file.getAs('application/pdf'))).toContain('Unsaved words');
+      const fresh = setup({ exportsSeeUnsavedEdits: true });
+      const d2 = fresh.DocumentApp.create('Live');
+      d2.getBody().appendParagraph('Visible now');
+      expect(pdfText(d2.getAs('application/pdf'))).toContain('Visible now');
+    },
+  );
 
   test('File.makeCopy of a Doc gives a new Doc with the saved content, openable by id (template copies)', () => {
     const { DocumentApp, DriveApp } = setup();
@@ -480,11 +493,52 @@ describe('DocumentApp: export through Drive (reference §4; REF:reference/base/b
     );
   });
 
-  test('the stand-in PDF writes Vietnamese letters outside WinAnsi as their nearest WinAnsi letter', () => {
-    // Latin-1 letters (ý ô ú ê) are WinAnsi; the marks they cannot carry are dropped.
-    expect(toWinAnsi('Đồng ý Mỹ Đức')).toBe('Dông ý My Dúc');
-    expect(toWinAnsi('ệ ạ ơ ư ế')).toBe('ê a o u ê');
+  withPdfText(`the PDF keeps every Vietnamese letter, in an embedded serif${pdfTextNote}`, () => {
+    const { DocumentApp } = setup();
+    const doc = DocumentApp.create('Biên bản');
+    const body = doc.getBody();
+    body.appendParagraph('ỦY BAN NHÂN DÂN HUYỆN MỸ ĐỨC').editAsText().setBold(true);
+    body.appendParagraph('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM').editAsText().setItalic(true);
+    body.appendTable([
+      ['Mã', 'Kết quả'],
+      ['C8', 'Không đạt – vi phạm nghiêm trọng'],
+    ]);
+    // Every precomposed Vietnamese letter, both cases, in one paragraph.
+    const letters =
+      'ăâđêôơư àảãáạ ằẳẵắặ ầẩẫấậ èẻẽéẹ ềểễếệ ìỉĩíị òỏõóọ ồổỗốộ ờởỡớợ ùủũúụ ừửữứự ỳỷỹýỵ';
+    body.appendParagraph(`${letters} ${letters.toUpperCase()}`);
+    doc.saveAndClose();
+    const bytes = doc.getAs('application/pdf')._buffer();
+    // The font is in the file (a viewer needs nothing installed), as TrueType font programs.
+    expect(bytes.toString('latin1')).toContain('/FontFile2');
+    // Lines wrap where the page ends: compare with whitespace collapsed.
+    const text = pdfText(doc.getAs('application/pdf')).normalize('NFC').replace(/\s+/g, ' ');
+    expect(text).toContain('ỦY BAN NHÂN DÂN HUYỆN MỸ ĐỨC');
+    expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(text).toContain('Không đạt – vi phạm nghiêm trọng');
+    expect(text).toContain(letters);
+    expect(text).toContain(letters.toUpperCase());
   });
+
+  withPdfText(
+    `an unbroken 10,000-character token and a long note are laid out, wrapped, not lost${pdfTextNote}`,
+    () => {
+      const { DocumentApp } = setup();
+      const doc = DocumentApp.create('Dài');
+      const body = doc.getBody();
+      body.appendParagraph(`Mở đầu ${'x'.repeat(10000)} kết thúc`);
+      body.appendTable([['Ghi chú'], [`Ghi chú dài ${'ờ'.repeat(20000)}`]]);
+      body.appendParagraph(`Đoạn cuối ${'lời ghi chép '.repeat(10000)}hết.`);
+      doc.saveAndClose();
+      const text = pdfText(doc.getAs('application/pdf'));
+      const pages = text.split('\f').length - 1;
+      expect(pages).toBeGreaterThan(20);
+      expect(text.replace(/\s+/g, '')).toContain(`Mởđầu${'x'.repeat(10000)}kếtthúc`);
+      expect(text).toContain('Ghi chú dài');
+      expect((text.match(/ờ/g) ?? []).length).toBeGreaterThanOrEqual(20000 + 10000);
+      expect(text).toContain('hết.');
+    },
+  );
 
   test('document sharing delegates to Drive and is hierarchical (GF:test/testdocs.js)', () => {
     const { DocumentApp } = setup();
@@ -546,4 +600,107 @@ describe('DocumentApp: calls counted by class (calls.ts)', () => {
     const doc = app.create('Own');
     expect(app._drive._item(doc.getId())?.mimeType).toBe(GOOGLE_DOC_MIME);
   });
+});
+
+describe('renderInto (src/gas/documents.ts) on the emulated DocumentApp: laid out as signed paper is', () => {
+  const model: DocModel = {
+    name: 'Biên bản kiểm tra Xã Xuy Xá',
+    header: {
+      parent: '',
+      body: 'Ủy ban nhân dân huyện Mỹ Đức',
+      number: 'Số: …/BB-ĐKTCV',
+      nation: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      motto: 'Độc lập - Tự do - Hạnh phúc',
+      dateLine: 'Mỹ Đức, ngày 20 tháng 02 năm 2019',
+    },
+    title: 'BIÊN BẢN',
+    subtitle: ['Kiểm tra công vụ đột xuất tại UBND xã Xuy Xá'],
+    blocks: [
+      { kind: 'heading', text: 'II. KẾT QUẢ KIỂM TRA' },
+      {
+        kind: 'paragraph',
+        text: 'Hồi 08 giờ 00 phút, ngày 20 tháng 02 năm 2019, tại trụ sở UBND xã Xuy Xá, Đoàn kiểm tra công vụ tiến hành kiểm tra đột xuất.',
+      },
+      { kind: 'paragraph', text: 'Ghi chú của đoàn:\nĐ/c Bùi Văn Khánh đi muộn 30 phút.' },
+      {
+        kind: 'table',
+        headers: ['Mã', 'Tiêu chí', 'Ghi nhận', 'Kết quả', 'Điểm'],
+        rows: [['C8', 'Công chức có mặt tại vị trí làm việc', 'Không', 'Không đạt', '0/10']],
+        // Wider than the page's text: the renderer fits it between the margins.
+        widths: [35, 260, 95, 95, 60],
+      },
+    ],
+    signatures: [
+      { heading: ['ĐẠI DIỆN ĐƠN VỊ ĐƯỢC KIỂM TRA'], title: '', name: '' },
+      { heading: ['TRƯỞNG ĐOÀN'], title: '', name: 'Lê Đức Thắng' },
+    ],
+    recipients: [],
+  };
+  const render = () => {
+    const { DocumentApp } = setup();
+    (globalThis as { DocumentApp?: unknown }).DocumentApp = DocumentApp;
+    try {
+      return writeDoc(model);
+    } finally {
+      delete (globalThis as { DocumentApp?: unknown }).DocumentApp;
+    }
+  };
+  const text = TEXT_WIDTH;
+
+  test('every table, ruled or not, is exactly as wide as the text between the margins', () => {
+    const snap = snapshotDocument(render() as unknown as Parameters<typeof snapshotDocument>[0], {
+      saved: true,
+    });
+    expect(snap.page.width - snap.page.marginLeft - snap.page.marginRight).toBeCloseTo(text, 2);
+    const tables = snap.body.filter((b): b is TableSnapshot => b.type === 'TABLE');
+    expect(tables).toHaveLength(3);
+    for (const t of tables) {
+      const widths = t.columnWidths.some((w) => w !== null)
+        ? t.columnWidths.map((w) => w ?? 0)
+        : t.rows[0].cells.map((c) => Number(c.attributes.WIDTH));
+      expect(widths.reduce((a, w) => a + w, 0)).toBeCloseTo(text, 1);
+    }
+  });
+
+  test('the issuing body on balanced lines; a paragraph with a line break is flush left, the others justified', () => {
+    expect(balancedLines('ỦY BAN NHÂN DÂN HUYỆN MỸ ĐỨC')).toEqual([
+      'ỦY BAN NHÂN DÂN',
+      'HUYỆN MỸ ĐỨC',
+    ]);
+    expect(balancedLines('ĐOÀN KIỂM TRA CÔNG VỤ')).toEqual(['ĐOÀN KIỂM TRA CÔNG VỤ']);
+    expect(fitWidths([1, 1], 2)).toEqual([233.8, Math.round((text - 233.8) * 10) / 10]);
+    // A narrow STT column is widened to hold its header word; the others give the room back.
+    const headers = ['STT', 'Đơn vị', 'Số lần', 'Điểm TB', 'Xếp loại', 'Thay đổi', 'Tồn tại chính'];
+    const fitted = fitWidths([28, 92, 44, 40, 70, 70, 122], 7, headers);
+    expect(fitted[0]).toBeGreaterThanOrEqual(34);
+    expect(fitted.reduce((a, w) => a + w, 0)).toBeCloseTo(text, 1);
+    expect(fitted[6]).toBeLessThan((122 * text) / 466);
+    const snap = snapshotDocument(render() as unknown as Parameters<typeof snapshotDocument>[0], {
+      saved: true,
+    });
+    const paragraphs = snap.body.filter((b): b is ParagraphSnapshot => b.type === 'PARAGRAPH');
+    const align = (start: string) =>
+      paragraphs.find((p) => p.text.startsWith(start))?.attributes.HORIZONTAL_ALIGNMENT;
+    expect(align('Hồi 08 giờ')).toBe('JUSTIFY');
+    expect(align('Ghi chú của đoàn:')).toBe('LEFT');
+    const header = snap.body[0] as TableSnapshot;
+    expect(header.rows[0].cells[0].text).toContain('ỦY BAN NHÂN DÂN\nHUYỆN MỸ ĐỨC');
+  });
+
+  withPdfText(
+    `in the PDF the national name stands on one line, and the signature names under their titles${pdfTextNote}`,
+    () => {
+      const doc = render();
+      const lines = pdfText(doc.getAs('application/pdf') as unknown as { _buffer(): Buffer })
+        .normalize('NFC')
+        .split('\n')
+        .map((l) => l.trim());
+      expect(lines).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+      expect(lines).toContain('Không đạt');
+      // The two columns may be read as one line: find the one that has the title.
+      const title = lines.findIndex((l) => l.endsWith('TRƯỞNG ĐOÀN'));
+      expect(title).toBeGreaterThan(0);
+      expect(lines.slice(title)).toContain('Lê Đức Thắng');
+    },
+  );
 });

@@ -34,7 +34,7 @@ const setup = () => {
 
 /** Checks a PDF's cross-reference table: every offset points at its `n 0 obj`. */
 function checkXref(pdf: string): void {
-  const start = Number(/startxref\n(\d+)\n%%EOF$/.exec(pdf)?.[1]);
+  const start = Number(/startxref\n(\d+)\n%%EOF\n?$/.exec(pdf)?.[1]);
   expect(pdf.slice(start, start + 4)).toBe('xref');
   const [, count] = /^xref\n0 (\d+)\n/.exec(pdf.slice(start)) ?? [];
   const lines = pdf
@@ -53,6 +53,19 @@ function checkXref(pdf: string): void {
 }
 
 describe('DriveApp: files and folders (reference §4; GF:test/testdrive.js)', () => {
+  test('a file keeps the description it is given (null when none); a wrong type is a signature error', () => {
+    const { DriveApp, DocumentApp } = setup();
+    const file = DriveApp.getFileById(DocumentApp.create('Biên bản').getId());
+    expect(file.getDescription()).toBeNull();
+    file.setDescription('Kiểm tra công vụ: biên bản do tập lệnh lập');
+    expect(DriveApp.getFileById(file.getId()).getDescription()).toBe(
+      'Kiểm tra công vụ: biên bản do tập lệnh lập',
+    );
+    expect(thrown(() => file.setDescription(3 as never)).message).toMatch(
+      /don't match the method signature for DriveApp\.File\.setDescription/,
+    );
+  });
+
   test('getFileById of a missing id throws the not-found text (C); null or empty ids are argument errors (GF)', () => {
     const { DriveApp } = setup();
     expect(thrown(() => DriveApp.getFileById('missing')).message).toBe(NOT_FOUND);
@@ -154,9 +167,11 @@ describe('DriveApp: conversion (V, REF:reference/base/blob#getAs)', () => {
       expect(blob.getContentType()).toBe('application/pdf');
       const pdf = blob._buffer().toString('latin1');
       expect(pdf.startsWith('%PDF-1.4')).toBe(true);
-      expect(pdf.endsWith('%%EOF')).toBe(true);
+      expect(pdf.trimEnd().endsWith('%%EOF')).toBe(true);
       checkXref(pdf);
-      expect(pdf).toContain('/BaseFont /Times-Roman /Encoding /WinAnsiEncoding');
+      // The serif is embedded (a TrueType font program), so every Vietnamese letter prints.
+      expect(pdf).toMatch(/\/BaseFont \/[A-Z]{6}\+Tinos-Regular/);
+      expect(pdf).toContain('/FontFile2');
     }
     expect(convertedName('a.b.c', 'pdf')).toBe('a.b.pdf');
   });

@@ -181,6 +181,53 @@ describe('documentToDocx', () => {
     expect(firstRow.match(/w:fill="D9D9D9"/g)).toHaveLength(3);
   });
 
+  test('pagination a Doc cannot ask for: header row repeats, layout rows never split, a caption stays with its table', async () => {
+    const { DocumentApp } = createDocumentServices(new CallLog(), new VirtualClock());
+    const doc = DocumentApp.create('Trang');
+    const body = doc.getBody();
+    body.appendParagraph('A. Chấp hành thời giờ làm việc');
+    body.appendTable([
+      ['Mã', 'Tiêu chí'],
+      ['A1', 'Số cán bộ, công chức đi muộn'],
+      ['A2', 'Số cán bộ, công chức vắng mặt'],
+    ]);
+    const sign = body.appendTable([['TRƯỞNG ĐOÀN\n\n\nLê Đức Thắng', 'ĐẠI DIỆN ĐƠN VỊ']]);
+    sign.setBorderWidth(0);
+    const xml = await (await JSZip.loadAsync(await documentToDocx(snapshotDocument(doc))))
+      .file('word/document.xml')!
+      .async('string');
+    const [data, layout] = tables(xml);
+    const rows = data.match(/<w:tr\b.*?<\/w:tr>/gs) ?? [];
+    expect(rows[0]).toContain('<w:tblHeader/>');
+    expect(rows.slice(1).join('')).not.toContain('<w:tblHeader/>');
+    expect(layout).toContain('<w:cantSplit/>');
+    expect(rowTexts(layout)[0][0]).toBe('TRƯỞNG ĐOÀNLê Đức Thắng');
+    // The caption paragraph just before the ruled table keeps with it.
+    const caption = /<w:p>(?:(?!<w:p>).)*?A\. Chấp hành thời giờ làm việc.*?<\/w:p>/s.exec(xml)![0];
+    expect(caption).toContain('<w:keepNext/>');
+  });
+
+  test('characters XML 1.0 forbids (U+FFFE, U+FFFF, controls, a lone surrogate) are dropped, the rest kept', async () => {
+    const { DocumentApp } = createDocumentServices(new CallLog(), new VirtualClock());
+    const doc = DocumentApp.create('Ký tự\uFFFE lạ');
+    const note =
+      'Ghi chú: [\u0008][\u000b][\u001b][\ufffe][\uffff][\ud800][\u0085][\u2028] Đ/c Hải 😀';
+    doc.getBody().appendParagraph(note);
+    doc.getBody().appendTable([['Ghi nhận', note]]);
+    const zip = await JSZip.loadAsync(await documentToDocx(snapshotDocument(doc)));
+    for (const name of ['word/document.xml', 'docProps/core.xml']) {
+      const xml = await zip.file(name)!.async('string');
+      const bad = [...xml].filter((ch) => {
+        const c = ch.codePointAt(0) ?? 0;
+        const control = c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d;
+        return control || c === 0xfffe || c === 0xffff || (c >= 0xd800 && c <= 0xdfff);
+      });
+      expect(bad).toEqual([]);
+    }
+    const xml = await zip.file('word/document.xml')!.async('string');
+    expect(xml).toContain('Ghi chú: [][][][][][][\u0085][\u2028] Đ/c Hải 😀');
+  });
+
   test('list items are numbered, the page break and the heading are kept', async () => {
     const { xml } = await exported();
     expect(xml).toMatch(/<w:numPr>.*?<\/w:numPr>.*?Kết luận thứ nhất/s);

@@ -315,6 +315,32 @@ describe('workbookToXlsx on the live spreadsheet (large exports)', () => {
     }
   });
 
+  test('a note with U+FFFE, U+FFFF, controls or a lone surrogate keeps the sheet well-formed and the rest of its text', async () => {
+    const app = new SpreadsheetAppEmu(new CallLog(), { timeZone: 'Asia/Ho_Chi_Minh' });
+    const ss = app._all()[0];
+    const note = 'Ctrl:[\u0008][\u000b][\u001b][\ufffe][\uffff][\ud800][\u0085][\u2028] Đ/c Hải 😀';
+    ss.getSheets()[0].setName('Tồn tại');
+    ss.getSheets()[0]
+      .getRange(1, 1, 2, 2)
+      .setValues([
+        ['Đơn vị', 'Ghi chú'],
+        ['Xã Xuy Xá', note],
+      ]);
+    const bytes = await workbookToXlsx(ss);
+    const zip = await JSZip.loadAsync(bytes);
+    const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    const bad = [...xml].filter((ch) => {
+      const c = ch.codePointAt(0) ?? 0;
+      const control = c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d;
+      return control || c === 0xfffe || c === 0xffff || (c >= 0xd800 && c <= 0xdfff);
+    });
+    expect(bad).toEqual([]);
+    const wb = await readBack(bytes);
+    expect(wb.getWorksheet('Tồn tại')?.getCell('B2').value).toBe(
+      'Ctrl:[][][][][][][\u0085][\u2028] Đ/c Hải 😀',
+    );
+  });
+
   test('borders, wrap, row heights, tab colours, rule-coloured blanks, merges and odd text', async () => {
     const { ss } = buildRich();
     const wb = await readBack(await workbookToXlsx(ss));
