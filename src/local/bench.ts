@@ -457,6 +457,9 @@ function measureSoak(code: string, say: (line: string) => void, count: number): 
         return { to: unitAddress(String(r[4])), date };
       });
   });
+  say(
+    `Chạy bền: ${results.length} dòng Kết quả, ${review.length} dòng Cần xem lại, ${minutes.length} biên bản, ${unitMails.length} thư gửi đơn vị`,
+  );
   const missing = expected.filter(
     (e) => ![...mailed].some((m) => m.startsWith(`${e.to}|`) && m.endsWith(e.date)),
   ).length;
