@@ -3,9 +3,11 @@ import { format } from 'node:util';
 import vm from 'node:vm';
 import { CallLog } from './calls';
 import { DEFAULT_START, VirtualClock } from './clock';
+import { EXECUTION_LIMIT_MS, JS_FACTOR, SIMPLE_TRIGGER_LIMIT_MS, STARTUP_MS } from './costs';
 import { createDocumentServices, type DocumentAppEmu } from './documents';
 import type { DriveAppEmu } from './drive';
-import { gasError, isDate } from './errors';
+import { GAS_TYPE, gasError, isDate } from './errors';
+import { Faults } from './faults';
 import {
   type Answers,
   type EmuForm,
@@ -14,7 +16,9 @@ import {
   type RespondOptions,
 } from './forms';
 import { type GoogleSwitches, googleSwitches } from './google';
+import { Judge, TIME_LIMIT_TEXT } from './judge';
 import { createMailApp, type MailAppEmu } from './mail';
+import { manifestScopes, Scopes } from './scopes';
 import { type BasicServices, createBasicServices, DEFAULT_TIME_ZONE, EmuUser } from './services';
 import { type EmuSpreadsheet, SpreadsheetAppEmu } from './spreadsheet';
 import { ScriptAppEmu, type TriggerState } from './triggers';
@@ -28,6 +32,13 @@ import { ScriptAppEmu, type TriggerState } from './triggers';
  * gets back is of its own realm, as on Google: arrays pass `instanceof Array`, thrown service
  * errors `instanceof Error` (name 'Exception'), Dates `instanceof Date`. `new Date()` and
  * `Date.now()` read the virtual clock.
+ *
+ * Time: every script call advances the virtual clock by its price (costs.ts), JavaScript by
+ * `jsFactor` × its Node time; an execution past 6 minutes (30 s for a simple trigger) is stopped
+ * with Google's text (judge.ts). Executions may start at a chosen virtual time (`at`): they run one
+ * after another in Node, in start order, but overlap in virtual time, and the script lock keeps a
+ * timeline of who held it when (services.ts). `ws.faults` injects failures (faults.ts); the
+ * manifest's scopes are enforced per method (scopes.ts).
  *
  * Room for more services (DocumentApp, DriveApp, MailApp: another engineer's): pass
  * `extraGlobals` to createWorkspace or call `ws.register(name, service)`; `options.mailQuota`
@@ -58,6 +69,20 @@ export interface WorkspaceOptions {
   echo?: boolean;
   /** Google-side order, delay and strictness switches (google.ts); also `ws.google`, mutable. */
   google?: Partial<GoogleSwitches>;
+  /** Plain JavaScript costs this many times its Node wall time (default 10; 0 for deterministic tests). */
+  jsFactor?: number;
+  /** Start-up of each execution in virtual ms, reported apart from its own time (default 2,000). */
+  startupMs?: number;
+  /**
+   * The granted OAuth scopes; default the `oauthScopes` of the built `dist/appsscript.json`.
+   * Null grants everything (Apps Script infers scopes when the manifest lists none).
+   */
+  oauthScopes?: readonly string[] | null;
+}
+
+/** When an execution starts: virtual epoch ms or a Date; default the clock's now. */
+export interface StartAt {
+  at?: number | Date;
 }
 
 /** One console call of a script. */
@@ -79,7 +104,17 @@ export interface Execution {
   triggerUid?: string;
   /** The user it ran as. */
   user: string;
+  /** When Google started it (= startedAt). */
   at: Date;
+  /** Virtual start, before the start-up charge; `endedAt` is after its last line. */
+  startedAt: Date;
+  endedAt: Date;
+  /** Virtual time of its own calls and JavaScript, first line to last (start-up excluded). */
+  googleMs: number;
+  /** Virtual time it held the script lock. */
+  lockMs: number;
+  /** Cells its calls read and wrote. */
+  cells: number;
   ok: boolean;
   /** `name: message` of the error that ended it. */
   error?: string;
@@ -157,19 +192,42 @@ interface Realm {
   errors: Record<string, ErrorConstructor>;
 }
 
+/**
+ * Members a script or a library may probe without meaning to call a service: Promise resolution
+ * (`then`), JSON.stringify (`toJSON`), printing and type checks. Reading any other member that the
+ * emulator does not implement throws instead of giving `undefined`.
+ */
+const PROBED = new Set([
+  'then',
+  'toJSON',
+  'constructor',
+  'toString',
+  'valueOf',
+  'inspect',
+  'nodeType',
+  'asymmetricMatch',
+  '$$typeof',
+]);
+
 /** Host → script: realm-native arrays, Dates, plain objects and errors; proxies for service objects. */
 class Membrane {
   private readonly proxies = new WeakMap<object, object>();
   private readonly targets = new WeakMap<object, object>();
   private readonly methods = new WeakMap<object, Map<PropertyKey, unknown>>();
-  /** Host object → its global name, for the LIMITED guard. */
+  /** Host object → its global name. */
   readonly names = new WeakMap<object, string>();
 
   constructor(
     private readonly realm: Realm,
-    private readonly guard: (service: string, method: string) => void,
+    private readonly judge: Judge,
   ) {}
 
+  /** The Apps Script type of a host object: `SpreadsheetApp.Range`, a global's name, or its class. */
+  typeOf(host: object): string | undefined {
+    const own = (host as { [GAS_TYPE]?: unknown })[GAS_TYPE];
+    if (typeof own === 'string') return own;
+    return this.names.get(host);
+  }
   /** A host value as the script should see it. */
   out(v: unknown): unknown {
     if (v === null || (typeof v !== 'object' && typeof v !== 'function')) return v;
@@ -235,6 +293,10 @@ class Membrane {
       {},
       {
         get: (_t, prop) => {
+          if (!(prop in host) && typeof prop === 'string' && !PROBED.has(prop)) {
+            const type = this.typeOf(host) ?? (Object.isFrozen(host) ? 'Enum' : 'Object');
+            throw this.error(gasError(`${type}.${prop} is not emulated`));
+          }
           const value = Reflect.get(host, prop, host);
           return typeof value === 'function' ? this.method(host, prop, value) : this.out(value);
         },
@@ -277,16 +339,22 @@ class Membrane {
     const known = table.get(prop);
     if (known) return known;
     const self = this;
-    const service = this.names.get(host);
+    const judge = this.judge;
     const wrapper = function (this: unknown, ...args: unknown[]): unknown {
       try {
-        if (service !== undefined && typeof prop === 'string') self.guard(service, prop);
-        return self.out(
-          (fn as (...a: unknown[]) => unknown).apply(
+        const outer = judge.enter(host);
+        let result: unknown;
+        try {
+          result = (fn as (...a: unknown[]) => unknown).apply(
             host,
             args.map((a) => self.in(a)),
-          ),
-        );
+          );
+        } catch (e) {
+          judge.exit(outer, args, undefined, true);
+          throw e;
+        }
+        judge.exit(outer, args, result, false);
+        return self.out(result);
       } catch (e) {
         throw self.error(e);
       }
@@ -328,6 +396,20 @@ function prologueEnd(code: string): number {
 }
 
 const HOISTED = '__emuHoisted__';
+
+// The bundle compiled once per entry point and run in each fresh realm: a day of a worker firing
+// every minute is thousands of executions, and compiling the bundle was most of their Node time.
+const SCRIPTS = new Map<string, vm.Script>();
+
+function compiled(source: string): vm.Script {
+  let script = SCRIPTS.get(source);
+  if (!script) {
+    if (SCRIPTS.size >= 16) SCRIPTS.delete(SCRIPTS.keys().next().value as string);
+    script = new vm.Script(source, { filename: 'Code.js' });
+    SCRIPTS.set(source, script);
+  }
+  return script;
+}
 
 // ---------------------------------------------------------------------------------------------
 // The console a script sees.
@@ -376,9 +458,7 @@ export class Workspace {
   readonly ScriptApp: ScriptAppEmu;
   readonly PropertiesService: BasicServices['PropertiesService'];
   readonly LockService: BasicServices['LockService'];
-  readonly CacheService: BasicServices['CacheService'];
   readonly Utilities: BasicServices['Utilities'];
-  readonly Session: BasicServices['Session'];
   readonly Logger: BasicServices['Logger'];
   readonly console: RecordingConsole;
   readonly DocumentApp: DocumentAppEmu;
@@ -389,7 +469,12 @@ export class Workspace {
   readonly executions: Execution[] = [];
   /** Google-side switches, read by the services at each call: a test may change them between steps. */
   readonly google: GoogleSwitches;
+  /** Injected failures of the script's service calls. */
+  readonly faults = new Faults();
+  private readonly scopes: Scopes | null;
   private readonly extra = new Map<string, object>();
+  /** Virtual start of the latest execution: executions must run in the order they start. */
+  private lastStart = Number.NEGATIVE_INFINITY;
 
   constructor(options: WorkspaceOptions = {}) {
     this.options = { ...options };
@@ -409,22 +494,18 @@ export class Workspace {
     this.SpreadsheetApp._setActive(this.spreadsheet);
     const basics = createBasicServices(this.log, this.clock, {
       bound: true,
-      timeZone,
-      effectiveUser: this.user,
-      activeUser: this.user,
-      locale: locale.split('_')[0],
       uuid: options.uuid,
       echo: options.echo,
     });
     this.PropertiesService = basics.PropertiesService;
     this.LockService = basics.LockService;
-    this.CacheService = basics.CacheService;
     this.Utilities = basics.Utilities;
-    this.Session = basics.Session;
     this.Logger = basics.Logger;
     this.FormApp = new FormAppEmu(this.log, this.clock, this.SpreadsheetApp, {
       google: this.google,
     });
+    const granted = options.oauthScopes === undefined ? manifestScopes() : options.oauthScopes;
+    this.scopes = granted === null ? null : new Scopes(granted);
     this.ScriptApp = new ScriptAppEmu(this.log, this.SpreadsheetApp, this.FormApp, {
       user: this.user,
       timeZone,
@@ -458,9 +539,7 @@ export class Workspace {
       ScriptApp: this.ScriptApp,
       PropertiesService: this.PropertiesService,
       LockService: this.LockService,
-      CacheService: this.CacheService,
       Utilities: this.Utilities,
-      Session: this.Session,
       Logger: this.Logger,
     };
     for (const [name, service] of this.extra) out[name] = service;
@@ -469,10 +548,16 @@ export class Workspace {
 
   /**
    * One execution of `fn` (a top-level function declaration of `code`) with `event`, as from a
-   * menu or the editor: UI available, authMode FULL. Returns the result in this realm; a script
-   * error is thrown as a ScriptError after it is recorded.
+   * menu or the editor: UI available, authMode FULL, starting at `at` (default now). Returns the
+   * result in this realm; a script error is thrown as a ScriptError after it is recorded.
    */
-  run(code: string, fn: string, event?: unknown, options: { ui?: boolean } = {}): unknown {
+  run(
+    code: string,
+    fn: string,
+    event?: unknown,
+    options: { ui?: boolean } & StartAt = {},
+  ): unknown {
+    this.startAt(options.at);
     return this.execute(code, fn, event, {
       kind: 'run',
       authMode: 'FULL',
@@ -481,14 +566,19 @@ export class Workspace {
     });
   }
 
-  /** A respondent submits; then every form-submit trigger of the form and of its sheet fires. */
+  /**
+   * A respondent submits at `at` (default now); then every form-submit trigger of the form and of
+   * its sheet fires at that time.
+   */
   submit(
     code: string,
     form: EmuForm | string,
     answers: Answers,
-    options: RespondOptions = {},
+    options: Omit<RespondOptions, 'at'> & StartAt = {},
   ): SubmitResult {
-    const response = this.FormApp._respond(this.form(form), answers, options);
+    const { at, ...respond } = options;
+    this.startAt(at);
+    const response = this.FormApp._respond(this.form(form), answers, respond);
     return { response, runs: this.fireSubmit(code, response, false) };
   }
 
@@ -500,14 +590,20 @@ export class Workspace {
     code: string,
     responseId: string,
     answers: Answers,
-    options: Omit<RespondOptions, 'email'> = {},
+    options: Omit<RespondOptions, 'email' | 'at'> & StartAt = {},
   ): SubmitResult {
-    const response = this.FormApp._edit(responseId, answers, options);
+    const { at, ...respond } = options;
+    this.startAt(at);
+    const response = this.FormApp._edit(responseId, answers, respond);
     return { response, runs: this.fireSubmit(code, response, true) };
   }
 
-  /** The same submit event delivered again (two triggers, or Google retrying; reference §3). */
-  fireFormSubmitAgain(code: string, response: EmuFormResponse): Execution[] {
+  /**
+   * The same submit event delivered again (two triggers, or Google retrying; reference §3), at
+   * `at` (default now).
+   */
+  fireFormSubmitAgain(code: string, response: EmuFormResponse, options: StartAt = {}): Execution[] {
+    this.startAt(options.at);
     return this.fireSubmit(code, response, false);
   }
 
@@ -542,25 +638,39 @@ export class Workspace {
   submitWithoutTrigger(
     form: EmuForm | string,
     answers: Answers,
-    options: RespondOptions = {},
+    options: Omit<RespondOptions, 'at'> & StartAt = {},
   ): EmuFormResponse {
-    return this.FormApp._respond(this.form(form), answers, options);
+    const { at, ...respond } = options;
+    this.startAt(at);
+    return this.FormApp._respond(this.form(form), answers, respond);
   }
 
   /**
-   * Runs the time-driven triggers (all, or those of `handler`) that are due at the virtual clock's
-   * now (ScriptApp._nextFire since their last run), once each, with a time-driven event. One-off
-   * triggers are then gone (U).
+   * Runs the time-driven triggers (all, or those of `handler`) that are due at `at` (default the
+   * virtual clock's now; ScriptApp._nextFire since their last run), once each, with a time-driven
+   * event; each starts at that time. One-off triggers are then gone (U).
    */
-  fireClock(code: string, handler?: string): Execution[] {
+  fireClock(code: string, handler?: string, options: StartAt = {}): Execution[] {
+    this.startAt(options.at);
     const now = this.clock.now();
     const due = this.ScriptApp._matching('CLOCK', 'CLOCK').filter(
       (t) => (handler === undefined || t.handler === handler) && this.ScriptApp._due(t, now),
     );
     return due.map((t) => {
       this.ScriptApp._fired(t, now);
-      return this.fire(code, t, this.ScriptApp._clockEvent(t, now));
+      return this.fire(code, t, this.ScriptApp._clockEvent(t, now), false, now);
     });
+  }
+
+  /**
+   * Runs one time-driven trigger at `at` (default now) with its event, as Google does when it is
+   * due (a scheduler that knows its due times drives this); a one-off trigger is then gone (U).
+   */
+  fireTrigger(code: string, trigger: TriggerState, options: StartAt = {}): Execution {
+    this.startAt(options.at);
+    const now = this.clock.now();
+    this.ScriptApp._fired(trigger, now);
+    return this.fire(code, trigger, this.ScriptApp._clockEvent(trigger, now), false, now);
   }
 
   /**
@@ -568,7 +678,9 @@ export class Workspace {
    * `{authMode: LIMITED, source, user}`, then each installable ON_OPEN trigger of the spreadsheet.
    * Menus built are read with `ws.SpreadsheetApp._menus()`.
    */
-  open(code: string): Execution[] {
+  open(code: string, options: StartAt = {}): Execution[] {
+    this.startAt(options.at);
+    const at = this.clock.now();
     const runs: Execution[] = [];
     const user = new EmuUser(this.log, this.user);
     const simple = { authMode: this.ScriptApp.AuthMode.LIMITED, source: this.spreadsheet, user };
@@ -597,6 +709,7 @@ export class Workspace {
             triggerUid: t.uid,
           },
           true,
+          at,
         ),
       );
     }
@@ -671,27 +784,56 @@ export class Workspace {
   private fireSubmit(code: string, response: EmuFormResponse, edit: boolean): Execution[] {
     const form = response._form;
     const FULL = this.ScriptApp.AuthMode.FULL;
+    // Every trigger of the event starts when it happens: they overlap in virtual time.
+    const at = this.clock.now();
     const runs: Execution[] = [];
     for (const t of this.ScriptApp._matching('ON_FORM_SUBMIT', 'FORMS', form._id)) {
-      runs.push(this.fire(code, t, { response, source: form, triggerUid: t.uid, authMode: FULL }));
+      runs.push(
+        this.fire(
+          code,
+          t,
+          { response, source: form, triggerUid: t.uid, authMode: FULL },
+          false,
+          at,
+        ),
+      );
     }
-    // A spreadsheet trigger answers the row itself: with a late row (ws.google.rowOrder) it fires
-    // once the clock reaches the row.
     const ssId = form._dest?.ss._id;
+    // A spreadsheet trigger answers the row itself: with a late row (ws.google.rowOrder) it fires
+    // once the clock reaches the row, else with the form's triggers at the submission's time.
     const sheetTriggers = ssId
       ? this.ScriptApp._matching('ON_FORM_SUBMIT', 'SPREADSHEETS', ssId)
       : [];
     const due = this.FormApp._rowDue(response._state.id);
     if (sheetTriggers.length > 0 && due !== null) this.clock.set(due);
+    const sheetAt = due !== null && due > at ? due : at;
     for (const t of sheetTriggers) {
       const part = this.FormApp._sheetEvent(response._state.id, { blankUnchanged: edit });
-      if (part) runs.push(this.fire(code, t, { ...part, triggerUid: t.uid, authMode: FULL }));
+      if (part)
+        runs.push(
+          this.fire(code, t, { ...part, triggerUid: t.uid, authMode: FULL }, false, sheetAt),
+        );
     }
     return runs;
   }
 
-  /** One trigger execution as the trigger's owner; errors are recorded, never thrown. */
-  private fire(code: string, t: TriggerState, event: unknown, ui = false): Execution {
+  /**
+   * Puts the clock at an execution's start. Executions run in Node in the order they start, so a
+   * start before the latest one's is refused (the lock timeline depends on it).
+   */
+  private startAt(at: number | Date | undefined): void {
+    if (at === undefined) return;
+    const ms = typeof at === 'number' ? at : at.getTime();
+    if (ms < this.lastStart)
+      throw new Error(
+        `Executions run in the order they start: ${new Date(ms).toISOString()} is before ${new Date(this.lastStart).toISOString()}`,
+      );
+    this.clock.rewind(ms);
+  }
+
+  /** One trigger execution as the trigger's owner at `at`; errors are recorded, never thrown. */
+  private fire(code: string, t: TriggerState, event: unknown, ui = false, at?: number): Execution {
+    if (at !== undefined) this.clock.rewind(at);
     try {
       this.execute(code, t.handler, event, {
         kind: 'trigger',
@@ -710,17 +852,46 @@ export class Workspace {
   private execute(code: string, fn: string, event: unknown, mode: Mode): unknown {
     const before = new Map(this.log.counts);
     const consoleStart = this.console.lines.length;
-    const at = this.clock.date();
+    const startedAt = this.clock.now();
+    this.lastStart = startedAt;
+    const startupMs = this.options.startupMs ?? STARTUP_MS;
     this.log.uncounted(() => this.Logger.clear());
     this.SpreadsheetApp._setUiAvailable(mode.ui);
-    this.Session._setEffectiveUser(mode.user);
     this.ScriptApp._setUser(mode.user);
+    this.LockService._beginExecution(this.executions.length);
+    const judge = new Judge({
+      clock: this.clock,
+      log: this.log,
+      faults: this.faults,
+      scopes: this.scopes,
+      guard: (service, method) => {
+        if (mode.authMode !== 'LIMITED') return;
+        const deny = LIMITED_DENY[service];
+        if (deny && (deny.methods === 'all' || deny.methods.has(method))) {
+          throw gasError(
+            `You do not have permission to call ${service}.${method}. Required permissions: ${deny.scope}`,
+          );
+        }
+      },
+      startedAt,
+      limitMs: mode.kind === 'simple' ? SIMPLE_TRIGGER_LIMIT_MS : EXECUTION_LIMIT_MS,
+      jsFactor: this.options.jsFactor ?? JS_FACTOR,
+      typeOf: (host) => {
+        const own = (host as { [GAS_TYPE]?: unknown })[GAS_TYPE];
+        return typeof own === 'string' ? own : undefined;
+      },
+      docIdOf: (host) => docIdOf(host) ?? this.spreadsheet._id,
+    });
+    // Google starts the execution (G: 2 s), then the script's first line runs.
+    this.clock.advance(startupMs);
+    this.log.observer = (service, method, cells) => judge.observe(service, method, cells);
     let ok = false;
     let error: { name: string; message: string } | undefined;
     let result: unknown;
     let ran = false;
+    let lockMs = 0;
     try {
-      const outcome = this.evaluate(code, fn, event, mode);
+      const outcome = this.evaluate(code, fn, event, mode, judge);
       ran = outcome.ran;
       result = outcome.result;
       ok = true;
@@ -729,15 +900,21 @@ export class Workspace {
       const err = e as { name?: unknown; message?: unknown };
       error = { name: String(err?.name ?? 'Error'), message: String(err?.message ?? e) };
     } finally {
+      this.log.observer = null;
+      judge.finish();
       // Google releases whatever locks the execution still holds when it ends.
-      this.LockService._endExecution();
+      lockMs = this.LockService._endExecution();
       this.DocumentApp._endExecution();
       this.SpreadsheetApp._endExecution();
       this.SpreadsheetApp._setUiAvailable(true);
-      this.Session._setEffectiveUser(this.user);
       this.ScriptApp._setUser(this.user);
     }
     if (!ran) return null;
+    // Past the limit Google stops the execution: whatever the script caught, it failed.
+    if (judge.exceeded) {
+      ok = false;
+      error = { name: 'Exception', message: TIME_LIMIT_TEXT };
+    }
     const calls: Record<string, number> = {};
     let callCount = 0;
     for (const [k, v] of this.log.counts) {
@@ -747,13 +924,19 @@ export class Workspace {
         callCount += d;
       }
     }
+    const endedAt = this.clock.now();
     const execution: Execution = {
       fn,
       kind: mode.kind,
       eventType: mode.eventType,
       triggerUid: mode.triggerUid,
       user: mode.user,
-      at,
+      at: new Date(startedAt),
+      startedAt: new Date(startedAt),
+      endedAt: new Date(endedAt),
+      googleMs: endedAt - startedAt - startupMs,
+      lockMs,
+      cells: judge.cells,
       ok,
       error: error ? `${error.name}: ${error.message}` : undefined,
       calls,
@@ -772,6 +955,7 @@ export class Workspace {
     fn: string,
     event: unknown,
     mode: Mode,
+    judge: Judge,
   ): { ran: boolean; result: unknown } {
     const sandbox: Record<string, unknown> = {};
     const context = vm.createContext(sandbox, { name: 'Apps Script execution' });
@@ -781,15 +965,7 @@ export class Workspace {
       now: () => number,
     ) => DateConstructor;
     const realm: Realm = { ...realmBits, Date: install(() => this.clock.now()), global: sandbox };
-    const membrane = new Membrane(realm, (service, method) => {
-      if (mode.authMode !== 'LIMITED') return;
-      const deny = LIMITED_DENY[service];
-      if (deny && (deny.methods === 'all' || deny.methods.has(method))) {
-        throw gasError(
-          `You do not have permission to call ${service}.${method}. Required permissions: ${deny.scope}`,
-        );
-      }
-    });
+    const membrane = new Membrane(realm, judge);
     for (const [name, service] of Object.entries(this.globals())) {
       membrane.names.set(service, name);
       sandbox[name] = membrane.proxy(service);
@@ -803,7 +979,7 @@ export class Workspace {
     const probe = `;globalThis.${HOISTED} = typeof globalThis[${JSON.stringify(fn)}] === 'function';`;
     const source = code.slice(0, at) + probe + code.slice(at);
     try {
-      vm.runInContext(source, context, { filename: 'Code.js', timeout });
+      compiled(source).runInContext(context, { timeout });
       const hoisted = sandbox[HOISTED] === true && !existing.has(fn);
       delete sandbox[HOISTED];
       if (!hoisted) {
@@ -819,6 +995,7 @@ export class Workspace {
         },
         configurable: true,
       });
+      judge.start();
       try {
         vm.runInContext('__emuInvoke__()', context, { timeout });
       } finally {
@@ -833,6 +1010,19 @@ export class Workspace {
       throw e;
     }
   }
+}
+
+/** The id of the file a service object belongs to (spreadsheet, sheet, range, document, form). */
+function docIdOf(host: object): string | undefined {
+  const h = host as {
+    _id?: unknown;
+    _ss?: { _id?: unknown };
+    _sheet?: { _ss?: { _id?: unknown } };
+    _doc?: { _id?: unknown } | null;
+    _form?: { _id?: unknown };
+  };
+  const id = h._id ?? h._ss?._id ?? h._sheet?._ss?._id ?? h._doc?._id ?? h._form?._id;
+  return typeof id === 'string' ? id : undefined;
 }
 
 /**

@@ -1,15 +1,15 @@
-// Emulated PropertiesService, LockService, CacheService, Session and Logger, on one virtual clock.
+// Emulated PropertiesService, LockService (on a timeline of virtual time) and Logger.
 import type { CallLog } from './calls';
 import type { VirtualClock } from './clock';
 import { GAS_TYPE, gasError, gasTypeNames, signatureError } from './errors';
-import { formatJavaDate, type UtilitiesOptions, UtilitiesService } from './utilities';
+import { type UtilitiesOptions, UtilitiesService } from './utilities';
 
 /*
  * Non-Apps-Script hooks (never counted as calls):
  * - LockService._holdByOtherExecution(held, {scope, releaseAfterMs}): another execution holds a lock.
- * - LockService._endExecution(): releases what this execution holds, as the runtime does at exit.
- * - CacheService._evict(scope, key?): early eviction, which the real cache may do at any time.
- * - Session._setActiveUser / _setEffectiveUser / _setTimeZone: who runs the script, and where.
+ * - LockService._beginExecution(n) / _endExecution(): an execution starts; its end releases what
+ *   it holds, as the runtime does at exit, and says how long it held the script lock.
+ * - LockService._holder(scope) / _intervals(scope): who holds a lock now; when locks were held.
  * - Logger._lines(): the logged messages without timestamps.
  * - PropertiesService._bytes(scope): the store size the quota counts.
  */
@@ -165,15 +165,35 @@ export class PropertiesServiceEmu {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Locks.
+// Locks, on a timeline of virtual time.
 
 const LOCK_TIMEOUT = 'Lock timeout: another process was holding the lock for too long.';
 
-/** Who holds one lockable resource: a Lock object of this execution, another execution, or no one. */
+/** A stretch of virtual time during which an execution held a lock; `to` is Infinity while held. */
+export interface HeldInterval {
+  from: number;
+  to: number;
+  /** The execution that held it (its index in `ws.executions`), or -1 for `_holdByOtherExecution`. */
+  execution: number;
+}
+
+/**
+ * One lockable resource: who holds it in the running execution, and when earlier executions
+ * held it. Executions run one after another in Node but overlap in virtual time, so a lock request
+ * at time t consults the intervals other executions recorded.
+ *
+ * The limit of this model: executions run in the order they start, so an execution that started
+ * earlier but asks for the lock later than a later-starting one has already recorded its interval
+ * when the later one asks. The later one then waits for that interval too, even though on Google
+ * it might have slipped in before it: any recorded interval that ends after t blocks a request at
+ * t until its end (the stricter reading, U).
+ */
 interface LockSlot {
-  holder: EmuLock | 'other' | null;
-  /** Virtual time at which the other execution lets go; undefined = it never does. */
-  otherReleaseAt?: number;
+  holder: EmuLock | null;
+  since: number;
+  intervals: HeldInterval[];
+  /** Milliseconds this execution held the lock so far. */
+  heldMs: number;
 }
 
 /** A `Lock`. Re-entrant for the same object; a second Lock object on the same resource contends. */
@@ -182,6 +202,7 @@ export class EmuLock {
     private readonly log: CallLog,
     private readonly clock: VirtualClock,
     private readonly slot: LockSlot,
+    private readonly execution: () => number,
   ) {}
 
   get [GAS_TYPE](): string {
@@ -203,7 +224,7 @@ export class EmuLock {
   /** Releasing a lock this object does not hold does nothing. */
   releaseLock(): void {
     this.log.record('Lock', 'releaseLock');
-    if (this.slot.holder === this) this.slot.holder = null;
+    if (this.slot.holder === this) release(this.slot, this.clock.now(), this.execution());
   }
 
   hasLock(): boolean {
@@ -216,30 +237,43 @@ export class EmuLock {
     if (!(ms >= 0)) return false;
     const slot = this.slot;
     if (slot.holder === this) return true;
-    if (
-      slot.holder === 'other' &&
-      slot.otherReleaseAt !== undefined &&
-      slot.otherReleaseAt - this.clock.now() <= ms
-    ) {
-      this.clock.wait(slot.otherReleaseAt - this.clock.now());
-      slot.holder = null;
+    const now = this.clock.now();
+    // Another Lock object of this execution holds it until the execution ends: a full wait.
+    const free = slot.holder === null ? freeFrom(slot, now) : Number.POSITIVE_INFINITY;
+    if (free - now > ms) {
+      this.clock.wait(ms);
+      return false;
     }
-    if (slot.holder === null) {
-      slot.holder = this;
-      return true;
-    }
-    this.clock.wait(ms);
-    return false;
+    this.clock.wait(free - now);
+    slot.holder = this;
+    slot.since = this.clock.now();
+    return true;
   }
 }
+
+/** The earliest time from `t` at which no recorded interval holds the lock (see LockSlot). */
+function freeFrom(slot: LockSlot, t: number): number {
+  let free = t;
+  for (const i of slot.intervals) if (i.to > t && i.to > free) free = i.to;
+  return free;
+}
+
+function release(slot: LockSlot, at: number, execution: number): void {
+  slot.intervals.push({ from: slot.since, to: at, execution });
+  slot.heldMs += at - slot.since;
+  slot.holder = null;
+}
+
+const newSlot = (): LockSlot => ({ holder: null, since: 0, intervals: [], heldMs: 0 });
 
 /** The `LockService` global. */
 export class LockServiceEmu {
   private readonly slots: Record<Scope, LockSlot> = {
-    script: { holder: null },
-    user: { holder: null },
-    document: { holder: null },
+    script: newSlot(),
+    user: newSlot(),
+    document: newSlot(),
   };
+  private execution = -1;
 
   constructor(
     private readonly log: CallLog,
@@ -249,188 +283,77 @@ export class LockServiceEmu {
 
   getScriptLock(): EmuLock {
     this.log.record('LockService', 'getScriptLock');
-    return new EmuLock(this.log, this.clock, this.slots.script);
+    return this.lock('script');
   }
 
   getUserLock(): EmuLock {
     this.log.record('LockService', 'getUserLock');
-    return new EmuLock(this.log, this.clock, this.slots.user);
+    return this.lock('user');
   }
 
   /** Null when the script is not bound to a document (U). */
   getDocumentLock(): EmuLock | null {
     this.log.record('LockService', 'getDocumentLock');
-    return this.options.bound === false
-      ? null
-      : new EmuLock(this.log, this.clock, this.slots.document);
+    return this.options.bound === false ? null : this.lock('document');
+  }
+
+  private lock(scope: Scope): EmuLock {
+    return new EmuLock(this.log, this.clock, this.slots[scope], () => this.execution);
   }
 
   /**
-   * Non-Apps-Script: another execution takes (`held` true) or drops the lock. With
-   * `releaseAfterMs` it lets go that long after now on the virtual clock, so a long enough wait
-   * succeeds. Taking it from this execution's holder is allowed: tests use it to stage a race.
+   * Non-Apps-Script: another execution takes (`held` true) or drops the lock at the clock's now.
+   * With `releaseAfterMs` it lets go that long after now, so a long enough wait succeeds.
    */
   _holdByOtherExecution(
     held: boolean,
     options: { scope?: Scope; releaseAfterMs?: number } = {},
   ): void {
     const slot = this.slots[options.scope ?? 'script'];
+    const now = this.clock.now();
     if (held) {
-      slot.holder = 'other';
-      slot.otherReleaseAt =
+      const to =
         options.releaseAfterMs === undefined
-          ? undefined
-          : this.clock.now() + options.releaseAfterMs;
-    } else if (slot.holder === 'other') {
-      slot.holder = null;
-      slot.otherReleaseAt = undefined;
+          ? Number.POSITIVE_INFINITY
+          : now + options.releaseAfterMs;
+      slot.intervals.push({ from: now, to, execution: -1 });
+    } else {
+      for (const i of slot.intervals) if (i.execution === -1 && i.to > now) i.to = now;
     }
   }
 
-  /** Non-Apps-Script: the end of an execution releases every lock it still holds. */
-  _endExecution(): void {
-    for (const slot of Object.values(this.slots)) if (slot.holder !== 'other') slot.holder = null;
+  /** Non-Apps-Script: an execution (its index in `ws.executions`) starts. */
+  _beginExecution(execution: number): void {
+    this.execution = execution;
+    for (const slot of Object.values(this.slots)) slot.heldMs = 0;
   }
 
-  /** Non-Apps-Script: who holds a lock now. */
+  /**
+   * Non-Apps-Script: the end of an execution releases every lock it still holds, at the clock's
+   * now. Returns how long it held the script lock.
+   */
+  _endExecution(): number {
+    for (const slot of Object.values(this.slots))
+      if (slot.holder !== null) release(slot, this.clock.now(), this.execution);
+    return this.slots.script.heldMs;
+  }
+
+  /** Non-Apps-Script: who holds a lock at the clock's now. */
   _holder(scope: Scope = 'script'): 'this' | 'other' | null {
-    const h = this.slots[scope].holder;
-    return h === null ? null : h === 'other' ? 'other' : 'this';
+    const slot = this.slots[scope];
+    if (slot.holder !== null) return 'this';
+    const now = this.clock.now();
+    return slot.intervals.some((i) => i.from <= now && i.to > now) ? 'other' : null;
+  }
+
+  /** Non-Apps-Script: the intervals during which executions held a lock. */
+  _intervals(scope: Scope = 'script'): readonly HeldInterval[] {
+    return this.slots[scope].intervals;
   }
 }
 
 // ---------------------------------------------------------------------------------------------
-// Cache.
-
-/** GF fakestores.js: default and maximum expiry in seconds. */
-const CACHE_DEFAULT_TTL = 600;
-const CACHE_MAX_TTL = 21600;
-const CACHE_MAX_KEY = 250;
-const CACHE_MAX_VALUE_BYTES = 100 * 1024;
-
-interface CacheEntry {
-  value: string;
-  expiresAt: number;
-}
-
-/** A `Cache`, expiring on the virtual clock. */
-export class EmuCache {
-  constructor(
-    private readonly log: CallLog,
-    private readonly clock: VirtualClock,
-    private readonly data: Map<string, CacheEntry>,
-  ) {}
-
-  get [GAS_TYPE](): string {
-    return 'CacheService.Cache';
-  }
-
-  /** The value, or null when absent or expired. */
-  get(key: string): string | null {
-    this.log.record('Cache', 'get');
-    return this.read(String(key));
-  }
-
-  /** Present keys only. */
-  getAll(keys: string[]): Record<string, string> {
-    this.log.record('Cache', 'getAll');
-    const out: Record<string, string> = {};
-    for (const k of keys) {
-      const v = this.read(String(k));
-      if (v !== null) out[k] = v;
-    }
-    return out;
-  }
-
-  /** Stores `value` for `expirationInSeconds` (default 600, capped at 21600). */
-  put(key: string, value: string, expirationInSeconds?: number): void {
-    this.log.record('Cache', 'put');
-    this.write(String(key), String(value), expirationInSeconds);
-  }
-
-  putAll(values: Record<string, unknown>, expirationInSeconds?: number): void {
-    this.log.record('Cache', 'putAll');
-    // Check every entry first, so an oversize one stores nothing (U: live may store the others).
-    const entries = Object.entries(values).map(([k, v]) => [k, String(v)] as const);
-    for (const [k, v] of entries) this.check(k, v);
-    for (const [k, v] of entries) this.write(k, v, expirationInSeconds);
-  }
-
-  remove(key: string): void {
-    this.log.record('Cache', 'remove');
-    this.data.delete(String(key));
-  }
-
-  removeAll(keys: string[]): void {
-    this.log.record('Cache', 'removeAll');
-    for (const k of keys) this.data.delete(String(k));
-  }
-
-  private read(key: string): string | null {
-    const entry = this.data.get(key);
-    if (!entry) return null;
-    if (this.clock.now() >= entry.expiresAt) {
-      this.data.delete(key);
-      return null;
-    }
-    return entry.value;
-  }
-
-  private check(key: string, value: string): void {
-    // Key limit from REF quotas; its error text is modelled on the value one (U).
-    if (key.length > CACHE_MAX_KEY) throw gasError('Argument too large: key');
-    if (bytes(value) > CACHE_MAX_VALUE_BYTES) throw gasError('Argument too large: value');
-  }
-
-  private write(key: string, value: string, ttl?: number): void {
-    this.check(key, value);
-    const seconds =
-      ttl === undefined ? CACHE_DEFAULT_TTL : Math.min(Math.max(Number(ttl), 1), CACHE_MAX_TTL);
-    this.data.set(key, { value, expiresAt: this.clock.now() + seconds * 1000 });
-  }
-}
-
-/** The `CacheService` global. */
-export class CacheServiceEmu {
-  private readonly stores: Record<Scope, Map<string, CacheEntry>> = {
-    script: new Map(),
-    user: new Map(),
-    document: new Map(),
-  };
-
-  constructor(
-    private readonly log: CallLog,
-    private readonly clock: VirtualClock,
-    private readonly options: BindingOptions = {},
-  ) {}
-
-  getScriptCache(): EmuCache {
-    this.log.record('CacheService', 'getScriptCache');
-    return new EmuCache(this.log, this.clock, this.stores.script);
-  }
-
-  getUserCache(): EmuCache {
-    this.log.record('CacheService', 'getUserCache');
-    return new EmuCache(this.log, this.clock, this.stores.user);
-  }
-
-  /** Null when the script is not bound to a document (U). */
-  getDocumentCache(): EmuCache | null {
-    this.log.record('CacheService', 'getDocumentCache');
-    return this.options.bound === false
-      ? null
-      : new EmuCache(this.log, this.clock, this.stores.document);
-  }
-
-  /** Non-Apps-Script: drops one entry, or the whole store, as the real cache may at any time. */
-  _evict(scope: Scope = 'script', key?: string): void {
-    if (key === undefined) this.stores[scope].clear();
-    else this.stores[scope].delete(key);
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Session and Logger.
+// The event's User and Logger.
 
 /** A `User`. The email may be '' across domains or in triggers (reference §6). */
 export class EmuUser {
@@ -449,94 +372,18 @@ export class EmuUser {
   }
 }
 
-/** Reads `timeZone` from an appsscript.json object; the default when absent. */
-export function manifestTimeZone(manifest: unknown): string {
-  const tz = (manifest as { timeZone?: unknown } | null)?.timeZone;
-  return typeof tz === 'string' && tz !== '' ? tz : DEFAULT_TIME_ZONE;
-}
-
-/** Options for Session. */
-export interface SessionOptions {
-  /** The manifest's `timeZone`; default Asia/Ho_Chi_Minh. */
-  timeZone?: string;
-  /** The user at the keyboard; '' as in triggers run for someone else. */
-  activeUser?: string;
-  /** Who the script runs as (the trigger's owner). */
-  effectiveUser?: string;
-  locale?: string;
-}
-
-/** The `Session` global. */
-export class SessionEmu {
-  private timeZone: string;
-  private activeUser: string;
-  private effectiveUser: string;
-
-  constructor(
-    private readonly log: CallLog,
-    private readonly options: SessionOptions = {},
-  ) {
-    this.timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
-    this.effectiveUser = options.effectiveUser ?? 'owner@example.com';
-    this.activeUser = options.activeUser ?? this.effectiveUser;
-  }
-
-  /** The manifest's `timeZone`. */
-  getScriptTimeZone(): string {
-    this.log.record('Session', 'getScriptTimeZone');
-    return this.timeZone;
-  }
-
-  getActiveUser(): EmuUser {
-    this.log.record('Session', 'getActiveUser');
-    return new EmuUser(this.log, this.activeUser);
-  }
-
-  getEffectiveUser(): EmuUser {
-    this.log.record('Session', 'getEffectiveUser');
-    return new EmuUser(this.log, this.effectiveUser);
-  }
-
-  getActiveUserLocale(): string {
-    this.log.record('Session', 'getActiveUserLocale');
-    return this.options.locale ?? 'vi';
-  }
-
-  /** Non-Apps-Script: who is at the keyboard ('' for a trigger run by someone else). */
-  _setActiveUser(email: string): void {
-    this.activeUser = email;
-  }
-
-  /** Non-Apps-Script: whom the script runs as. */
-  _setEffectiveUser(email: string): void {
-    this.effectiveUser = email;
-  }
-
-  /** Non-Apps-Script: the manifest's time zone. */
-  _setTimeZone(timeZone: string): void {
-    this.timeZone = timeZone;
-  }
-
-  /** Non-Apps-Script: the current time zone, without counting a call. */
-  _timeZone(): string {
-    return this.timeZone;
-  }
-}
-
 /** Options for Logger. */
 export interface LoggerOptions {
   /** Also print each message to the Node console. */
   echo?: boolean;
 }
 
-/** The `Logger` global: lines carry a timestamp in the script time zone (format U). */
+/** The `Logger` global; an execution's lines are recorded with it. */
 export class LoggerEmu {
-  private lines: { at: number; message: string }[] = [];
+  private lines: string[] = [];
 
   constructor(
     private readonly calls: CallLog,
-    private readonly clock: VirtualClock,
-    private readonly timeZone: () => string,
     private readonly options: LoggerOptions = {},
   ) {}
 
@@ -549,19 +396,9 @@ export class LoggerEmu {
       // Placeholders without a value stay as they are.
       message = data.replace(/%s/g, (m) => (i < values.length ? render(values[i++]) : m));
     }
-    this.lines.push({ at: this.clock.now(), message });
+    this.lines.push(message);
     if (this.options.echo) console.log(message);
     return this;
-  }
-
-  getLog(): string {
-    this.calls.record('Logger', 'getLog');
-    const tz = this.timeZone();
-    return this.lines
-      .map(
-        (l) => `[${formatJavaDate(new Date(l.at), tz, 'yy-MM-dd HH:mm:ss:SSS z')}] ${l.message}\n`,
-      )
-      .join('');
   }
 
   clear(): void {
@@ -571,7 +408,7 @@ export class LoggerEmu {
 
   /** Non-Apps-Script: the messages logged so far. */
   _lines(): string[] {
-    return this.lines.map((l) => l.message);
+    return [...this.lines];
   }
 }
 
@@ -596,8 +433,6 @@ function render(value: unknown): string {
 export interface BasicServices {
   PropertiesService: PropertiesServiceEmu;
   LockService: LockServiceEmu;
-  CacheService: CacheServiceEmu;
-  Session: SessionEmu;
   Logger: LoggerEmu;
   Utilities: UtilitiesService;
 }
@@ -606,15 +441,12 @@ export interface BasicServices {
 export function createBasicServices(
   log: CallLog,
   clock: VirtualClock,
-  options: BindingOptions & SessionOptions & LoggerOptions & UtilitiesOptions = {},
+  options: BindingOptions & LoggerOptions & UtilitiesOptions = {},
 ): BasicServices {
-  const session = new SessionEmu(log, options);
   return {
     PropertiesService: new PropertiesServiceEmu(log, options),
     LockService: new LockServiceEmu(log, clock, options),
-    CacheService: new CacheServiceEmu(log, clock, options),
-    Session: session,
-    Logger: new LoggerEmu(log, clock, () => session._timeZone(), options),
+    Logger: new LoggerEmu(log, options),
     Utilities: new UtilitiesService(log, clock, options),
   };
 }

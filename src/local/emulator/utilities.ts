@@ -1,8 +1,8 @@
-// Emulated Utilities (Java date formats, blobs, virtual sleep) and shared time-zone helpers.
+// Emulated Utilities (blobs, digests, virtual sleep) and shared time-zone helpers.
 import { createHash, randomUUID } from 'node:crypto';
 import type { CallLog } from './calls';
 import type { VirtualClock } from './clock';
-import { GAS_TYPE, gasError, gasTypeNames, isDate, signatureError } from './errors';
+import { GAS_TYPE, gasError, gasTypeNames, signatureError } from './errors';
 
 // ---------------------------------------------------------------------------------------------
 // Time zones: Node's Intl does the IANA work; Java's custom `GMT+7` ids are handled here.
@@ -155,7 +155,7 @@ export function zonedMs(
 }
 
 // ---------------------------------------------------------------------------------------------
-// Java SimpleDateFormat, as Utilities.formatDate uses it (Locale en: Sunday-first weeks).
+// Names for the spreadsheet's display formats.
 
 /** English month and day names, shared with the spreadsheet's display formats. */
 export const MONTHS = [
@@ -173,169 +173,6 @@ export const MONTHS = [
   'December',
 ];
 export const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-
-/** Java's own abbreviations where they differ from Intl's en-US short names (which say `GMT+7`). */
-const JAVA_ZONE_NAMES: Record<string, [string, string]> = {
-  'Asia/Ho_Chi_Minh': ['ICT', 'Indochina Time'],
-  'Asia/Saigon': ['ICT', 'Indochina Time'],
-  'Asia/Bangkok': ['ICT', 'Indochina Time'],
-  'Asia/Phnom_Penh': ['ICT', 'Indochina Time'],
-  'Asia/Vientiane': ['ICT', 'Indochina Time'],
-};
-
-function pad(n: number, width: number): string {
-  const s = String(Math.abs(n));
-  return (n < 0 ? '-' : '') + (s.length >= width ? s : '0'.repeat(width - s.length) + s);
-}
-
-function gmtOffset(seconds: number, style: 'basic' | 'colon' | 'hours'): string {
-  const sign = seconds < 0 ? '-' : '+';
-  const minutes = Math.floor(Math.abs(seconds) / 60);
-  const hh = pad(Math.floor(minutes / 60), 2);
-  const mm = pad(minutes % 60, 2);
-  if (style === 'hours') return sign + hh;
-  return style === 'colon' ? `${sign}${hh}:${mm}` : `${sign}${hh}${mm}`;
-}
-
-function zoneName(ms: number, tz: string, long: boolean, offset: number): string {
-  const zone = resolveZone(tz);
-  const java = JAVA_ZONE_NAMES[zone.id];
-  if (java) return long ? java[1] : java[0];
-  if (zone.fixedSeconds !== undefined) {
-    return zone.id === 'GMT' && offset === 0 ? 'GMT' : `GMT${gmtOffset(offset, 'colon')}`;
-  }
-  const fmt = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone.id,
-    timeZoneName: long ? 'long' : 'short',
-  });
-  const name =
-    fmt.formatToParts(new Date(ms)).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
-  return /^GMT[+-]/.test(name) ? `GMT${gmtOffset(offset, 'colon')}` : name;
-}
-
-const DAY_MS = 86400000;
-const dayNumber = (y: number, m: number, d: number): number => Math.floor(utcMs(y, m, d) / DAY_MS);
-const weekdayOf = (dn: number): number => (((dn + 4) % 7) + 7) % 7;
-
-/** Week-based year and week of year with Sunday-first weeks, week 1 holding 1 January (Locale.US). */
-function weekOfYear(w: WallTime): { weekYear: number; week: number } {
-  const dn = dayNumber(w.year, w.month, w.day);
-  const saturday = dn + 6 - w.weekday;
-  const satYear = new Date(saturday * DAY_MS).getUTCFullYear();
-  if (satYear > w.year) return { weekYear: satYear, week: 1 };
-  const jan1 = dayNumber(w.year, 1, 1);
-  return { weekYear: w.year, week: Math.floor((dn - (jan1 - weekdayOf(jan1))) / 7) + 1 };
-}
-
-function field(letter: string, count: number, w: WallTime, ms: number, tz: string): string {
-  switch (letter) {
-    case 'G':
-      return w.year > 0 ? 'AD' : 'BC';
-    case 'y':
-      return count === 2 ? pad(w.year % 100, 2) : pad(w.year, count);
-    case 'Y': {
-      const { weekYear } = weekOfYear(w);
-      return count === 2 ? pad(weekYear % 100, 2) : pad(weekYear, count);
-    }
-    case 'M':
-    case 'L':
-      if (count >= 4) return MONTHS[w.month - 1];
-      if (count === 3) return MONTHS[w.month - 1].slice(0, 3);
-      return pad(w.month, count);
-    case 'w':
-      return pad(weekOfYear(w).week, count);
-    case 'W': {
-      const first = dayNumber(w.year, w.month, 1);
-      const start = first - weekdayOf(first);
-      return pad(Math.floor((dayNumber(w.year, w.month, w.day) - start) / 7) + 1, count);
-    }
-    case 'D':
-      return pad(dayNumber(w.year, w.month, w.day) - dayNumber(w.year, 1, 1) + 1, count);
-    case 'd':
-      return pad(w.day, count);
-    case 'F':
-      return pad(Math.floor((w.day - 1) / 7) + 1, count);
-    case 'E':
-      return count >= 4 ? DAYS[w.weekday] : DAYS[w.weekday].slice(0, 3);
-    case 'u':
-      return pad(((w.weekday + 6) % 7) + 1, count);
-    case 'a':
-      return w.hour < 12 ? 'AM' : 'PM';
-    case 'H':
-      return pad(w.hour, count);
-    case 'k':
-      return pad(w.hour === 0 ? 24 : w.hour, count);
-    case 'K':
-      return pad(w.hour % 12, count);
-    case 'h':
-      return pad(w.hour % 12 === 0 ? 12 : w.hour % 12, count);
-    case 'm':
-      return pad(w.minute, count);
-    case 's':
-      return pad(w.second, count);
-    case 'S':
-      return pad(w.millisecond, count);
-    case 'z':
-      return zoneName(ms, tz, count >= 4, w.offsetSeconds);
-    case 'Z':
-      return gmtOffset(w.offsetSeconds, 'basic');
-    case 'X':
-      if (count > 3) throw gasError(`invalid ISO 8601 format: length=${count}`);
-      if (w.offsetSeconds === 0) return 'Z';
-      return gmtOffset(w.offsetSeconds, count === 1 ? 'hours' : count === 2 ? 'basic' : 'colon');
-    default:
-      // Java: IllegalArgumentException; the Apps Script wrapping of it is U.
-      throw gasError(`Illegal pattern character '${letter}'`);
-  }
-}
-
-/**
- * Formats like Java's SimpleDateFormat with Locale en: pattern letters
- * `G y Y M L w W D d F E u a H k K h m s S z Z X`, repetition picks width or text form,
- * `'...'` quotes literal text and `''` is one quote, inside or outside a quoted part.
- */
-export function formatJavaDate(date: Date, tz: string, pattern: string): string {
-  const ms = date.getTime();
-  const w = wallTime(ms, tz);
-  let out = '';
-  let i = 0;
-  while (i < pattern.length) {
-    const c = pattern[i];
-    if (c === "'") {
-      if (pattern[i + 1] === "'") {
-        out += "'";
-        i += 2;
-        continue;
-      }
-      let j = i + 1;
-      let text = '';
-      for (;;) {
-        if (j >= pattern.length) throw gasError('Unterminated quote');
-        if (pattern[j] === "'") {
-          if (pattern[j + 1] === "'") {
-            text += "'";
-            j += 2;
-            continue;
-          }
-          break;
-        }
-        text += pattern[j];
-        j++;
-      }
-      out += text;
-      i = j + 1;
-    } else if (/[A-Za-z]/.test(c)) {
-      let j = i;
-      while (pattern[j] === c) j++;
-      out += field(c, j - i, w, ms, tz);
-      i = j;
-    } else {
-      out += c;
-      i++;
-    }
-  }
-  return out;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Blobs.
@@ -410,18 +247,6 @@ export class EmuBlob {
     return this.bytes.toString(nodeEncoding(charset));
   }
 
-  setBytes(data: number[]): EmuBlob {
-    this.log.record('Blob', 'setBytes');
-    this.bytes = fromByteArray(data);
-    return this;
-  }
-
-  setDataFromString(data: string, charset?: string): EmuBlob {
-    this.log.record('Blob', 'setDataFromString');
-    this.bytes = Buffer.from(String(data), nodeEncoding(charset));
-    return this;
-  }
-
   getContentType(): string | null {
     this.log.record('Blob', 'getContentType');
     return this.contentType;
@@ -442,17 +267,6 @@ export class EmuBlob {
     this.log.record('Blob', 'setName');
     this.name = name;
     return this;
-  }
-
-  isGoogleType(): boolean {
-    this.log.record('Blob', 'isGoogleType');
-    return false;
-  }
-
-  /** BlobSource: a blob is its own source. */
-  getBlob(): EmuBlob {
-    this.log.record('Blob', 'getBlob');
-    return this.copy();
   }
 
   copyBlob(): EmuBlob {
@@ -538,21 +352,6 @@ export class UtilitiesService {
     private readonly clock: VirtualClock,
     private readonly options: UtilitiesOptions = {},
   ) {}
-
-  /** Java SimpleDateFormat output for `date` in `timeZone` (see `formatJavaDate`). */
-  formatDate(...args: [date: Date, timeZone: string, format: string]): string {
-    const [date, timeZone, format] = args;
-    this.log.record('Utilities', 'formatDate');
-    if (
-      args.length !== 3 ||
-      !isDate(date) ||
-      typeof timeZone !== 'string' ||
-      typeof format !== 'string'
-    ) {
-      throw signatureError(gasTypeNames(args), 'Utilities', '', 'formatDate');
-    }
-    return formatJavaDate(date, timeZone, format);
-  }
 
   /** A blob from a string (UTF-8) or signed bytes. */
   newBlob(...args: [data: string | number[], contentType?: string, name?: string]): EmuBlob {

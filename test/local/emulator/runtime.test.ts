@@ -102,9 +102,7 @@ describe('ws.run: one execution, as Google runs it', () => {
       'ScriptApp',
       'PropertiesService',
       'LockService',
-      'CacheService',
       'Utilities',
-      'Session',
       'Logger',
       'console',
     ];
@@ -168,7 +166,12 @@ describe('ws.run: one execution, as Google runs it', () => {
   });
 
   test('new Date() and Date.now() read the virtual clock; Utilities.sleep moves it (clock.ts)', () => {
-    const ws = createWorkspace({ start: new Date('2019-02-25T01:00:00Z') });
+    // No start-up and no JavaScript time: only the sleep moves the clock.
+    const ws = createWorkspace({
+      start: new Date('2019-02-25T01:00:00Z'),
+      startupMs: 0,
+      jsFactor: 0,
+    });
     const code =
       'function f() { var a = new Date(); Utilities.sleep(1500); return [a.toISOString(), Date.now(), new Date(0) instanceof Date]; }';
     expect(ws.run(code, 'f')).toEqual([
@@ -233,7 +236,7 @@ describe('ws.run: one execution, as Google runs it', () => {
   });
 
   test('a script error is recorded and thrown as a ScriptError with the script’s name and message', () => {
-    const ws = createWorkspace();
+    const ws = createWorkspace({ oauthScopes: null });
     let caught: unknown;
     try {
       ws.run('function f() { SpreadsheetApp.openById("nope"); }', 'f');
@@ -248,11 +251,35 @@ describe('ws.run: one execution, as Google runs it', () => {
     );
   });
 
-  test('Logger.getLog holds this execution only', () => {
+  test('service objects behave as objects: in, assignment, defineProperty, delete; console levels are recorded; a script object passes through', () => {
     const ws = createWorkspace();
-    const code = 'function f() { Logger.log("a"); return Logger.getLog().split("\\n").length; }';
+    const code = `function f() {
+      var ss = SpreadsheetApp.getActiveSpreadsheet();
+      var out = ['getSheets' in ss, 'nothing' in ss, Object.getPrototypeOf(ss) !== null];
+      ss.note = 'x';
+      Object.defineProperty(ss, 'tag', { value: 1, configurable: true });
+      out.push(ss.note, ss.tag, delete ss.note, 'note' in ss);
+      console.info('i'); console.warn('w'); console.error('e'); console.debug('d');
+      var mine = new Map([[1, 2]]);
+      Logger.log(mine);
+      return out;
+    }`;
+    expect(ws.run(code, 'f')).toEqual([true, false, true, 'x', 1, true, false]);
+    expect(ws.executions[0].console.map((c) => c.level)).toEqual([
+      'info',
+      'warn',
+      'error',
+      'debug',
+    ]);
+    expect(ws.executions[0].logs).toEqual(['{}']);
+  });
+
+  test('Logger lines are recorded per execution', () => {
+    const ws = createWorkspace();
+    const code = 'function f() { Logger.log("a %s", 1); }';
     ws.run(code, 'f');
-    expect(ws.run(code, 'f')).toBe(2);
+    ws.run(code, 'f');
+    expect(ws.executions.map((e) => e.logs)).toEqual([['a 1'], ['a 1']]);
   });
 
   test('an endless loop ends with "Exceeded maximum execution time" (C; guarded by timeoutMs)', () => {
@@ -424,7 +451,7 @@ describe('ws.submit and friends: form-submit triggers with faithful events (REF:
   test('a trigger runs as its owner; getUi() is refused in a trigger (reference §3; SpreadsheetApp emulator text)', () => {
     const { ws } = setUp();
     const code = `${BUNDLE}
-      function asWho(e) { var who = Session.getEffectiveUser().getEmail(); try { SpreadsheetApp.getUi(); } catch (x) { return who + ' | ' + x.message; } }`;
+      function asWho(e) { try { SpreadsheetApp.getUi(); } catch (x) { Logger.log(x.message); } }`;
     ws.ScriptApp._addTrigger({
       handler: 'asWho',
       eventType: 'CLOCK',
@@ -437,9 +464,9 @@ describe('ws.submit and friends: form-submit triggers with faithful events (REF:
     ws.fireClock(code, 'asWho');
     const run = ws.executions.at(-1)!;
     expect(run.user).toBe('pho.phong@example.com');
-    expect(ws.run(code, 'asWho')).toBeUndefined();
-    expect(ws.executions.at(-1)!.ok).toBe(true);
-    expect(ws.Session.getEffectiveUser().getEmail()).toBe('owner@example.com');
+    expect(run.logs).toEqual(['Cannot call SpreadsheetApp.getUi() from this context.']);
+    ws.run(code, 'asWho');
+    expect(ws.executions.at(-1)!).toMatchObject({ user: 'owner@example.com', logs: [] });
   });
 });
 

@@ -1,14 +1,11 @@
-// Properties, Lock, Cache, Session and Logger emulators against reference §6, by source.
+// Properties, Lock and Logger emulators against reference §6, by source.
 import { CallLog } from '../../../src/local/emulator/calls';
 import { VirtualClock } from '../../../src/local/emulator/clock';
 import {
-  CacheServiceEmu,
   createBasicServices,
   LockServiceEmu,
   LoggerEmu,
-  manifestTimeZone,
   PropertiesServiceEmu,
-  SessionEmu,
 } from '../../../src/local/emulator/services';
 
 function thrown(fn: () => unknown): Error {
@@ -177,101 +174,39 @@ describe('LockService (DT/lock; GF:test/testlock.js)', () => {
   });
 });
 
-describe('CacheService (GF fakestores.js; limits from REF quotas)', () => {
-  const setup = () => {
-    const log = new CallLog();
-    const clock = new VirtualClock();
-    return { log, clock, caches: new CacheServiceEmu(log, clock) };
-  };
-
-  test('the default lifetime is 600 s on the virtual clock', () => {
-    const { caches, clock } = setup();
-    const cache = caches.getScriptCache();
-    cache.put('k', 'v');
-    clock.advance(599_999);
-    expect(cache.get('k')).toBe('v');
-    clock.advance(1);
-    expect(cache.get('k')).toBeNull();
-  });
-
-  test('lifetimes are capped at 21600 s', () => {
-    const { caches, clock } = setup();
-    const cache = caches.getScriptCache();
-    cache.put('k', 'v', 100000);
-    clock.advance(21600 * 1000 - 1);
-    expect(cache.get('k')).toBe('v');
-    clock.advance(1);
-    expect(cache.get('k')).toBeNull();
-  });
-
-  test('a value over 100 KB throws "Argument too large: value" (C-weak); a key over 250 chars too (U text)', () => {
-    const { caches } = setup();
-    const cache = caches.getScriptCache();
-    const e = thrown(() => cache.put('k', 'x'.repeat(100 * 1024 + 1)));
-    expect(e.name).toBe('Exception');
-    expect(e.message).toBe('Argument too large: value');
-    expect(thrown(() => cache.put('k'.repeat(251), 'v')).message).toBe('Argument too large: key');
-    cache.put('k'.repeat(250), 'x'.repeat(100 * 1024));
-  });
-
-  test('values are strings; getAll returns present keys only; removeAll', () => {
-    const { caches } = setup();
-    const cache = caches.getUserCache();
-    cache.putAll({ a: 1, b: 'two' });
-    expect(cache.getAll(['a', 'b', 'c'])).toEqual({ a: '1', b: 'two' });
-    cache.removeAll(['a']);
-    expect(cache.get('a')).toBeNull();
-    cache.remove('b');
-    expect(cache.getAll(['b'])).toEqual({});
-  });
-
-  test('entries may be evicted early: the _evict hook simulates it (reference §6)', () => {
-    const { caches } = setup();
-    caches.getScriptCache().put('seen:1', '1');
-    caches._evict('script', 'seen:1');
-    expect(caches.getScriptCache().get('seen:1')).toBeNull();
-  });
-});
-
-describe('Session (reference §6; manifest timeZone, REF:manifest)', () => {
-  test('the script time zone comes from the manifest, Asia/Ho_Chi_Minh by default', () => {
-    expect(manifestTimeZone({ timeZone: 'Europe/London' })).toBe('Europe/London');
-    expect(manifestTimeZone({})).toBe('Asia/Ho_Chi_Minh');
-    const log = new CallLog();
-    expect(new SessionEmu(log).getScriptTimeZone()).toBe('Asia/Ho_Chi_Minh');
+describe('Properties signatures (C: Java String parameters)', () => {
+  test('a missing key or value, or a non-object to setProperties, is a signature error', () => {
+    const props = new PropertiesServiceEmu(new CallLog()).getScriptProperties();
+    expect(thrown(() => props.setProperty(null as unknown as string, 'v')).message).toBe(
+      "The parameters (null,String) don't match the method signature for PropertiesService.Properties.setProperty.",
+    );
     expect(
-      new SessionEmu(log, { timeZone: manifestTimeZone({ timeZone: 'UTC' }) }).getScriptTimeZone(),
-    ).toBe('UTC');
-  });
-
-  test("users have getEmail; the active user may be '' in triggers", () => {
-    const log = new CallLog();
-    const session = new SessionEmu(log, { effectiveUser: 'owner@example.com' });
-    expect(session.getActiveUser().getEmail()).toBe('owner@example.com');
-    session._setActiveUser('');
-    expect(session.getActiveUser().getEmail()).toBe('');
-    expect(session.getEffectiveUser().getEmail()).toBe('owner@example.com');
-    expect(log.counts.get('Session.getActiveUser')).toBe(2);
-    expect(log.counts.get('User.getEmail')).toBe(3);
+      thrown(() => props.setProperties('x' as unknown as Record<string, unknown>)).message,
+    ).toBe(
+      "The parameters (String) don't match the method signature for PropertiesService.Properties.setProperties.",
+    );
   });
 });
 
 describe('Logger (reference §6)', () => {
-  test('log substitutes %s in order and chains; getLog has one line per call; clear empties it', () => {
+  test('log substitutes %s in order and chains; clear empties it', () => {
     const log = new CallLog();
-    const clock = new VirtualClock();
-    const logger = new LoggerEmu(log, clock, () => 'Asia/Ho_Chi_Minh');
+    const logger = new LoggerEmu(log);
     expect(logger.log('Đã chấm %s/%s phiếu', 3, 10)).toBe(logger);
     logger.log({ a: 1 });
     logger.log('%s and %s', 'one');
-    expect(logger._lines()).toEqual(['Đã chấm 3/10 phiếu', '{"a":1}', 'one and %s']);
-    // The timestamp prefix follows the old Logger format (U).
-    expect(logger.getLog()).toBe(
-      '[19-02-25 08:00:00:000 ICT] Đã chấm 3/10 phiếu\n[19-02-25 08:00:00:000 ICT] {"a":1}\n[19-02-25 08:00:00:000 ICT] one and %s\n',
-    );
+    const circular: Record<string, unknown> = {};
+    circular.self = circular;
+    logger.log(circular);
+    expect(logger._lines()).toEqual([
+      'Đã chấm 3/10 phiếu',
+      '{"a":1}',
+      'one and %s',
+      '[object Object]',
+    ]);
     logger.clear();
-    expect(logger.getLog()).toBe('');
-    expect(log.counts.get('Logger.log')).toBe(3);
+    expect(logger._lines()).toEqual([]);
+    expect(log.counts.get('Logger.log')).toBe(4);
   });
 });
 
@@ -279,13 +214,13 @@ describe('createBasicServices', () => {
   test('wires one log and one clock into all services', () => {
     const log = new CallLog();
     const clock = new VirtualClock();
-    const s = createBasicServices(log, clock, { timeZone: 'UTC' });
+    const s = createBasicServices(log, clock);
+    const start = clock.now();
     s.Utilities.sleep(1000);
-    s.CacheService.getScriptCache().put('k', 'v', 1);
-    expect(s.CacheService.getScriptCache().get('k')).toBe('v');
-    s.Utilities.sleep(1000);
-    expect(s.CacheService.getScriptCache().get('k')).toBeNull();
-    expect(s.Session.getScriptTimeZone()).toBe('UTC');
-    expect(log.total()).toBe(9);
+    s.PropertiesService.getScriptProperties().setProperty('k', 'v');
+    expect(s.LockService.getScriptLock().tryLock(0)).toBe(true);
+    s.Logger.log('x');
+    expect(clock.now() - start).toBe(1000);
+    expect(log.total()).toBe(6);
   });
 });

@@ -2,12 +2,7 @@
 import { CallLog } from '../../../src/local/emulator/calls';
 import { VirtualClock } from '../../../src/local/emulator/clock';
 import { gasError, signatureError } from '../../../src/local/emulator/errors';
-import {
-  formatJavaDate,
-  UtilitiesService,
-  wallTime,
-  zonedMs,
-} from '../../../src/local/emulator/utilities';
+import { UtilitiesService, wallTime, zonedMs } from '../../../src/local/emulator/utilities';
 
 const HCM = 'Asia/Ho_Chi_Minh';
 /** Monday 25 Feb 2019, 08:02:03.045 in Hà Nội. */
@@ -50,98 +45,12 @@ describe('errors (reference: general)', () => {
   });
 });
 
-describe('Utilities.formatDate: Java SimpleDateFormat (reference §6; GF fakeutilities.js only approximates it)', () => {
-  const f = (pattern: string, date = MONDAY, tz = HCM) => formatJavaDate(date, tz, pattern);
-
-  test('repetition picks the width or the text form', () => {
-    expect(f('yyyy-MM-dd HH:mm:ss')).toBe('2019-02-25 08:02:03');
-    expect([f('M'), f('MM'), f('MMM'), f('MMMM')]).toEqual(['2', '02', 'Feb', 'February']);
-    expect([f('y'), f('yy'), f('yyyy'), f('yyyyy')]).toEqual(['2019', '19', '2019', '02019']);
-    expect([f('d'), f('dd'), f('H'), f('m'), f('mm'), f('s')]).toEqual([
-      '25',
-      '25',
-      '8',
-      '2',
-      '02',
-      '3',
-    ]);
-    expect([f('E'), f('EEE'), f('EEEE')]).toEqual(['Mon', 'Mon', 'Monday']);
-    expect([f('S'), f('SSS')]).toEqual(['45', '045']);
-  });
-
-  test("quoted text is literal and '' is one quote, inside quotes or out", () => {
-    expect(f("yyyy-MM-dd'T'HH:mm:ss")).toBe('2019-02-25T08:02:03');
-    expect(f("h 'o''clock' a")).toBe("8 o'clock AM");
-    expect(f("''")).toBe("'");
-    expect(f("'Ngày' dd 'tháng' MM")).toBe('Ngày 25 tháng 02');
-    expect(thrown(() => f("'open")).name).toBe('Exception');
-  });
-
-  test('zone letters: Z, X, XX, XXX, z and zzzz', () => {
-    expect([f('Z'), f('X'), f('XX'), f('XXX')]).toEqual(['+0700', '+07', '+0700', '+07:00']);
-    expect([f('z'), f('zzzz')]).toEqual(['ICT', 'Indochina Time']);
-    expect([f('X', MONDAY, 'UTC'), f('z', MONDAY, 'UTC'), f('HH', MONDAY, 'UTC')]).toEqual([
-      'Z',
-      'UTC',
-      '01',
-    ]);
-    expect([
-      f('z', new Date(Date.UTC(2019, 0, 15)), 'America/New_York'),
-      f('z', new Date(Date.UTC(2019, 6, 15)), 'America/New_York'),
-    ]).toEqual(['EST', 'EDT']);
-  });
-
+describe('time-zone helpers (shared with the Spreadsheet, Forms and trigger emulators)', () => {
   test("Java's custom GMT+7 ids work; unknown ids fall back to GMT (Java TimeZone.getTimeZone; U for Apps Script)", () => {
-    expect([f('HH:mm z', MONDAY, 'GMT+7'), f('HH:mm z', MONDAY, 'GMT+07:00')]).toEqual([
-      '08:02 GMT+07:00',
-      '08:02 GMT+07:00',
-    ]);
-    expect(f('HH:mm z', MONDAY, 'Mars/Olympus')).toBe('01:02 GMT');
-  });
-
-  test('hours in H, k, K, h with a (midnight and noon)', () => {
-    const midnight = new Date(Date.UTC(2019, 1, 24, 17, 0, 0));
-    const noon = new Date(Date.UTC(2019, 1, 25, 5, 0, 0));
-    expect([
-      f('H', midnight),
-      f('k', midnight),
-      f('K', midnight),
-      f('h', midnight),
-      f('a', midnight),
-    ]).toEqual(['0', '24', '0', '12', 'AM']);
-    expect([f('H', noon), f('k', noon), f('K', noon), f('h', noon), f('a', noon)]).toEqual([
-      '12',
-      '12',
-      '0',
-      '12',
-      'PM',
-    ]);
-  });
-
-  test('calendar fields D, u, F, w, W with Sunday-first weeks (Locale.US)', () => {
-    expect([f('D'), f('u'), f('F'), f('w'), f('W')]).toEqual(['56', '1', '4', '9', '5']);
-  });
-
-  test('week year Y differs from y in the last days of December (the classic YYYY bug)', () => {
-    const sunday = new Date(Date.UTC(2019, 11, 29, 5, 0, 0));
-    expect([f('yyyy', sunday), f('YYYY', sunday), f('ww', sunday)]).toEqual(['2019', '2020', '01']);
-  });
-
-  test('an unknown pattern letter throws (Java IllegalArgumentException; U for the wrapping)', () => {
-    const e = thrown(() => f('yyyy-qq'));
-    expect(e.name).toBe('Exception');
-    expect(e.message).toBe("Illegal pattern character 'q'");
-  });
-
-  test('a string where the Date belongs is a signature error (C)', () => {
-    const { u } = setup();
-    expect(
-      thrown(() => (u.formatDate as (...a: unknown[]) => unknown)('2019-02-25', HCM, 'yyyy'))
-        .message,
-    ).toBe(
-      "The parameters (String,String,String) don't match the method signature for Utilities.formatDate.",
-    );
-    expect(u.formatDate(MONDAY, HCM, 'dd/MM/yyyy')).toBe('25/02/2019');
+    for (const tz of ['GMT+7', 'GMT+07:00'])
+      expect(wallTime(MONDAY.getTime(), tz)).toMatchObject({ hour: 8, offsetSeconds: 25200 });
+    expect(wallTime(MONDAY.getTime(), 'GMT-0530')).toMatchObject({ offsetSeconds: -19800 });
+    expect(wallTime(MONDAY.getTime(), 'Mars/Olympus')).toMatchObject({ hour: 1, offsetSeconds: 0 });
   });
 
   test('wallTime and zonedMs are inverse (helpers shared with the Spreadsheet emulator)', () => {
@@ -242,13 +151,22 @@ describe('sleep, uuid, encodings', () => {
     expect(u.computeDigest(u.DigestAlgorithm.SHA_256, 'abc', u.Charset.UTF_8)).toHaveLength(32);
   });
 
+  test('enum values name themselves and know their place; newBlob of a number is a signature error', () => {
+    const { u } = setup();
+    expect([u.DigestAlgorithm.SHA_1.name(), u.DigestAlgorithm.SHA_1.ordinal()]).toEqual([
+      'SHA_1',
+      2,
+    ]);
+    expect(thrown(() => u.newBlob(42 as unknown as string)).message).toBe(
+      "The parameters (number) don't match the method signature for Utilities.newBlob.",
+    );
+  });
+
   test('every call is counted under Utilities (calls.ts contract)', () => {
     const { u, log } = setup();
-    u.formatDate(MONDAY, HCM, 'yyyy');
     u.sleep(1);
     u.newBlob('x').getBytes();
     expect(Object.fromEntries(log.counts)).toEqual({
-      'Utilities.formatDate': 1,
       'Utilities.sleep': 1,
       'Utilities.newBlob': 1,
       'Blob.getBytes': 1,

@@ -1,0 +1,103 @@
+// OAuth scopes: which scope each emulated call needs, read against the manifest's `oauthScopes`.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Family } from './costs';
+import { gasError } from './errors';
+
+/*
+ * With an explicit `oauthScopes` list, Apps Script grants exactly those scopes and a call outside
+ * them throws "You do not have permission to call X. Required permissions: …"
+ * (REF:concepts/scopes, V). The table follows the "Authorization" lines of each method's reference
+ * page; a family's narrower scopes (`spreadsheets.currentonly`, `forms.currentonly`,
+ * `documents.currentonly`) cover only the calls on the bound or active file.
+ */
+
+const AUTH = 'https://www.googleapis.com/auth/';
+
+/** The scopes any one of which allows a call, and the one Google names in its error. */
+interface Need {
+  anyOf: string[];
+  named: string;
+}
+
+const need = (named: string, ...wider: string[]): Need => ({
+  anyOf: [AUTH + named, ...wider.map((w) => (w.startsWith('https:') ? w : AUTH + w))],
+  named: AUTH + named,
+});
+
+const SHEETS_ANY = need('spreadsheets.currentonly', 'spreadsheets');
+const SHEETS_ALL = need('spreadsheets');
+const FORMS = need('forms');
+const FORMS_ACTIVE = need('forms.currentonly', 'forms');
+const DOCS = need('documents');
+const DOCS_ACTIVE = need('documents.currentonly', 'documents');
+const DRIVE = need('drive');
+const MAIL = need('script.send_mail', 'https://mail.google.com/');
+const TRIGGERS = need('script.scriptapp');
+const CONTAINER_UI = need('script.container.ui');
+
+/** The scope a call needs, or null for calls that need none (Properties, Lock, Utilities, …). */
+export function requiredScope(family: Family, service: string, method: string): Need | null {
+  const key = `${service}.${method}`;
+  switch (family) {
+    case 'SpreadsheetApp':
+      if (key === 'SpreadsheetApp.openById' || key === 'SpreadsheetApp.openByUrl')
+        return SHEETS_ALL;
+      if (key === 'SpreadsheetApp.create') return SHEETS_ALL;
+      // Dialogs and sidebars need the container UI scope (REF:reference/base/ui); menus and
+      // alerts list none (U: the stricter reading would refuse them too, but the docs are explicit).
+      if (service === 'Ui' && /^show/.test(method)) return CONTAINER_UI;
+      if (service === 'Ui' || service === 'Menu' || key === 'SpreadsheetApp.getUi') return null;
+      return SHEETS_ANY;
+    case 'FormApp':
+      return key === 'FormApp.getActiveForm' ? FORMS_ACTIVE : FORMS;
+    case 'DocumentApp':
+      return key === 'DocumentApp.getActiveDocument' ? DOCS_ACTIVE : DOCS;
+    case 'DriveApp':
+      return DRIVE;
+    case 'MailApp':
+      return MAIL;
+    case 'ScriptApp':
+      return key === 'ScriptApp.getScriptId' ? null : TRIGGERS;
+    default:
+      return null;
+  }
+}
+
+/** The granted scopes: a manifest's `oauthScopes`. */
+export class Scopes {
+  private readonly granted: ReadonlySet<string>;
+
+  constructor(oauthScopes: readonly string[]) {
+    this.granted = new Set(oauthScopes);
+  }
+
+  /** Throws Google's text when the call needs a scope the manifest does not grant. */
+  check(family: Family, service: string, method: string, callName: string): void {
+    const n = requiredScope(family, service, method);
+    if (n === null || n.anyOf.some((s) => this.granted.has(s))) return;
+    throw gasError(
+      `You do not have permission to call ${callName}. Required permissions: ${n.named}`,
+    );
+  }
+}
+
+/** Where the built manifest is looked for: the working directory, then the build and source trees. */
+const MANIFESTS = [
+  join(process.cwd(), 'dist', 'appsscript.json'),
+  join(__dirname, '..', 'dist', 'appsscript.json'),
+  join(__dirname, '..', '..', '..', 'dist', 'appsscript.json'),
+];
+
+/**
+ * The `oauthScopes` of the built manifest `dist/appsscript.json` (the first of `candidates` that
+ * exists). Null when the manifest lists none (Apps Script then infers scopes from the code, so
+ * nothing can be refused).
+ */
+export function manifestScopes(candidates: readonly string[] = MANIFESTS): string[] | null {
+  const file = candidates.find((f) => existsSync(f));
+  if (file === undefined)
+    throw new Error('dist/appsscript.json is missing: build the bundle first (npm run build).');
+  const manifest = JSON.parse(readFileSync(file, 'utf8')) as { oauthScopes?: unknown };
+  return Array.isArray(manifest.oauthScopes) ? manifest.oauthScopes.map(String) : null;
+}
