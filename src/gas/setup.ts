@@ -11,13 +11,14 @@ import {
   syncItems,
   wantedItems,
 } from './form';
+import { ensureLinked, findResponseSheet } from './form-link';
 import { warnCellLimit } from './limits';
 import { setupLoop } from './loop';
 import { DERIVED_SHEETS, HANDLERS, HEADERS, PROPS, SHEETS } from './names';
 import { applyOffice } from './office';
 import { rebuildAll } from './rebuild';
 import { folderOf } from './reports';
-import { isTransient, openOrNull, withRetry } from './retry';
+import { openOrNull } from './retry';
 import { readStore, saveProps } from './store';
 import { ConfigError, ensureStateColumns, loadConfigFromSheets } from './workbook';
 
@@ -124,7 +125,7 @@ export function setup(): SetupResult {
   protect(sheet, 'Google Biểu mẫu ghi câu trả lời vào đây; các cột [KTCV] do tập lệnh ghi.');
   folderOf({ app });
   const triggers = ensureTriggers(form, app.settings.reconcileHour) + ensureReportTrigger(app);
-  const fixUrl = setupLoop(ss, app.config);
+  const fix = setupLoop(ss, app.config);
   const count = rebuildAll();
   const full = warnCellLimit('setup');
   const parts = [
@@ -149,7 +150,10 @@ export function setup(): SetupResult {
     triggers ? `cài ${triggers} trình kích hoạt` : '',
     `chấm lại ${count} phiếu`,
     `trang câu trả lời: "${responseSheet}"`,
-    `biểu mẫu báo cáo khắc phục: ${fixUrl}`,
+    `biểu mẫu báo cáo khắc phục: ${fix.url}`,
+    fix.sheet
+      ? ''
+      : 'Google chưa cho thấy trang câu trả lời của biểu mẫu báo cáo khắc phục: hãy chạy lại "Thiết lập" sau ít phút (biểu mẫu đã được ghi nhớ, sẽ không tạo biểu mẫu thứ hai)',
   ].filter((p) => p !== '');
   return {
     ok: true,
@@ -242,60 +246,6 @@ function openOrCreateForm(
   // Asked to start published; checked all the same, since an unpublished form collects nothing.
   ensurePublished(form);
   return { form, created: true, republished: false };
-}
-
-/** Links the form to this workbook unless it already is; true when it linked it now. */
-function ensureLinked(form: GoogleAppsScript.Forms.Form, ss: Spreadsheet): boolean {
-  let destination = '';
-  try {
-    destination = withRetry(() => form.getDestinationId());
-  } catch (e) {
-    // Google throws when the form has no destination; a passing failure is not that.
-    if (isTransient(e)) throw e;
-  }
-  if (destination === ss.getId()) return false;
-  withRetry(() => form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId()));
-  return true;
-}
-
-// Pauses before looking again for a sheet Google has not shown yet (it may add it a moment later).
-const SHEET_WAITS_MS = [2000, 4000];
-
-/**
- * The sheet the form writes into, found by its link to the form (`Sheet.getFormUrl()`), so a
- * renamed sheet is still found and the localised name Google gives it is never assumed. Pending
- * changes are flushed first and the search is repeated after a pause; null when Google does not
- * show it in this execution.
- */
-function findResponseSheet(
-  ss: Spreadsheet,
-  form: GoogleAppsScript.Forms.Form,
-  lastName: string,
-): Sheet | null {
-  const id = form.getId();
-  const published = /\/forms\/d\/e\/([-\w]+)/.exec(form.getPublishedUrl())?.[1] ?? '';
-  const isOurs = (url: string): boolean => {
-    if (url.includes(id) || (published !== '' && url.includes(published))) return true;
-    // Some other URL shape: ask FormApp which form it is (gone or unreadable: not ours).
-    try {
-      return openOrNull(() => FormApp.openByUrl(url))?.getId() === id;
-    } catch {
-      return false;
-    }
-  };
-  // The sheet found last time, if it still carries the link, saves asking every sheet.
-  const last = lastName ? ss.getSheetByName(lastName) : null;
-  const lastUrl = last?.getFormUrl();
-  if (last && lastUrl && isOurs(lastUrl)) return last;
-  for (let attempt = 0; ; attempt++) {
-    SpreadsheetApp.flush();
-    for (const sheet of ss.getSheets()) {
-      const url = sheet.getFormUrl();
-      if (url && isOurs(url)) return sheet;
-    }
-    if (attempt >= SHEET_WAITS_MS.length) return null;
-    Utilities.sleep(SHEET_WAITS_MS[attempt]);
-  }
 }
 
 // Names Google gives the first sheet of a new spreadsheet, by account language.
