@@ -11,8 +11,9 @@ import {
   syncItems,
   wantedItems,
 } from './form';
-import { ensureLinked, findResponseSheet } from './form-link';
+import { ensureLinked } from './form-link';
 import { warnCellLimit } from './limits';
+import { findResponseSheet } from './linked-sheet';
 import { setupLoop } from './loop';
 import { DERIVED_SHEETS, HANDLERS, HEADERS, PROPS, SHEETS } from './names';
 import { applyOffice } from './office';
