@@ -36,8 +36,6 @@ function unitChoices(config: Config, today: string): string[] {
 export interface FixFormState {
   /** The form's published address, for the units' emails. */
   url: string;
-  /** True when the form was made in this run. */
-  created: boolean;
   /** The sheet its answers go to, or '' while Google does not show it yet (run setup again). */
   sheet: string;
 }
@@ -84,7 +82,6 @@ export function ensureFixForm(ss: Spreadsheet, config: Config): FixFormState {
   const today = vnDateOf(Date.now());
   const id = props.getProperty(LOOP_PROPS.fixFormId);
   let form: Form | null = id ? openOrNull(() => FormApp.openById(id)) : null;
-  const created = !form;
   if (!form) {
     form = createPublishedForm(TITLE);
     props.setProperty(LOOP_PROPS.fixFormId, form.getId());
@@ -126,7 +123,7 @@ export function ensureFixForm(ss: Spreadsheet, config: Config): FixFormState {
     else ScriptApp.deleteTrigger(t);
   }
   if (!kept) ScriptApp.newTrigger(LOOP_HANDLERS.fixReport).forForm(form).onFormSubmit().create();
-  return { url: form.getPublishedUrl(), created, sheet: linked ? linked.getName() : '' };
+  return { url: form.getPublishedUrl(), sheet: linked ? linked.getName() : '' };
 }
 
 /** A fix report row that could not be read, with the reason in words. */
