@@ -6,8 +6,11 @@ import { vnDateOf } from '../core/dates';
 import type { Config } from '../core/types';
 import { indexUnits, matchUnit, validOn } from '../core/units';
 import { sortVi } from '../core/vi';
+import { createPublishedForm, ensurePublished } from './form';
+import { ensureLinked } from './form-link';
 import { findResponseSheet } from './linked-sheet';
 import { FIX_TITLES, LOOP_HANDLERS, LOOP_PROPS, LOOP_SHEETS } from './loop-names';
+import { openOrNull } from './retry';
 import { sheetNamed } from './sheet-cache';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -29,41 +32,31 @@ function unitChoices(config: Config, today: string): string[] {
   ).map((u) => u.name);
 }
 
-/**
- * Opens or creates the fix-report form (linked to this workbook, its sheet named `Báo cáo khắc
- * phục`), keeps its lists in step with the units and criteria, and installs its one submit
- * trigger. Returns the form's published address.
- */
-export function ensureFixForm(ss: Spreadsheet, config: Config): string {
-  const props = PropertiesService.getScriptProperties();
-  const today = vnDateOf(Date.now());
-  let form: Form | null = null;
-  const id = props.getProperty(LOOP_PROPS.fixFormId);
-  if (id) {
-    try {
-      form = FormApp.openById(id);
-    } catch {
-      form = null;
-    }
-  }
-  if (!form) {
-    form = FormApp.create(TITLE)
-      .setDescription(DESCRIPTION)
-      .setCollectEmail(true)
-      .setAllowResponseEdits(false)
-      .setConfirmationMessage('Đã ghi nhận báo cáo khắc phục. Văn phòng sẽ xem và xác nhận.');
-    props.setProperty(LOOP_PROPS.fixFormId, form.getId());
-    form.addListItem().setTitle(FIX_TITLES.unit).setRequired(true);
+/** What setup did with the fix-report form. */
+export interface FixFormState {
+  /** The form's published address, for the units' emails. */
+  url: string;
+  /** The sheet its answers go to, or '' while Google does not show it yet (run setup again). */
+  sheet: string;
+}
+
+/** Adds the questions the form lacks, by title (a run stopped half way is completed, nothing doubled). */
+function ensureItems(form: Form): void {
+  const have = new Set(form.getItems().map((i) => i.getTitle()));
+  if (!have.has(FIX_TITLES.unit)) form.addListItem().setTitle(FIX_TITLES.unit).setRequired(true);
+  if (!have.has(FIX_TITLES.criterion))
     form
       .addListItem()
       .setTitle(FIX_TITLES.criterion)
       .setHelpText('Chọn tiêu chí của tồn tại đã khắc phục (xem thư kết quả kiểm tra).')
       .setRequired(true);
+  if (!have.has(FIX_TITLES.done))
     form
       .addParagraphTextItem()
       .setTitle(FIX_TITLES.done)
       .setHelpText('Việc đã làm, ngày hoàn thành, người chịu trách nhiệm.')
       .setRequired(true);
+  if (!have.has(FIX_TITLES.evidence))
     form
       .addTextItem()
       .setTitle(FIX_TITLES.evidence)
@@ -75,19 +68,45 @@ export function ensureFixForm(ss: Spreadsheet, config: Config): string {
           .build(),
       )
       .setRequired(true);
-    form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
+}
+
+/**
+ * Opens or creates the fix-report form as setup does the inspection form: a saved form is opened
+ * (a timeout is retried and thrown, never taken for "deleted"); a new one's id is saved the moment
+ * it exists, so a failure later never makes a second one. Its questions are completed, it is
+ * linked to this workbook and its sheet is found by that link (named `Báo cáo khắc phục` and put
+ * last when first found); its lists follow the units and criteria; one submit trigger.
+ */
+export function ensureFixForm(ss: Spreadsheet, config: Config): FixFormState {
+  const props = PropertiesService.getScriptProperties();
+  const today = vnDateOf(Date.now());
+  const id = props.getProperty(LOOP_PROPS.fixFormId);
+  let form: Form | null = id ? openOrNull(() => FormApp.openById(id)) : null;
+  if (!form) {
+    form = createPublishedForm(TITLE);
+    props.setProperty(LOOP_PROPS.fixFormId, form.getId());
+    props.deleteProperty(LOOP_PROPS.fixSheet);
+    form
+      .setDescription(DESCRIPTION)
+      .setCollectEmail(true)
+      .setAllowResponseEdits(false)
+      .setConfirmationMessage('Đã ghi nhận báo cáo khắc phục. Văn phòng sẽ xem và xác nhận.');
   }
-  // Google may show the linked sheet only after a flush or in a later execution (live-risks D6):
-  // it is looked for by its link until found, then named and put after the leaders' sheets.
-  const known = props.getProperty(LOOP_PROPS.fixSheet) ?? '';
-  if (!known || !ss.getSheetByName(known)) {
-    const linked = findResponseSheet(ss, form, known);
-    if (linked) {
-      if (!ss.getSheetByName(LOOP_SHEETS.fixResponses)) linked.setName(LOOP_SHEETS.fixResponses);
-      props.setProperty(LOOP_PROPS.fixSheet, linked.getName());
+  ensurePublished(form);
+  ensureItems(form);
+  ensureLinked(form, ss);
+  const last = props.getProperty(LOOP_PROPS.fixSheet) ?? '';
+  const linked = findResponseSheet(ss, form, last);
+  if (linked && linked.getName() !== last) {
+    // First found (or renamed by the office): Google's name becomes ours unless the office chose
+    // one; Google puts a linked sheet first, the units' reports belong after the leaders' sheets.
+    if (last === '' && !ss.getSheetByName(LOOP_SHEETS.fixResponses))
+      linked.setName(LOOP_SHEETS.fixResponses);
+    if (last === '') {
       ss.setActiveSheet(linked);
       ss.moveActiveSheet(ss.getSheets().length);
     }
+    props.setProperty(LOOP_PROPS.fixSheet, linked.getName());
   }
   for (const item of form.getItems(FormApp.ItemType.LIST)) {
     const title = item.getTitle();
@@ -104,7 +123,7 @@ export function ensureFixForm(ss: Spreadsheet, config: Config): string {
     else ScriptApp.deleteTrigger(t);
   }
   if (!kept) ScriptApp.newTrigger(LOOP_HANDLERS.fixReport).forForm(form).onFormSubmit().create();
-  return form.getPublishedUrl();
+  return { url: form.getPublishedUrl(), sheet: linked ? linked.getName() : '' };
 }
 
 /** A fix report row that could not be read, with the reason in words. */

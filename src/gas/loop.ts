@@ -17,7 +17,7 @@ import {
 import { safe } from './cells';
 import { ensureDashboard, refreshDashboard } from './dashboard';
 import { factsSheet, readFacts, upsertFacts, writeAllFacts } from './facts-sheet';
-import { ensureFixForm } from './fix-form';
+import { ensureFixForm, type FixFormState } from './fix-form';
 import { withRecordLock } from './lock';
 import { ACTION_COL, LOOP_HANDLERS, LOOP_SHEETS } from './loop-names';
 import { SHEETS } from './names';
@@ -70,16 +70,16 @@ function ensureSettingRows(ss: Spreadsheet): void {
 
 /**
  * Setup of the loop (idempotent): the settings rows, the facts, actions and dashboard sheets,
- * the charts (once), the fix-report form and its trigger, one daily trigger. Returns the fix
- * form's address. Run it before the rebuild that fills the facts.
+ * the charts (once), the fix-report form and its trigger, one daily trigger. Returns what became
+ * of the fix-report form. Run it before the rebuild that fills the facts.
  */
-export function setupLoop(ss: Spreadsheet, config: Config): string {
+export function setupLoop(ss: Spreadsheet, config: Config): FixFormState {
   ensureSettingRows(ss);
   factsSheet(ss);
   ensureActionsSheet(ss);
   ensureDashboard(ss, config);
-  const url = ensureFixForm(ss, config);
-  PropertiesService.getScriptProperties().setProperty('fixFormUrl', url);
+  const fix = ensureFixForm(ss, config);
+  PropertiesService.getScriptProperties().setProperty('fixFormUrl', fix.url);
   const daily = ScriptApp.getProjectTriggers().filter(
     (t) => t.getHandlerFunction() === LOOP_HANDLERS.daily,
   );
@@ -100,7 +100,7 @@ export function setupLoop(ss: Spreadsheet, config: Config): string {
   });
   const dash = ss.getSheetByName(LOOP_SHEETS.dashboard);
   if (dash) ss.setActiveSheet(dash);
-  return url;
+  return fix;
 }
 
 const formUrl = (): string =>

@@ -11,6 +11,7 @@ import {
   syncItems,
   wantedItems,
 } from './form';
+import { ensureLinked } from './form-link';
 import { warnCellLimit } from './limits';
 import { findResponseSheet } from './linked-sheet';
 import { setupLoop } from './loop';
@@ -18,7 +19,7 @@ import { DERIVED_SHEETS, HANDLERS, HEADERS, PROPS, SHEETS } from './names';
 import { applyOffice } from './office';
 import { rebuildAll } from './rebuild';
 import { folderOf } from './reports';
-import { isTransient, openOrNull, withRetry } from './retry';
+import { openOrNull } from './retry';
 import { readStore, saveProps } from './store';
 import { ConfigError, ensureStateColumns, loadConfigFromSheets } from './workbook';
 
@@ -125,7 +126,7 @@ export function setup(): SetupResult {
   protect(sheet, 'Google Biểu mẫu ghi câu trả lời vào đây; các cột [KTCV] do tập lệnh ghi.');
   folderOf({ app });
   const triggers = ensureTriggers(form, app.settings.reconcileHour) + ensureReportTrigger(app);
-  const fixUrl = setupLoop(ss, app.config);
+  const fix = setupLoop(ss, app.config);
   const count = rebuildAll();
   const full = warnCellLimit('setup');
   const parts = [
@@ -150,7 +151,10 @@ export function setup(): SetupResult {
     triggers ? `cài ${triggers} trình kích hoạt` : '',
     `chấm lại ${count} phiếu`,
     `trang câu trả lời: "${responseSheet}"`,
-    `biểu mẫu báo cáo khắc phục: ${fixUrl}`,
+    `biểu mẫu báo cáo khắc phục: ${fix.url}`,
+    fix.sheet
+      ? ''
+      : 'Google chưa cho thấy trang câu trả lời của biểu mẫu báo cáo khắc phục: hãy chạy lại "Thiết lập" sau ít phút (biểu mẫu đã được ghi nhớ, sẽ không tạo biểu mẫu thứ hai)',
   ].filter((p) => p !== '');
   return {
     ok: true,
@@ -243,20 +247,6 @@ function openOrCreateForm(
   // Asked to start published; checked all the same, since an unpublished form collects nothing.
   ensurePublished(form);
   return { form, created: true, republished: false };
-}
-
-/** Links the form to this workbook unless it already is; true when it linked it now. */
-function ensureLinked(form: GoogleAppsScript.Forms.Form, ss: Spreadsheet): boolean {
-  let destination = '';
-  try {
-    destination = withRetry(() => form.getDestinationId());
-  } catch (e) {
-    // Google throws when the form has no destination; a passing failure is not that.
-    if (isTransient(e)) throw e;
-  }
-  if (destination === ss.getId()) return false;
-  withRetry(() => form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId()));
-  return true;
 }
 
 // Names Google gives the first sheet of a new spreadsheet, by account language.

@@ -1,9 +1,19 @@
-// The corrective-action loop played on the sample round: units report fixes, the office confirms one, deadlines pass with reminders, a follow-up inspection closes one finding and finds a repeat.
+// The corrective-action loop played on a sample round, from its own units and findings: units report fixes, the office confirms one, deadlines pass with reminders, a follow-up inspection closes a finding and finds a repeat.
 
+import { STATUS } from '../core/actions';
+import { itemTitle } from '../core/checklist';
 import { addDays, formatDmy, vnDateOf, vnInstant } from '../core/dates';
 import type { Config } from '../core/types';
+import { indexUnits, matchUnit } from '../core/units';
 import { criterionChoices } from '../gas/fix-form';
-import { ACTION_COL, FIX_TITLES, LOOP_HANDLERS, LOOP_SHEETS } from '../gas/loop-names';
+import { LEADER_TITLE, UNIT_TITLE } from '../gas/form';
+import {
+  ACTION_COL,
+  ACTION_HEADERS,
+  FIX_TITLES,
+  LOOP_HANDLERS,
+  LOOP_SHEETS,
+} from '../gas/loop-names';
 import { SHEETS } from '../gas/names';
 import type { Workspace } from './emulator/runtime';
 import { formAnswers } from './respondent';
@@ -53,11 +63,58 @@ function statusLine(ws: Workspace): string {
   return [...counts].map(([s, n]) => `${n} ${s}`).join(', ');
 }
 
+/** The office's mail domain (from `Email văn phòng`), for the invented addresses of units. */
+function officeDomain(ws: Workspace): string {
+  const row = sheetRows(ws, SHEETS.settings).find((r) => r[0] === 'Email văn phòng');
+  return /@([^\s,;]+)/.exec(String(row?.[1] ?? ''))?.[1] ?? 'example.org';
+}
+
 /**
- * Plays the loop after the sample round: every unit gets an address for its results and
- * reminders; two units report fixes through the second Form; the office confirms one; the days
- * pass to the deadlines (daily run: overdue, one reminder per deadline); a follow-up inspection of
- * the unit with the most open findings passes one and fails another again.
+ * The units the fix-report form offers now, each with the code the bundle reads it as on `today`
+ * (a unit ended by a reform is no longer offered; its findings stay under its old code).
+ */
+function offeredUnits(ws: Workspace, fixFormId: string, config: Config, today: string) {
+  const index = indexUnits(config.units);
+  const names = ws.log.uncounted(() => {
+    const item = ws.FormApp._open(fixFormId)
+      ?.getItems()
+      .find((i) => i.getTitle() === FIX_TITLES.unit);
+    return item
+      ? item
+          .asListItem()
+          .getChoices()
+          .map((c) => c.getValue())
+      : [];
+  });
+  const offered = new Map<string, string>();
+  for (const name of names) {
+    const m = matchUnit(index, name, today);
+    if (m.ok) offered.set(name, m.unit.code);
+  }
+  return offered;
+}
+
+/** The answers of the unit's latest inspection through the form (leader, bases, inspector), or null. */
+function lastInspection(ws: Workspace, formId: string, unitTitle: string, unit: string) {
+  return ws.log.uncounted(() => {
+    const responses = ws.FormApp._open(formId)?.getResponses() ?? [];
+    for (const r of [...responses].reverse()) {
+      const answers = new Map(
+        r.getItemResponses().map((i) => [i.getItem().getTitle(), String(i.getResponse())]),
+      );
+      if (answers.get(unitTitle) === unit) return { answers, email: r.getRespondentEmail() };
+    }
+    return null;
+  });
+}
+
+/**
+ * Plays the loop after the sample round, from the round's own units and findings: every unit gets
+ * an address for its results and reminders; of the findings still waiting for a unit the fix-report
+ * form offers today, two units report one each through the second Form; the office confirms one;
+ * the days pass to the deadlines (daily run: overdue, one reminder per deadline); a follow-up
+ * inspection of the unit with the most such findings passes one and, when it has another, fails
+ * that one again.
  */
 export function playLoop(
   ws: Workspace,
@@ -66,7 +123,8 @@ export function playLoop(
   say: (line: string) => void,
 ): void {
   say('3b. Vòng khắc phục: đơn vị báo cáo, văn phòng xác nhận, hết hạn, nhắc hạn, kiểm tra lại…');
-  // Units receive their results and reminders from now on.
+  const domain = officeDomain(ws);
+  // Units receive their results and reminders from now on (one write for the address column).
   ws.log.uncounted(() => {
     const settings = ws.spreadsheet.getSheetByName(SHEETS.settings);
     const sv = settings?.getDataRange().getValues() ?? [];
@@ -74,27 +132,44 @@ export function playLoop(
     if (at >= 0) settings?.getRange(at + 1, 2).setValue('Có');
     const units = ws.spreadsheet.getSheetByName(SHEETS.units);
     const uv = units?.getDataRange().getValues() ?? [];
-    for (let i = 1; i < uv.length; i++)
-      if (uv[i][0] !== '')
-        units?.getRange(i + 1, 6).setValue(`ubnd.${slugOf(String(uv[i][1]))}@mydu.example`);
+    if (units && uv.length > 1)
+      units
+        .getRange(2, 6, uv.length - 1, 1)
+        .setValues(
+          uv
+            .slice(1)
+            .map((r) => [r[0] !== '' ? `ubnd.${slugOf(String(r[1]))}@${domain}` : (r[5] ?? '')]),
+        );
   });
   ws.run(code, 'checkConfig');
 
+  const today = vnDateOf(ws.clock.now());
+  const fixFormId = prop(ws, 'fixFormId');
+  const offered = offeredUnits(ws, fixFormId, config, today);
+  const codeCol = ACTION_HEADERS.indexOf('Mã đơn vị');
   const actions = sheetRows(ws, LOOP_SHEETS.actions)
     .slice(1)
     .filter((r) => r[ACTION_COL.key - 1] !== '' && r[ACTION_COL.status - 1] !== '');
+  // What a unit can still report: an open or overdue finding, under a name the form offers with
+  // the same code (after the 2025 reform an old commune's findings are no longer reportable).
+  const waiting = actions.filter(
+    (r) =>
+      (r[ACTION_COL.status - 1] === STATUS.open || r[ACTION_COL.status - 1] === STATUS.overdue) &&
+      offered.get(String(r[0])) === String(r[codeCol]),
+  );
   const byUnit = new Map<string, Row[]>();
-  for (const r of actions) {
+  for (const r of waiting) {
     const unit = String(r[0]);
     byUnit.set(unit, [...(byUnit.get(unit) ?? []), r]);
   }
   const ordered = [...byUnit].sort((a, b) => b[1].length - a[1].length);
   if (ordered.length < 3) {
-    say('   Đợt mẫu có quá ít tồn tại để chạy vòng khắc phục.');
+    say(
+      '   Đợt mẫu có dưới ba đơn vị còn tồn tại chưa khắc phục để chạy vòng khắc phục; bỏ qua bước này.',
+    );
     return;
   }
   const [follow, confirmed, reported] = ordered;
-  const fixFormId = prop(ws, 'fixFormId');
   const choice = (criterion: string) =>
     criterionChoices(config).find((c) => c.startsWith(`${criterion}.`)) ?? criterion;
   const report = (unit: string, r: Row, done: string) =>
@@ -107,7 +182,7 @@ export function playLoop(
         [FIX_TITLES.done]: done,
         [FIX_TITLES.evidence]: `https://drive.example/${slugOf(unit)}/${String(r[1]).toLowerCase()}`,
       },
-      { email: `vanphong.${slugOf(unit)}@mydu.example` },
+      { email: `vanphong.${slugOf(unit)}@${domain}` },
     );
 
   const start = ws.clock.now();
@@ -146,13 +221,21 @@ export function playLoop(
     `   Đến ${formatDmy(vnDateOf(ws.clock.now()))}: ${reminders.length} thư nhắc hạn khắc phục (mỗi hạn một lần).`,
   );
 
-  // Follow-up inspection: the first finding passes now, the second is found again.
+  // Follow-up inspection by the team that inspected the unit last, with the unit's own figures:
+  // the first finding passes now, the second (if any) is found again.
   const [pass, fail] = follow[1];
   const criteria = new Map(config.checklist.criteria.map((c) => [c.code, c]));
   const failAgain = (code: string): string =>
     criteria.get(code)?.type === 'count' ? '1' : 'Không đạt';
-  const inspector = String(sheetRows(ws, SHEETS.results)[1]?.[7] ?? '');
   const formId = prop(ws, 'formId');
+  const last = lastInspection(ws, formId, UNIT_TITLE, follow[0]);
+  const bases: Record<string, string> = {};
+  for (const b of config.checklist.bases) {
+    const value = last?.answers.get(itemTitle(b.code, b.title));
+    if (value) bases[b.code] = value;
+  }
+  const leader = last?.answers.get(LEADER_TITLE);
+  const inspector = last?.email || String(sheetRows(ws, SHEETS.results)[1]?.[7] ?? '');
   const date = vnDateOf(ws.clock.now());
   ws.submit(
     code,
@@ -160,6 +243,8 @@ export function playLoop(
     formAnswers(config.checklist, {
       unit: follow[0],
       date,
+      ...(leader ? { leader } : {}),
+      ...bases,
       ...(fail ? { [String(fail[1])]: failAgain(String(fail[1])) } : {}),
     }),
     { email: inspector },

@@ -14,6 +14,13 @@ import { answers, CODE, responseSheet, rows, setUp, workbook } from './harness';
 const SHEET = 'Kiểm tra môi trường';
 const HEADER = ['Mã', 'Mục kiểm tra', 'Trình giả lập giả định', 'Thực tế', 'Kết luận', 'Mili giây'];
 
+/** Names of the sheets a form writes into, with that form's address, in tab order. */
+const linkedSheets = (ws: Workspace) =>
+  ws.spreadsheet
+    .getSheets()
+    .filter((s) => s.getFormUrl() !== null)
+    .map((s) => [s.getName(), s.getFormUrl()]);
+
 type Line = { key: string; expected: string; found: string; verdict: string; ms: unknown };
 
 function findings(ws: Workspace): Map<string, Line> {
@@ -55,6 +62,11 @@ describe('Kiểm tra môi trường', () => {
     const ws = submitted();
     const before = workbook(ws);
     const forms = ws.FormApp._all().length;
+    // The office's linked sheets: the inspection responses and the units' fix reports.
+    const linked = linkedSheets(ws);
+    expect(linked.map(([name]) => name).sort()).toEqual(
+      [responseSheet(ws), 'Báo cáo khắc phục'].sort(),
+    );
     const message = String(ws.run(CODE, 'checkEnvironment'));
     const sheet = ws.spreadsheet.getSheetByName(SHEET);
     expect(sheet?.getRange(1, 1, 1, 6).getValues()[0]).toEqual(HEADER);
@@ -107,7 +119,7 @@ describe('Kiểm tra môi trường', () => {
     expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
     for (const name of Object.keys(before))
       if (name !== 'Nhật ký') expect(after[name]).toEqual(before[name]);
-    expect(ws.spreadsheet.getSheets().filter((s) => s.getFormUrl() !== null)).toHaveLength(1);
+    expect(linkedSheets(ws)).toEqual(linked);
     expect(ws.FormApp._all()).toHaveLength(forms + 1);
     const docs = ws.DriveApp._all().filter(
       (f) => f.name === '[KTCV] Kiểm tra môi trường (tạm, xoá được)',
@@ -197,6 +209,10 @@ describe('Kiểm tra môi trường', () => {
   test('a test sheet Google shows only after the check is removed by the one-off trigger', () => {
     const ws = submitted();
     const known = new Set(ws.spreadsheet.getSheets().map((s) => s._sheetId));
+    const office = linkedSheets(ws);
+    expect(office.map(([name]) => name).sort()).toEqual(
+      [responseSheet(ws), 'Báo cáo khắc phục'].sort(),
+    );
     patched(
       EmuSpreadsheet.prototype,
       'getSheets',
@@ -212,12 +228,16 @@ describe('Kiểm tra môi trường', () => {
       verdict: 'Khác',
     });
     expect(lines.get('column.placement')?.verdict).toBe('Không kiểm tra được');
-    const linked = () => ws.spreadsheet.getSheets().filter((s) => s.getFormUrl() !== null);
-    expect(linked()).toHaveLength(2);
+    // The test sheet is still there, linked to the throw-away form, beside the office's own.
+    const extra = () =>
+      linkedSheets(ws).filter(([name]) => !office.some(([known]) => known === name));
+    expect(extra()).toHaveLength(1);
+    expect(extra()[0][1]).not.toBe(office[0][1]);
+    expect(extra()[0][1]).not.toBe(office[1][1]);
     ws.clock.advance(2 * 60_000);
     ws.fireClock(CODE, 'checkEnvironmentLater');
-    expect(linked()).toHaveLength(1);
-    expect(linked()[0].getName()).toBe(responseSheet(ws));
+    expect(extra()).toHaveLength(0);
+    expect(linkedSheets(ws)).toEqual(office);
   });
 
   test('the real response sheet is never taken for the test one, and setup afterwards finds its own', () => {

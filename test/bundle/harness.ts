@@ -41,14 +41,17 @@ export function rows(ws: Workspace, name: string): Cell[][] {
   });
 }
 
-/** Every sheet's values (for before/after comparisons), read without counting calls. */
+// The dashboard says when it was last refreshed: a time, not data, so comparisons leave it out.
+const REFRESHED = / · cập nhật \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/;
+
+/** Every sheet's values (for before/after comparisons, the refresh time left out), read without counting calls. */
 export function workbook(ws: Workspace): Record<string, Cell[][]> {
   return ws.log.uncounted(() => {
     const out: Record<string, Cell[][]> = {};
     for (const sheet of ws.spreadsheet.getSheets())
-      out[sheet.getName()] = (sheet.getDataRange().getValues() as Cell[][]).filter((r) =>
-        r.some((c) => c !== ''),
-      );
+      out[sheet.getName()] = (sheet.getDataRange().getValues() as Cell[][])
+        .filter((r) => r.some((c) => c !== ''))
+        .map((r) => r.map((c) => (typeof c === 'string' ? c.replace(REFRESHED, '') : c)));
     return out;
   });
 }

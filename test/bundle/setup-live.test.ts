@@ -8,6 +8,30 @@ import { answers, CODE, responseSheet, rows, setUp } from './harness';
 
 const props = (ws: Workspace) => ws.PropertiesService.getScriptProperties();
 
+const INSPECTION = 'Phiếu kiểm tra công vụ đột xuất';
+const FIX = 'Báo cáo kết quả khắc phục sau kiểm tra công vụ';
+
+/** The forms of this title (setup makes one inspection form and one fix-report form; a second is a duplicate). */
+const formsTitled = (ws: Workspace, title: string) =>
+  ws.FormApp._all().filter((f) => f.getTitle() === title);
+
+/** The sheets linked to this form, by its address. */
+const sheetsOf = (ws: Workspace, form: { getPublishedUrl(): string }) =>
+  ws.spreadsheet.getSheets().filter((s) => s.getFormUrl() === form.getPublishedUrl());
+
+/** Exactly one form of each kind, the saved ids are theirs, and each has exactly one sheet. */
+function oneOfEach(ws: Workspace): { formId: string; fixFormId: string } {
+  const [inspection, ...moreInspection] = formsTitled(ws, INSPECTION);
+  const [fix, ...moreFix] = formsTitled(ws, FIX);
+  expect([moreInspection, moreFix]).toEqual([[], []]);
+  expect(ws.FormApp._all()).toHaveLength(2);
+  expect(props(ws).getProperty('formId')).toBe(inspection.getId());
+  expect(props(ws).getProperty('fixFormId')).toBe(fix.getId());
+  expect(sheetsOf(ws, inspection)).toHaveLength(1);
+  expect(sheetsOf(ws, fix).map((s) => s.getName())).toEqual(['Báo cáo khắc phục']);
+  return { formId: inspection.getId(), fixFormId: fix.getId() };
+}
+
 function editCriteria(ws: Workspace, edit: (sheet: EmuSheet, values: unknown[][]) => void): void {
   ws.log.uncounted(() => {
     const sheet = ws.spreadsheet.getSheetByName('Tiêu chí');
@@ -60,17 +84,19 @@ describe('the form id is saved the moment the form exists', () => {
       },
     );
     expect(failed).toBeGreaterThan(1);
+    // Setup stopped at the inspection form: no fix-report form yet.
     expect(ws.FormApp._all()).toHaveLength(1);
+    expect(formsTitled(ws, INSPECTION)).toHaveLength(1);
     const saved = String(props(ws).getProperty('formId'));
-    expect(saved).toBe(ws.FormApp._all()[0].getId());
+    expect(saved).toBe(formsTitled(ws, INSPECTION)[0].getId());
     expect(String(ws.run(CODE, 'setup'))).toContain('Thiết lập xong');
-    expect(ws.FormApp._all()).toHaveLength(1);
-    expect(props(ws).getProperty('formId')).toBe(saved);
+    expect(oneOfEach(ws).formId).toBe(saved);
     expect((ws.FormApp._open(saved) as EmuForm).getDestinationId()).toBe(ws.spreadsheet.getId());
   });
 
   test('a form that times out is retried, never taken for deleted', () => {
     const { ws, formId } = setUp();
+    const fixFormId = oneOfEach(ws).fixFormId;
     let calls = 0;
     const app = ws.FormApp;
     const original = app.openById;
@@ -87,12 +113,12 @@ describe('the form id is saved the moment the form exists', () => {
       app.openById = original;
     }
     expect(calls).toBeGreaterThanOrEqual(2);
-    expect(ws.FormApp._all()).toHaveLength(1);
-    expect(props(ws).getProperty('formId')).toBe(formId);
+    expect(oneOfEach(ws)).toEqual({ formId, fixFormId });
   });
 
   test('a form that keeps timing out stops setup with the error; no second form', () => {
     const { ws, formId } = setUp();
+    const fixFormId = oneOfEach(ws).fixFormId;
     const app = ws.FormApp;
     const original = app.openById;
     app.openById = (() => {
@@ -105,26 +131,165 @@ describe('the form id is saved the moment the form exists', () => {
       app.openById = original;
     }
     expect(JSON.stringify(ws.SpreadsheetApp._alerts())).toContain('timed out');
-    expect(ws.FormApp._all()).toHaveLength(1);
-    expect(props(ws).getProperty('formId')).toBe(formId);
+    expect(oneOfEach(ws)).toEqual({ formId, fixFormId });
   });
 
   test('a deleted form is replaced by a new one', () => {
     const { ws, formId } = setUp();
+    const fixFormId = oneOfEach(ws).fixFormId;
     const app = ws.FormApp;
     const original = app.openById;
-    app.openById = (() => {
-      throw new Error(
-        'No item with the given ID could be found, or you do not have permission to access it.',
-      );
-    }) as typeof app.openById;
+    // The office deleted the inspection form; the fix-report form is still there.
+    app.openById = function (this: typeof app, id: string) {
+      if (id === formId)
+        throw new Error(
+          'No item with the given ID could be found, or you do not have permission to access it.',
+        );
+      return original.call(this, id);
+    } as typeof app.openById;
     try {
       expect(String(ws.run(CODE, 'setup'))).toContain('đã tạo biểu mẫu mới');
     } finally {
       app.openById = original;
     }
-    expect(ws.FormApp._all()).toHaveLength(2);
-    expect(props(ws).getProperty('formId')).not.toBe(formId);
+    const inspection = formsTitled(ws, INSPECTION);
+    expect(inspection.map((f) => f.getId())).toEqual([formId, expect.any(String)]);
+    expect(props(ws).getProperty('formId')).toBe(inspection[1].getId());
+    expect(formsTitled(ws, FIX).map((f) => f.getId())).toEqual([fixFormId]);
+    expect(props(ws).getProperty('fixFormId')).toBe(fixFormId);
+  });
+});
+
+describe('the fix-report form is made once, as the inspection form is', () => {
+  const timeout = (id: string) =>
+    new Error(`Service Forms timed out while accessing form with id ${id}`);
+
+  test('a failure after creating it never makes a second one at the next setup', () => {
+    const ws = createWorkspace({ start: new Date('2019-02-18T01:00:00Z') });
+    let failed = 0;
+    patched(
+      EmuForm.prototype,
+      'setDestination',
+      (original) =>
+        function (this: EmuForm, ...args: Parameters<EmuForm['setDestination']>) {
+          if (this.getTitle() !== FIX) return original.apply(this, args);
+          failed++;
+          throw new Error('We’re sorry, a server error occurred. Please wait a bit and try again.');
+        } as EmuForm['setDestination'],
+      () => {
+        expect(String(ws.run(CODE, 'setup'))).toBe('');
+      },
+    );
+    expect(failed).toBeGreaterThan(1);
+    const [fix, ...more] = formsTitled(ws, FIX);
+    expect(more).toEqual([]);
+    expect(props(ws).getProperty('fixFormId')).toBe(fix.getId());
+    expect(String(ws.run(CODE, 'setup'))).toContain('Thiết lập xong');
+    expect(oneOfEach(ws).fixFormId).toBe(fix.getId());
+    expect(fix.getDestinationId()).toBe(ws.spreadsheet.getId());
+    // Its questions once each, although the first run stopped after making them.
+    expect(fix.getItems().map((i) => i.getTitle())).toEqual([
+      'Đơn vị báo cáo',
+      'Tồn tại đã khắc phục (tiêu chí)',
+      'Nội dung đã khắc phục',
+      'Đường dẫn minh chứng (ảnh, văn bản)',
+    ]);
+  });
+
+  test('one that times out is retried; one that keeps timing out stops setup; never a second one', () => {
+    const { ws, formId } = setUp();
+    const { fixFormId } = oneOfEach(ws);
+    const app = ws.FormApp;
+    const original = app.openById;
+    let calls = 0;
+    app.openById = function (this: typeof app, id: string) {
+      if (id === fixFormId && ++calls === 1) throw timeout(id);
+      return original.call(this, id);
+    } as typeof app.openById;
+    try {
+      expect(String(ws.run(CODE, 'setup'))).toContain('Thiết lập xong');
+      expect(calls).toBeGreaterThanOrEqual(2);
+      app.openById = function (this: typeof app, id: string) {
+        if (id === fixFormId) throw timeout(id);
+        return original.call(this, id);
+      } as typeof app.openById;
+      expect(String(ws.run(CODE, 'setup'))).toBe('');
+    } finally {
+      app.openById = original;
+    }
+    expect(JSON.stringify(ws.SpreadsheetApp._alerts())).toContain('timed out');
+    expect(oneOfEach(ws)).toEqual({ formId, fixFormId });
+  });
+
+  test('its sheet shown only in a later execution: setup says to run again, the next run finds it by its link, and reports are read from it', () => {
+    const ws = createWorkspace({ start: new Date('2019-02-18T01:00:00Z') });
+    patched(
+      EmuSheet.prototype,
+      'getFormUrl',
+      (original) =>
+        function (this: EmuSheet) {
+          const url = original.call(this);
+          return url === formsTitled(ws, FIX)[0]?.getPublishedUrl() ? null : url;
+        },
+      () => {
+        const message = String(ws.run(CODE, 'setup'));
+        expect(message).toContain('Thiết lập xong');
+        expect(message).toContain(
+          'Google chưa cho thấy trang câu trả lời của biểu mẫu báo cáo khắc phục: hãy chạy lại "Thiết lập" sau ít phút',
+        );
+      },
+    );
+    expect(formsTitled(ws, FIX)).toHaveLength(1);
+    expect(String(ws.run(CODE, 'setup'))).not.toContain('chưa cho thấy');
+    const { formId, fixFormId } = oneOfEach(ws);
+    // The units' reports come after the leaders' sheets.
+    expect(ws.spreadsheet.getSheets().at(-1)?.getName()).toBe('Báo cáo khắc phục');
+    ws.submit(CODE, formId, answers({ B2: 'Không đạt' }), { email: 'lan.nt@mydu.example' });
+    ws.clock.advance(4 * 24 * 3600 * 1000);
+    ws.submit(
+      CODE,
+      fixFormId,
+      {
+        'Đơn vị báo cáo': 'Xã Hợp Tiến',
+        'Tồn tại đã khắc phục (tiêu chí)': 'B2. Có biển tên, chức danh tại bàn làm việc',
+        'Nội dung đã khắc phục': 'Đã làm biển tên',
+        'Đường dẫn minh chứng (ảnh, văn bản)': 'https://drive.example/minh-chung/1',
+      },
+      { email: 'vanphong@hoptien.example' },
+    );
+    expect(rows(ws, 'Khắc phục').map((r) => [r[0], r[1], r[5], r[7]])).toEqual([
+      ['Xã Hợp Tiến', 'B2', 'Đã báo cáo khắc phục', 'Đã làm biển tên'],
+    ]);
+  });
+
+  test('a deleted one is replaced; the inspection form is kept', () => {
+    const { ws, formId } = setUp();
+    const { fixFormId } = oneOfEach(ws);
+    const app = ws.FormApp;
+    const original = app.openById;
+    app.openById = function (this: typeof app, id: string) {
+      if (id === fixFormId)
+        throw new Error(
+          'No item with the given ID could be found, or you do not have permission to access it.',
+        );
+      return original.call(this, id);
+    } as typeof app.openById;
+    try {
+      expect(String(ws.run(CODE, 'setup'))).toContain('Thiết lập xong');
+    } finally {
+      app.openById = original;
+    }
+    expect(formsTitled(ws, INSPECTION).map((f) => f.getId())).toEqual([formId]);
+    const fix = formsTitled(ws, FIX);
+    expect(fix.map((f) => f.getId())).toEqual([fixFormId, expect.any(String)]);
+    expect(props(ws).getProperty('fixFormId')).toBe(fix[1].getId());
+    expect(sheetsOf(ws, fix[1])).toHaveLength(1);
+  });
+
+  test('a new one starts published although Google starts new forms unpublished', () => {
+    const { ws } = setUp({ start: new Date('2026-12-01T01:00:00Z') });
+    const [fix] = formsTitled(ws, FIX);
+    expect((fix as EmuForm).isPublished()).toBe(true);
   });
 });
 
@@ -157,10 +322,11 @@ describe('the response sheet is found by its link to the form', () => {
         expect(message).toContain('sẽ không tạo biểu mẫu thứ hai');
       },
     );
+    // Setup stopped before the fix-report form.
     expect(ws.FormApp._all()).toHaveLength(1);
+    const [form] = formsTitled(ws, INSPECTION);
     expect(String(ws.run(CODE, 'setup'))).toContain('Thiết lập xong');
-    expect(ws.FormApp._all()).toHaveLength(1);
-    expect(ws.spreadsheet.getSheets().filter((s) => s.getFormUrl() !== null)).toHaveLength(1);
+    expect(oneOfEach(ws).formId).toBe(form.getId());
   });
 
   test('the sheet of an older form linked to the same workbook is not taken for this one', () => {
@@ -170,12 +336,13 @@ describe('the response sheet is found by its link to the form', () => {
       old.setDestination(ws.FormApp.DestinationType.SPREADSHEET, ws.spreadsheet.getId());
       ws.SpreadsheetApp.flush();
     });
-    const linked = ws.spreadsheet.getSheets().filter((s) => s.getFormUrl() !== null);
-    expect(linked).toHaveLength(2);
+    const [old] = formsTitled(ws, 'Phiếu cũ');
+    expect(sheetsOf(ws, old)).toHaveLength(1);
     const before = responseSheet(ws);
     ws.run(CODE, 'setup');
     expect(responseSheet(ws)).toBe(before);
     expect(props(ws).getProperty('formId')).toBe(formId);
+    expect(sheetsOf(ws, old)).toHaveLength(1);
   });
 });
 

@@ -50,6 +50,26 @@ describe('npm start -- --sample hanoi-2025', () => {
     expect(results.review).toEqual([]);
   });
 
+  test('the corrective-action loop runs on the units the fix-report form offers after the reform', () => {
+    const loop = r.stdout.slice(r.stdout.indexOf('3b. '), r.stdout.indexOf('4. Ghi tệp'));
+    // Reports and the follow-up come from units valid now, with findings still waiting for them.
+    expect(loop).toContain(
+      'Xã Phúc Sơn và Phường Hoàn Kiếm báo cáo khắc phục C6 và E2 qua biểu mẫu thứ hai.',
+    );
+    expect(loop).toContain('Văn phòng xác nhận Xã Phúc Sơn đã khắc phục C6');
+    expect(loop).toContain('Kiểm tra lại Phường Ba Đình ngày 16/08/2025: A1 đã đạt (tự đóng).');
+    expect(loop).toContain('1 Đã báo cáo khắc phục');
+    // Communes that ended on 30/06/2025 are no longer on the form: none of them reports.
+    for (const old of ['Xã Hợp Tiến', 'Xã Phù Lưu Tế', 'Xã Mỹ Xuyên', 'Phường Trúc Bạch'])
+      expect(loop).not.toContain(old);
+    const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));
+    expect(
+      results.inspections
+        .filter((i: { date: string }) => i.date === '2025-08-16')
+        .map((i: { unit: string; unitCode: string }) => [i.unitCode, i.unit]),
+    ).toEqual([['00004', 'Phường Ba Đình']]);
+  });
+
   test("the reports carry the Sở Nội vụ's header, place and the new units' name", async () => {
     const file = readdirSync(join(out, 'van-ban')).find((f) =>
       f.startsWith('Bao-cao-kiem-tra-cong-vu-07-07-2025'),
