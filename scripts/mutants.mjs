@@ -40,8 +40,13 @@ for (const m of chosen) {
       encoding: 'utf8',
       env: { ...process.env, CI: 'true' },
     });
-    const outcome = run.status === 0 ? 'survived' : 'killed';
+    // A suite list that matches nothing is a stale mutant, not a killed one.
+    const none = /No tests found/.test(run.stdout + run.stderr);
+    const outcome = none ? 'stale' : run.status === 0 ? 'survived' : 'killed';
+    if (none)
+      console.log(`? ${m.id}: no test file matches ${m.tests.join(', ')} (update the list)`);
     results.push({ ...m, outcome });
+    if (none) continue;
     console.log(`${outcome === 'killed' ? '✓' : '✗'} ${m.id}: ${m.what} — ${outcome}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -141,10 +141,22 @@ export function recordFacts(s: Session, outcomes: readonly RowOutcome[]): void {
  * the facts it recorded, under a short record lock, so the next submission never waits on them.
  */
 export function refreshAfterSubmit(): void {
+  const props = PropertiesService.getScriptProperties();
+  // Marked before and cleared after: a refresh that fails or is stopped is done by the worker's
+  // next run, so the dashboard never stays behind the facts.
+  props.setProperty(LOOP_STALE, '1');
   withRecordLock(() => {
     const s = openSession();
     refreshLoop(s.ss, s.app);
   });
+  props.deleteProperty(LOOP_STALE);
+}
+
+const LOOP_STALE = 'loopStale';
+
+/** Whether a refresh of the actions and dashboard was started and did not finish. */
+export function loopStale(): boolean {
+  return PropertiesService.getScriptProperties().getProperty(LOOP_STALE) !== null;
 }
 
 /** Hook for a rebuild (under its lock): every fact, then actions and dashboard. */

@@ -4,6 +4,7 @@
 import { vnDateOf } from '../core/dates';
 import type { Inspection } from '../core/types';
 import { RECORD_WAIT_MS, withRecordLock } from './lock';
+import { loopStale, refreshAfterSubmit } from './loop';
 import { MAIL_MARK, PROPS } from './names';
 import { outcomesFor } from './process';
 import {
@@ -114,6 +115,11 @@ export function runWorker(started: number, options: WorkOptions = {}): WorkResul
       queued.workDue !== '' ||
       queued.minutes.size > 0 ||
       queued.mails.size > 0);
+  // A refresh of the actions and dashboard that failed after a submission is done now.
+  if (!focus && loopStale()) {
+    refreshAfterSubmit();
+    result.ran = true;
+  }
   // An idle run reads nothing but the properties: no lock, no sheet.
   if (!rowsDue && (focus || queued.reports.length === 0)) return result;
   const token = claimLease();
@@ -123,7 +129,11 @@ export function runWorker(started: number, options: WorkOptions = {}): WorkResul
     const inTime = (reserve = 0) => Date.now() - started < BUDGET_MS - reserve;
     const s = openSession();
     if (rowsDue) {
+      const before = result.scored;
       for (const row of scoreQueued(readQueue(), inTime, result)) focus?.push(row);
+      // Responses scored here (their submission failed or came before its row): the corrective
+      // actions and the dashboard follow them, as they follow a submission.
+      if (result.scored > before) refreshAfterSubmit();
       const q = readQueue();
       const due = options.full || focus || q.workDue || q.minutes.size || q.mails.size;
       if (due) rowWork(s, q, inTime, result, focus);
