@@ -293,7 +293,7 @@ export function unitHistory(
   facts: readonly InspectionFact[],
   actions: readonly Action[],
   unitCode: string,
-  asOf: string = facts.reduce((d, f) => (f.date > d ? f.date : d), ''),
+  asOf: string = facts.map((f) => f.date).sort().pop() ?? '',
 ): UnitHistory {
   const lookup = unitLookup(config.units);
   const unit = lookup.unitAt(unitCode, asOf);
