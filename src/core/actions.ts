@@ -1,7 +1,7 @@
 // Corrective actions (Khắc phục): one per finding, its status moved only by evidence — reports, the office, later inspections, the calendar.
 
 import { addDays, daysBetween, formatDmy } from './dates';
-import { before, findingWording, type InspectionFact } from './facts';
+import { before, factFinding, type InspectionFact } from './facts';
 import type { Config } from './types';
 import { compareCodes } from './units';
 import { foldCase, normalizeText } from './vi';
@@ -196,7 +196,7 @@ export function deriveActions(
           unit: f.unit,
           criterion: code,
           critical: c.critical,
-          finding: findingWording(c, f),
+          finding: factFinding(c, f),
           date: f.date,
           deadline,
           status,

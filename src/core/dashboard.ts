@@ -3,7 +3,8 @@
 import { type Action, isOpen, STATUS } from './actions';
 import { rankUnits, unitsNotInspected } from './aggregate';
 import { addDays, daysBetween, formatDm, formatDmy } from './dates';
-import { findingWording, type InspectionFact } from './facts';
+import { factFinding, type InspectionFact } from './facts';
+import { countPhrase, findingWording } from './findings';
 import { weekStart, within } from './periods';
 import { roundRatio1 } from './round';
 import type { Config, UnitSummary } from './types';
@@ -17,10 +18,14 @@ export const dec1 = (x: number): string => x.toFixed(1).replace('.', ',');
 /** Totals of one count item over a period: violations over base, summed over inspections. */
 export interface CountTotal {
   code: string;
-  /** `10/259 lượt cán bộ, công chức đi muộn`. */
+  /** `10/259 lượt cán bộ, công chức đi muộn` (scoring.md §3: `lượt` once several inspections add up). */
   label: string;
+  /** The criterion's finding wording without numbers (`cán bộ, công chức đi muộn`), for a table row. */
+  wording: string;
   violations: number;
   base: number;
+  /** Inspections of the period where the item applied. */
+  visits: number;
 }
 
 /** The headline figures of a period. */
@@ -100,14 +105,22 @@ export function figures(
     if (c.type !== 'count') continue;
     let v = 0;
     let b = 0;
+    let visits = 0;
     for (const f of inPeriod) {
       const n = f.counts[c.code];
       if (!n) continue;
       v += n.v;
       b += n.b;
+      visits++;
     }
-    const wording = ((c as { finding?: string }).finding ?? '').trim() || c.text;
-    counts.push({ code: c.code, label: `${v}/${b} lượt ${wording}`, violations: v, base: b });
+    counts.push({
+      code: c.code,
+      label: countPhrase(c, v, b, visits > 1),
+      wording: findingWording(c),
+      violations: v,
+      base: b,
+      visits,
+    });
   }
   const periodActions = actions.filter((a) => within(p, a.date));
   return {
@@ -186,7 +199,7 @@ export function attention(
       if (keyOf(f) !== key) continue;
       for (const k of f.critical) {
         const c = crit.get(k);
-        if (c) crits.push(`${k} ${findingWording(c, f)} (${formatDmy(f.date)})`);
+        if (c) crits.push(`${k} ${factFinding(c, f)} (${formatDmy(f.date)})`);
       }
     }
     if (crits.length) reasons.push(`${crits.length} vi phạm nghiêm trọng: ${crits.join('; ')}`);

@@ -1,5 +1,6 @@
 // Compact facts of one scored inspection: what the dashboard and the corrective actions need, one sheet row each.
 
+import { countPhrase, findingWording } from './findings';
 import type { Config, Criterion, Inspection, RawResponse } from './types';
 
 /** One scored inspection, reduced to what leaders' views need. */
@@ -143,15 +144,12 @@ export function before(a: InspectionFact, b: InspectionFact): boolean {
 }
 
 /**
- * How a finding is written (scoring.md §3): the criterion's `finding` wording when the
- * configuration has one (`3/16 cán bộ, công chức đi muộn`, `… (đạt một phần)`), else
- * `Không đạt: ` and the requirement, with the numbers of a count item.
+ * One finding of a fact as every document writes it (scoring.md §3), worded by `findings.ts`:
+ * `3/16 cán bộ, công chức đi muộn`, `… (đạt một phần)`, or `Không đạt: ` and the requirement
+ * where the office left the finding wording empty.
  */
-export function findingWording(c: Criterion, f: InspectionFact): string {
-  const wording = ((c as Criterion & { finding?: string }).finding ?? '').trim();
+export function factFinding(c: Criterion, f: InspectionFact): string {
   const n = f.counts[c.code];
-  if (c.type === 'count' && n)
-    return wording ? `${n.v}/${n.b} ${wording}` : `Không đạt: ${c.text} (${n.v}/${n.b})`;
-  const base = wording || `Không đạt: ${c.text}`;
-  return f.partial.includes(c.code) ? `${base} (đạt một phần)` : base;
+  if (c.type === 'count' && n) return countPhrase(c, n.v, n.b);
+  return f.partial.includes(c.code) ? `${findingWording(c)} (đạt một phần)` : findingWording(c);
 }

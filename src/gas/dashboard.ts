@@ -254,9 +254,9 @@ export function refreshDashboard(
     ['', 'Vi phạm nghiêm trọng', f.criticalFailures, `${f.inspectionsWithCritical} lần kiểm tra`],
     ...f.counts.map((c) => [
       '',
-      c.label.replace(/^\d+\/\d+ lượt /, ''),
+      c.wording,
       `${c.violations}/${c.base}`,
-      'lượt',
+      c.visits > 1 ? 'lượt' : '',
     ]),
     ['', 'Khắc phục đang mở', f.actionsOpen, 'từ các lần kiểm tra trong kỳ'],
     ['', 'Khắc phục quá hạn', f.actionsOverdue],

@@ -6,6 +6,7 @@ import { vnDateOf } from '../core/dates';
 import type { Config } from '../core/types';
 import { indexUnits, matchUnit, validOn } from '../core/units';
 import { sortVi } from '../core/vi';
+import { findResponseSheet } from './linked-sheet';
 import { FIX_TITLES, LOOP_HANDLERS, LOOP_PROPS, LOOP_SHEETS } from './loop-names';
 import { sheetNamed } from './sheet-cache';
 
@@ -46,7 +47,6 @@ export function ensureFixForm(ss: Spreadsheet, config: Config): string {
     }
   }
   if (!form) {
-    const before = new Set(ss.getSheets().map((s) => s.getSheetId()));
     form = FormApp.create(TITLE)
       .setDescription(DESCRIPTION)
       .setCollectEmail(true)
@@ -76,13 +76,17 @@ export function ensureFixForm(ss: Spreadsheet, config: Config): string {
       )
       .setRequired(true);
     form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
-    const linked = ss.getSheets().find((s) => !before.has(s.getSheetId()));
+  }
+  // Google may show the linked sheet only after a flush or in a later execution (live-risks D6):
+  // it is looked for by its link until found, then named and put after the leaders' sheets.
+  const known = props.getProperty(LOOP_PROPS.fixSheet) ?? '';
+  if (!known || !ss.getSheetByName(known)) {
+    const linked = findResponseSheet(ss, form, known);
     if (linked) {
       if (!ss.getSheetByName(LOOP_SHEETS.fixResponses)) linked.setName(LOOP_SHEETS.fixResponses);
       props.setProperty(LOOP_PROPS.fixSheet, linked.getName());
-      // Google puts a linked sheet first; the units' reports belong after the leaders' sheets.
       ss.setActiveSheet(linked);
-      ss.moveActiveSheet(ss.getNumSheets());
+      ss.moveActiveSheet(ss.getSheets().length);
     }
   }
   for (const item of form.getItems(FormApp.ItemType.LIST)) {

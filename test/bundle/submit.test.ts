@@ -114,6 +114,27 @@ describe('handleFormSubmit', () => {
     expect(results(ws).map((x) => x[5])).toEqual(['Xã Hợp Tiến', 'Xã An Mỹ']);
   });
 
+  test('editing the kept copy of a duplicate to another date frees the earlier one: both count', () => {
+    const { ws, formId } = setUp();
+    const first = ws.submit(CODE, formId, A({ B2: 'Không đạt' }), {
+      email: 'a@mydu.example',
+    }).response;
+    ws.clock.advance(120_000);
+    const second = ws.submit(CODE, formId, A({ B2: 'Không đạt' }), {
+      email: 'a@mydu.example',
+    }).response;
+    expect(rows(ws, 'Cần xem lại').map((x) => x[0])).toEqual([first.getId()]);
+    // The inspector corrects the date of the second: it was another visit, not a repeat.
+    ws.clock.advance(60_000);
+    ws.edit(CODE, second.getId(), A({ B2: 'Không đạt', date: '2019-02-22' }));
+    expect(results(ws).map((x) => x[0])).toEqual([first.getId(), second.getId()]);
+    expect(rows(ws, 'Cần xem lại')).toHaveLength(0);
+    expect(rows(ws, 'Tổng hợp')[0][3]).toBe(2);
+    const incremental = workbook(ws);
+    ws.run(CODE, 'rebuildAll');
+    expect(workbook(ws)).toEqual(incremental);
+  });
+
   test('a duplicate that displaces an earlier row in the middle keeps every other row', () => {
     const { ws, formId } = setUp();
     ws.submit(CODE, formId, A({ unit: 'Xã Tuy Lai' }), { email: 'a@mydu.example' });

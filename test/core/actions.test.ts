@@ -65,21 +65,11 @@ describe('deriveActions', () => {
   test('every finding is one action: wording with its numbers, deadline, open', () => {
     const { actions } = book([feb], '2019-02-22');
     expect(actions.map((a) => [a.key, a.finding, a.deadline, a.status])).toEqual([
-      [
-        'resp-1|A1',
-        'Không đạt: Số cán bộ, công chức đi muộn so với giờ làm việc (3/16)',
-        '2019-03-08',
-        STATUS.open,
-      ],
-      [
-        'resp-1|B2',
-        'Không đạt: Có biển tên, chức danh tại bàn làm việc',
-        '2019-03-08',
-        STATUS.open,
-      ],
+      ['resp-1|A1', '3/16 cán bộ, công chức đi muộn', '2019-03-08', STATUS.open],
+      ['resp-1|B2', 'Không có biển tên, chức danh tại bàn làm việc', '2019-03-08', STATUS.open],
       [
         'resp-1|C2',
-        'Không đạt: Bộ phận Một cửa bố trí gọn gàng, sạch đẹp, đủ trang thiết bị (đạt một phần)',
+        'Bộ phận Một cửa chưa gọn gàng, sạch đẹp hoặc thiếu trang thiết bị (đạt một phần)',
         '2019-03-08',
         STATUS.open,
       ],
@@ -87,20 +77,26 @@ describe('deriveActions', () => {
     expect(actions[0].basis).toBe('Còn 14 ngày.');
   });
 
-  test('a criterion with its own number of days, and a criterion wording where configured', () => {
+  test('a criterion with its own number of days; the requirement where the office left the wording empty', () => {
     const config = {
       ...DEFAULT_CONFIG,
       checklist: {
         ...DEFAULT_CONFIG.checklist,
         criteria: DEFAULT_CONFIG.checklist.criteria.map((c) =>
-          c.code === 'A2' ? { ...c, finding: 'cán bộ, công chức vắng mặt không có lý do' } : c,
+          c.code === 'A2' || c.code === 'C2' ? { ...c, finding: '' } : c,
         ),
       },
     };
-    const f = fact('x', '2019-02-21', { N1: '16', A2: '2' });
+    const f = fact('x', '2019-02-21', { N1: '16', A2: '2', B2: 'Không đạt', C2: 'Đạt một phần' });
     const { actions } = deriveActions(config, [f], [], new Map(), SETTINGS, '2019-02-21');
     expect(actions.map((a) => [a.finding, a.deadline, a.critical])).toEqual([
-      ['2/16 cán bộ, công chức vắng mặt không có lý do', '2019-02-28', true],
+      ['Không đạt: Số cán bộ, công chức vắng mặt không có lý do (2/16)', '2019-02-28', true],
+      ['Không có biển tên, chức danh tại bàn làm việc', '2019-03-08', false],
+      [
+        'Không đạt: Bộ phận Một cửa bố trí gọn gàng, sạch đẹp, đủ trang thiết bị (đạt một phần)',
+        '2019-03-08',
+        false,
+      ],
     ]);
   });
 

@@ -41,6 +41,20 @@ describe('aggregate (§6)', () => {
     ]);
   });
 
+  test('a tie for first place is shared: both units are first, the next is third', () => {
+    const all = [
+      insp('Xã Hợp Tiến', '21/02/2019', { B2: 'Không đạt' }), // 97
+      insp('Xã An Mỹ', '21/02/2019', { B3: 'Không đạt' }), // 97
+      insp('Xã Tuy Lai', '21/02/2019', { D1: 'Không đạt', D2: 'Không đạt' }), // 90
+    ];
+    const agg = aggregate(DEFAULT_CONFIG, all, { from: null, to: null });
+    expect(agg.units.map((u) => [u.rank, u.unit, u.mean])).toEqual([
+      [1, 'Xã An Mỹ', 97],
+      [1, 'Xã Hợp Tiến', 97],
+      [3, 'Xã Tuy Lai', 90],
+    ]);
+  });
+
   test('the previous period has the same length and ends the day before; it is aggregated from the same list', () => {
     expect(previousPeriod({ from: '2019-02-18', to: '2019-02-24' })).toEqual({
       from: '2019-02-11',

@@ -50,8 +50,8 @@ describe('figures for a chosen period', () => {
     ]);
     expect([f.criticalFailures, f.inspectionsWithCritical]).toEqual([1, 1]);
     expect(f.counts.slice(0, 2).map((c) => c.label)).toEqual([
-      '3/56 lượt Số cán bộ, công chức đi muộn so với giờ làm việc',
-      '1/56 lượt Số cán bộ, công chức vắng mặt không có lý do',
+      '3/56 lượt cán bộ, công chức đi muộn',
+      '1/56 lượt cán bộ, công chức vắng mặt không có lý do',
     ]);
     expect([f.actionsOpen, f.actionsOverdue]).toEqual([3, 0]);
   });
@@ -74,11 +74,11 @@ describe('attention list', () => {
     expect(list.map((a) => [a.unit, a.reason])).toEqual([
       [
         'Xã Hợp Tiến',
-        'Xếp loại Yếu (điểm trung bình 92,7, 2 lần kiểm tra). 2 vi phạm nghiêm trọng: A4 Không đạt: Không uống rượu, bia; không làm việc riêng trong giờ làm việc (10/01/2019); C8 Không đạt: Công chức Bộ phận Một cửa có mặt tại vị trí làm việc (10/01/2019). 1 việc khắc phục quá hạn (E1; lâu nhất 28 ngày).',
+        'Xếp loại Yếu (điểm trung bình 92,7, 2 lần kiểm tra). 2 vi phạm nghiêm trọng: A4 Uống rượu, bia hoặc làm việc riêng trong giờ làm việc (10/01/2019); C8 Công chức Bộ phận Một cửa không có mặt tại vị trí làm việc (10/01/2019). 1 việc khắc phục quá hạn (E1; lâu nhất 28 ngày).',
       ],
       [
         'Xã An Mỹ',
-        '1 vi phạm nghiêm trọng: A2 Không đạt: Số cán bộ, công chức vắng mặt không có lý do (1/20) (20/02/2019).',
+        '1 vi phạm nghiêm trọng: A2 1/20 cán bộ, công chức vắng mặt không có lý do (20/02/2019).',
       ],
     ]);
   });
