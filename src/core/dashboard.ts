@@ -306,7 +306,10 @@ export function unitHistory(
   facts: readonly InspectionFact[],
   actions: readonly Action[],
   unitCode: string,
-  asOf: string = facts.map((f) => f.date).sort().pop() ?? '',
+  asOf: string = facts
+    .map((f) => f.date)
+    .sort()
+    .pop() ?? '',
 ): UnitHistory {
   const lookup = unitLookup(config.units);
   const unit = lookup.unitAt(unitCode, asOf);
