@@ -11,6 +11,7 @@ import { resultsJson } from '../../src/core/results';
 import type { Config, Inspection, Unit } from '../../src/core/types';
 import { summaryRows } from '../../src/gas/projection';
 import type { RowState } from '../../src/gas/response-table';
+import { successorLines } from '../../src/local/units-trend';
 import { response } from './fixtures';
 
 // Xã An went into Xã Tân; Xã Bình's code 2 was reused by Xã Bình Phúc; Xã Chia was divided
@@ -249,4 +250,14 @@ test('Tổng hợp: a reused code is two lines, the ended unit named with where 
   ]);
   // Not inspected: the units valid today only.
   expect(rows.slice(2).map((r) => r[2])).toEqual(['Xã Tân', 'Xã Năm']);
+});
+
+test('the CLI lines: Xã An under Xã Tân; the divided Xã Chia under its own name, saying so', () => {
+  expect(successorLines(CONFIG, ROUND)).toEqual([
+    '',
+    'Theo đơn vị hiện nay (ngày 15/07/2025), kể cả đơn vị cũ đã sáp nhập:',
+    '  Xã Bình Phúc: Xã Bình (nay thuộc Xã Bình Phúc) 12/06/2025 95,0; Xã Bình Phúc 14/07/2025 100,0',
+    '  Xã Chia: Xã Chia (đã chia tách, nay thuộc Xã Tân và Xã Năm) 16/06/2025 94,0',
+    '  Xã Tân: Xã An (nay thuộc Xã Tân) 10/06/2025 97,0; Xã Tân 10/07/2025 83,0',
+  ]);
 });
