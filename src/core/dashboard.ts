@@ -181,7 +181,14 @@ export function attention(
   const crit = new Map(config.checklist.criteria.map((c) => [c.code, c]));
   // Keyed by unit (code and validity): a reused code's other unit is another line.
   const lookup = unitLookup(config.units);
-  const keyOf = (x: { unitCode: string; date: string }) => lookup.keyAt(x.unitCode, x.date);
+  const memo = new Map<object, string>();
+  const keyOf = (x: { unitCode: string; date: string }) => {
+    const known = memo.get(x);
+    if (known !== undefined) return known;
+    const k = lookup.keyAt(x.unitCode, x.date);
+    memo.set(x, k);
+    return k;
+  };
   const keys = new Set<string>([...ranked.keys()]);
   for (const a of actions) if (a.status === STATUS.overdue) keys.add(keyOf(a));
   const out: Attention[] = [];

@@ -429,10 +429,11 @@ export function buildReport(
       list.map((i) => ({ ...i, timestamp: null, criticalCount: i.criticalFailures.length })),
     ).tier;
     // The units the previous inspections were made at, named when another unit's are among them.
-    const then = [...new Set(list.map((i) => lookup.unitAt(i.unitCode, i.date)))];
-    const others = then.some((x) => !x || unitIdentity(x) !== u.key);
-    const via = others
-      ? `kỳ trước gồm ${then.map((x) => (x ? unitLabelOn(lookup.index, x, to) : '')).join(', ')}`
+    const then = [...new Set(list.map((i) => lookup.unitAt(i.unitCode, i.date)))].filter(
+      (x): x is Unit => x !== undefined,
+    );
+    const via = then.some((x) => unitIdentity(x) !== u.key)
+      ? `kỳ trước gồm ${then.map((x) => unitLabelOn(lookup.index, x, to)).join(', ')}`
       : '';
     return { list, tier, via };
   };
