@@ -63,6 +63,7 @@ export const MUTANTS = [
     id: 'formula-injection',
     what: 'respondent text written without the apostrophe that keeps it from being a formula',
     file: 'src/gas/cells.ts',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the source text the mutant finds, literally
     find: "return typeof v === 'string' && v !== '' ? `'${v}` : v;",
     replace: 'return v;',
     tests: ['test/bundle/submit.test.ts'],
