@@ -4,7 +4,7 @@ import { classify, tierOf, tierRank } from './classify';
 import { addDays, daysBetween } from './dates';
 import { roundRatio1 } from './round';
 import type { Aggregate, Config, CriterionSummary, Inspection, Period, UnitSummary } from './types';
-import { compareCodes, validDuring } from './units';
+import { compareCodes, unitIdentity, unitLabelOn, unitLookup, validDuring } from './units';
 
 /**
  * The period asked for, with a missing end taken from the scored inspections' dates.
@@ -43,50 +43,80 @@ export interface UnitScore {
   criticalCount: number;
 }
 
+/** Mean, tier (capped by the worst inspection) and uncapped tier of one unit's scores (scoring.md §6). */
+export function standing(
+  config: Config,
+  list: readonly UnitScore[],
+): { mean: number; tier: string; uncappedTier: string; worst: number } {
+  let tenths = 0;
+  let worst = 0;
+  for (const i of list) {
+    tenths += Math.round(i.score * 10);
+    worst = Math.max(worst, i.criticalCount);
+  }
+  const mean = roundRatio1(1, tenths, list.length * 10);
+  return {
+    mean,
+    tier: classify(config.checklist, mean, worst),
+    uncappedTier: tierOf(config.checklist, mean),
+    worst,
+  };
+}
+
 /**
  * Per-unit means, tiers (capped by the worst inspection) and competition ranks: classification
- * first, then mean, highest first (scoring.md §6); equal tier and mean share a rank.
+ * first, then mean, highest first (scoring.md §6); equal tier and mean share a rank. A unit is
+ * the one its code named on the inspection's date, so a reused code never merges two units; one
+ * that has ended by `asOf` (default: the latest date scored) is named as `unitLabelOn` names it.
  */
-export function rankUnits(config: Config, scores: readonly UnitScore[]): UnitSummary[] {
+export function rankUnits(
+  config: Config,
+  scores: readonly UnitScore[],
+  asOf?: string,
+): UnitSummary[] {
+  const lookup = unitLookup(config.units);
   const byUnit = new Map<string, UnitScore[]>();
+  let latest = '';
   for (const i of scores) {
-    const list = byUnit.get(i.unitCode);
+    const key = lookup.keyAt(i.unitCode, i.date);
+    const list = byUnit.get(key);
     if (list) list.push(i);
-    else byUnit.set(i.unitCode, [i]);
+    else byUnit.set(key, [i]);
+    if (i.date > latest) latest = i.date;
   }
   const units: UnitSummary[] = [];
-  for (const [code, list] of byUnit) {
-    let tenths = 0;
-    let worst = 0;
+  for (const [key, list] of byUnit) {
     let last = list[0];
-    for (const i of list) {
-      tenths += Math.round(i.score * 10);
-      worst = Math.max(worst, i.criticalCount);
+    for (const i of list)
       if (
         i.date > last.date ||
         (i.date === last.date && (i.timestamp ?? 0) >= (last.timestamp ?? 0))
       )
         last = i;
-    }
-    const mean = roundRatio1(1, tenths, list.length * 10);
+    const s = standing(config, list);
+    const known = lookup.unitAt(last.unitCode, last.date);
     units.push({
-      unit: last.unit,
-      unitCode: code,
+      unit: known ? unitLabelOn(lookup.index, known, asOf ?? latest) : last.unit,
+      unitCode: last.unitCode,
+      key,
       inspections: list.length,
-      mean,
+      mean: s.mean,
       rank: 0,
-      tier: classify(config.checklist, mean, worst),
-      uncappedTier: tierOf(config.checklist, mean),
+      tier: s.tier,
+      uncappedTier: s.uncappedTier,
       lastDate: last.date,
       lastScore: last.score,
-      maxCriticalFailures: worst,
+      maxCriticalFailures: s.worst,
     });
   }
-  const order = new Map(units.map((u) => [u.unitCode, tierRank(config.checklist, u.tier)]));
-  const tierOfUnit = (u: UnitSummary) => order.get(u.unitCode) ?? 0;
+  const order = new Map(units.map((u) => [u.key, tierRank(config.checklist, u.tier)]));
+  const tierOfUnit = (u: UnitSummary) => order.get(u.key) ?? 0;
   units.sort(
     (a, b) =>
-      tierOfUnit(a) - tierOfUnit(b) || b.mean - a.mean || compareCodes(a.unitCode, b.unitCode),
+      tierOfUnit(a) - tierOfUnit(b) ||
+      b.mean - a.mean ||
+      compareCodes(a.unitCode, b.unitCode) ||
+      (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
   );
   units.forEach((u, k) => {
     const prev = units[k - 1];
@@ -95,18 +125,30 @@ export function rankUnits(config: Config, scores: readonly UnitScore[]): UnitSum
   return units;
 }
 
-/** Units valid at some day of the period with no scored inspection in it, in unit-code order. */
+/**
+ * Units valid at some day of the period with no scored inspection in it, in unit-code order;
+ * `inspected` holds unit keys (`UnitSummary.key`), so a reused code's other unit still counts as
+ * not inspected. One that ended within the period is named as `unitLabelOn` names it at its end.
+ */
 export function unitsNotInspected(
   config: Config,
   inspected: ReadonlySet<string>,
   period: Period,
-): { unit: string; unitCode: string }[] {
+): { unit: string; unitCode: string; key: string }[] {
+  const lookup = unitLookup(config.units);
   const seen = new Set<string>();
   return config.units
-    .filter((u) => !inspected.has(u.code) && validDuring(u, period.from, period.to))
-    .filter((u) => !seen.has(u.code) && !!seen.add(u.code))
-    .sort((a, b) => compareCodes(a.code, b.code))
-    .map((u) => ({ unit: u.name, unitCode: u.code }));
+    .filter((u) => !inspected.has(unitIdentity(u)) && validDuring(u, period.from, period.to))
+    .filter((u) => !seen.has(unitIdentity(u)) && !!seen.add(unitIdentity(u)))
+    .sort(
+      (a, b) =>
+        compareCodes(a.code, b.code) || (a.validFrom ?? '').localeCompare(b.validFrom ?? ''),
+    )
+    .map((u) => ({
+      unit: period.to ? unitLabelOn(lookup.index, u, period.to) : u.name,
+      unitCode: u.code,
+      key: unitIdentity(u),
+    }));
 }
 
 /** The period of the same length that ends the day before `period` starts; null when open-ended. */
@@ -130,8 +172,9 @@ export function aggregate(
   const units = rankUnits(
     config,
     inspections.map((i) => ({ ...i, criticalCount: i.criticalFailures.length })),
+    period.to ?? undefined,
   );
-  const notInspected = unitsNotInspected(config, new Set(units.map((u) => u.unitCode)), period);
+  const notInspected = unitsNotInspected(config, new Set(units.map((u) => u.key)), period);
   const criteria: CriterionSummary[] = config.checklist.criteria.map((c, k) => {
     let applicable = 0;
     let compliant = 0;

@@ -8,7 +8,7 @@ import { countPhrase, findingWording } from './findings';
 import { weekStart, within } from './periods';
 import { roundRatio1 } from './round';
 import type { Config, UnitSummary } from './types';
-import { compareCodes } from './units';
+import { compareCodes, continuingUnit, unitIdentity, unitLabelOn, unitLookup } from './units';
 
 type Span = { from: string | null; to: string | null };
 
@@ -55,8 +55,12 @@ export function factsIn(facts: readonly InspectionFact[], p: Span): InspectionFa
   return facts.filter((f) => within(p, f.date));
 }
 
-/** The ranking of a period (rank, tier, mean) from its facts. */
-export function ranking(config: Config, facts: readonly InspectionFact[]): UnitSummary[] {
+/** The ranking of a period (rank, tier, mean) from its facts; units ended by `asOf` say where they went. */
+export function ranking(
+  config: Config,
+  facts: readonly InspectionFact[],
+  asOf?: string,
+): UnitSummary[] {
   return rankUnits(
     config,
     facts.map((f) => ({
@@ -67,6 +71,7 @@ export function ranking(config: Config, facts: readonly InspectionFact[]): UnitS
       score: f.score,
       criticalCount: f.critical.length,
     })),
+    asOf,
   );
 }
 
@@ -78,9 +83,9 @@ export function figures(
   p: Span,
 ): Figures {
   const inPeriod = factsIn(facts, p);
-  const ranked = ranking(config, inPeriod);
-  const inspected = new Set(ranked.map((u) => u.unitCode));
   const span = rangeOf(inPeriod, p);
+  const ranked = ranking(config, inPeriod, span.to ?? undefined);
+  const inspected = new Set(ranked.map((u) => u.key));
   const notInspected = unitsNotInspected(config, inspected, span);
   const perClass = config.checklist.tiers.map((t) => ({
     label: t.label,
@@ -172,13 +177,24 @@ export function attention(
   const tiers = config.checklist.tiers;
   const lowest = tiers[tiers.length - 1].label;
   const inPeriod = factsIn(facts, p);
-  const ranked = new Map(ranking(config, inPeriod).map((u) => [u.unitCode, u]));
+  const ranked = new Map(ranking(config, inPeriod, p.to ?? today).map((u) => [u.key, u]));
   const crit = new Map(config.checklist.criteria.map((c) => [c.code, c]));
-  const codes = new Set<string>([...ranked.keys()]);
-  for (const a of actions) if (a.status === STATUS.overdue) codes.add(a.unitCode);
+  // Keyed by unit (code and validity): a reused code's other unit is another line.
+  const lookup = unitLookup(config.units);
+  const memo = new Map<object, string>();
+  const keyOf = (x: { unitCode: string; date: string }) => {
+    const known = memo.get(x);
+    if (known !== undefined) return known;
+    const k = lookup.keyAt(x.unitCode, x.date);
+    memo.set(x, k);
+    return k;
+  };
+  const keys = new Set<string>([...ranked.keys()]);
+  for (const a of actions) if (a.status === STATUS.overdue) keys.add(keyOf(a));
   const out: Attention[] = [];
-  for (const code of codes) {
-    const u = ranked.get(code);
+  for (const key of keys) {
+    const u = ranked.get(key);
+    const code = u?.unitCode ?? key.split('@')[0];
     const reasons: string[] = [];
     const weak = u?.tier === lowest;
     if (u && weak)
@@ -187,14 +203,14 @@ export function attention(
       );
     const crits: string[] = [];
     for (const f of inPeriod) {
-      if (f.unitCode !== code) continue;
+      if (keyOf(f) !== key) continue;
       for (const k of f.critical) {
         const c = crit.get(k);
         if (c) crits.push(`${k} ${factFinding(c, f)} (${formatDmy(f.date)})`);
       }
     }
     if (crits.length) reasons.push(`${crits.length} vi phạm nghiêm trọng: ${crits.join('; ')}`);
-    const overdue = actions.filter((a) => a.unitCode === code && a.status === STATUS.overdue);
+    const overdue = actions.filter((a) => keyOf(a) === key && a.status === STATUS.overdue);
     if (overdue.length) {
       const oldest = Math.max(...overdue.map((a) => daysBetween(a.deadline, today)));
       reasons.push(
@@ -202,7 +218,7 @@ export function attention(
       );
     }
     const repeats = actions.filter(
-      (a) => a.unitCode === code && a.status === STATUS.repeat && within(p, a.date),
+      (a) => keyOf(a) === key && a.status === STATUS.repeat && within(p, a.date),
     );
     if (repeats.length)
       reasons.push(`Tái phạm ${[...new Set(repeats.map((a) => a.criterion))].join(', ')}`);
@@ -274,6 +290,8 @@ export interface HistoryLine {
   /** Change from the previous inspection (null for the first). */
   change: number | null;
   findings: string[];
+  /** For an inspection of a unit that went into this one: `Xã Hợp Tiến (nay thuộc Xã Hồng Sơn)`; else null. */
+  from: string | null;
 }
 
 /** A unit's history: every inspection (oldest first), the trend, its open actions. */
@@ -286,41 +304,61 @@ export interface UnitHistory {
   open: Action[];
 }
 
-/** The history of one unit over every stored inspection. */
+/**
+ * The history of the unit `unitCode` names on `asOf` over every stored inspection, including
+ * those of the units that went into it (a unit divided between several keeps its own history).
+ */
 export function unitHistory(
   config: Config,
   facts: readonly InspectionFact[],
   actions: readonly Action[],
   unitCode: string,
+  asOf: string = facts
+    .map((f) => f.date)
+    .sort()
+    .pop() ?? '',
 ): UnitHistory {
+  const lookup = unitLookup(config.units);
+  const unit = lookup.unitAt(unitCode, asOf);
+  const key = unit ? unitIdentity(unit) : unitCode;
+  const own = (f: { unitCode: string; date: string }) => {
+    const then = lookup.unitAt(f.unitCode, f.date);
+    if (!then) return f.unitCode === unitCode ? { from: null } : null;
+    if (unitIdentity(then) === key) return { from: null };
+    if (unitIdentity(continuingUnit(lookup.index, then, asOf)) !== key) return null;
+    return { from: unitLabelOn(lookup.index, then, asOf) };
+  };
   const list = facts
-    .filter((f) => f.unitCode === unitCode)
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : (a.ts ?? 0) - (b.ts ?? 0)));
-  const lines: HistoryLine[] = list.map((f, k) => ({
+    .map((f) => ({ f, o: own(f) }))
+    .filter((x): x is { f: InspectionFact; o: { from: string | null } } => x.o !== null)
+    .sort((a, b) =>
+      a.f.date < b.f.date ? -1 : a.f.date > b.f.date ? 1 : (a.f.ts ?? 0) - (b.f.ts ?? 0),
+    );
+  const lines: HistoryLine[] = list.map(({ f, o }, k) => ({
     date: f.date,
     score: f.score,
     tier: f.tier,
-    change: k === 0 ? null : Math.round((f.score - list[k - 1].score) * 10) / 10,
+    change: k === 0 ? null : Math.round((f.score - list[k - 1].f.score) * 10) / 10,
     findings: f.findings,
+    from: o.from,
   }));
   let trend = 'Chưa đủ số liệu';
   if (list.length >= 2) {
     // The last three inspections against the ones before (or the first), so one bad day is not a trend.
-    const recent = list.slice(-Math.min(3, Math.floor(list.length / 2) || 1));
-    const earlier = list.slice(0, list.length - recent.length);
-    const mean = (xs: InspectionFact[]) => xs.reduce((s, f) => s + f.score, 0) / xs.length;
+    const recent = lines.slice(-Math.min(3, Math.floor(lines.length / 2) || 1));
+    const earlier = lines.slice(0, lines.length - recent.length);
+    const mean = (xs: HistoryLine[]) => xs.reduce((s, f) => s + f.score, 0) / xs.length;
     const d = mean(recent) - mean(earlier);
     trend = d >= 2 ? 'Đang tiến bộ' : d <= -2 ? 'Đang giảm' : 'Ổn định';
   }
-  const unit =
-    list[list.length - 1]?.unit ?? config.units.find((u) => u.code === unitCode)?.name ?? unitCode;
+  const name = unit?.name ?? list[list.length - 1]?.f.unit ?? unitCode;
   return {
     unitCode,
-    unit,
+    unit: name,
     lines,
     trend,
     open: actions
-      .filter((a) => a.unitCode === unitCode && isOpen(a))
+      .filter((a) => own(a) !== null && isOpen(a))
       .sort((a, b) => (a.deadline < b.deadline ? -1 : 1)),
   };
 }

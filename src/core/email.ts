@@ -77,14 +77,14 @@ export function reportEmail(
   const subject = reportSubject(kind, from, to);
   const total = agg.units.length + agg.notInspected.length;
   const cover = `Đã kiểm tra ${agg.inspections.length} lượt tại ${agg.units.length}/${total} đơn vị, từ ${formatDmy(from)} đến ${formatDmy(to)}.`;
-  const units = byUnit(agg.inspections);
+  const units = byUnit(agg.inspections, config.units);
   // A tier the cap lowered says why, next to the score (documents.md).
   const rank = (list: typeof agg.units) =>
     list.map((u) => [
       String(u.rank),
       u.unit,
       num1(u.mean),
-      u.tier !== u.uncappedTier ? `${u.tier} (${capReason(units.get(u.unitCode) ?? [])})` : u.tier,
+      u.tier !== u.uncappedTier ? `${u.tier} (${capReason(units.get(u.key) ?? [])})` : u.tier,
     ]);
   const top = agg.units.length > 10 ? agg.units.slice(0, 5) : agg.units;
   const bottom = agg.units.length > 10 ? agg.units.slice(-5) : [];

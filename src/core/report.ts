@@ -1,10 +1,20 @@
 // The báo cáo (summary report over a period) as plain data: header block, sections, ranking table, signature (documents.md).
 
+import { standing } from './aggregate';
 import { tierRank } from './classify';
 import { addDays, formatDateLine, formatDm, formatDmy } from './dates';
 import { annotate, cleanNote, findingWording, totalFinding } from './findings';
 import { roundRatio1 } from './round';
-import type { Aggregate, Checklist, Config, Criterion, Inspection, UnitSummary } from './types';
+import type {
+  Aggregate,
+  Checklist,
+  Config,
+  Criterion,
+  Inspection,
+  Unit,
+  UnitSummary,
+} from './types';
+import { continuingUnit, unitIdentity, unitLabelOn, unitLookup } from './units';
 
 /** The office's settings that shape documents (Nghị định 30/2020 header, signature, recipients). */
 export interface DocSettings {
@@ -117,13 +127,18 @@ export function listItems(lines: readonly string[]): Block[] {
   }));
 }
 
-/** The inspections of each unit, by unit code. */
-export function byUnit(inspections: readonly Inspection[]): Map<string, Inspection[]> {
+/** The inspections of each unit, by `UnitSummary.key` (a reused code is another unit). */
+export function byUnit(
+  inspections: readonly Inspection[],
+  units: readonly Unit[],
+): Map<string, Inspection[]> {
+  const lookup = unitLookup(units);
   const out = new Map<string, Inspection[]>();
   for (const i of inspections) {
-    const list = out.get(i.unitCode);
+    const key = lookup.keyAt(i.unitCode, i.date);
+    const list = out.get(key);
     if (list) list.push(i);
-    else out.set(i.unitCode, [i]);
+    else out.set(key, [i]);
   }
   return out;
 }
@@ -186,8 +201,8 @@ export function shortcomings(checklist: Checklist, inspections: readonly Inspect
 }
 
 /** `Xã Đại Hưng (18/02: 2/16; 25/02: 1/16)`: a unit and the dates (with numbers for counts) of its findings. */
-function unitDates(c: Criterion, hits: readonly Inspection[]): string[] {
-  const units = byUnit(hits);
+function unitDates(c: Criterion, hits: readonly Inspection[], all: readonly Unit[]): string[] {
+  const units = byUnit(hits, all);
   return [...units.values()].map((list) => {
     const dates = [...list]
       .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
@@ -232,7 +247,7 @@ export function buildReport(
   const inspected = agg.units.length;
   const total = inspected + agg.notInspected.length;
   const kinds = unitKinds(config.units.map((u) => u.name));
-  const units = byUnit(agg.inspections);
+  const units = byUnit(agg.inspections, config.units);
   const blocks: Block[] = [];
 
   blocks.push({ kind: 'paragraph', text: `Căn cứ ${s.basis.replace(/[.;]\s*$/, '')};` });
@@ -343,7 +358,7 @@ export function buildReport(
     const last = k === weak.length - 1;
     blocks.push({
       kind: 'item',
-      text: `- ${upperFirst(w.critical ? annotate(wording, 'vi phạm nghiêm trọng') : wording)}: ${w.count}/${w.applicable.length} lượt kiểm tra, tại ${unitDates(c, w.hits).join(', ')}${last ? '.' : ';'}`,
+      text: `- ${upperFirst(w.critical ? annotate(wording, 'vi phạm nghiêm trọng') : wording)}: ${w.count}/${w.applicable.length} lượt kiểm tra, tại ${unitDates(c, w.hits, config.units).join(', ')}${last ? '.' : ';'}`,
     });
     for (const i of w.hits) {
       const note = i.notes[c.group];
@@ -382,7 +397,7 @@ export function buildReport(
         ...listItems(
           lowered.map(
             (u) =>
-              `${u.unit}: ${unitStanding(u, units.get(u.unitCode) ?? [])}; theo điểm là ${u.uncappedTier}`,
+              `${u.unit}: ${unitStanding(u, units.get(u.key) ?? [])}; theo điểm là ${u.uncappedTier}`,
           ),
         ),
       );
@@ -392,8 +407,36 @@ export function buildReport(
   // 4. Against the previous period of the same length.
   blocks.push({ kind: 'subheading', text: '4. So với kỳ trước' });
   const prev = agg.previous;
-  const prevUnits = new Map((prev?.units ?? []).map((u) => [u.unitCode, u]));
-  const prevByUnit = byUnit(prev?.inspections ?? []);
+  // The previous period's inspections follow their unit into the one it continues in at this
+  // period's end (Xã Hợp Tiến's June into Xã Hồng Sơn's July), and the comparison says so.
+  const lookup = unitLookup(config.units);
+  const continuing = (code: string, date: string): string => {
+    const u = lookup.unitAt(code, date);
+    return u ? unitIdentity(continuingUnit(lookup.index, u, to)) : code;
+  };
+  const prevByNow = new Map<string, Inspection[]>();
+  for (const i of prev?.inspections ?? []) {
+    const key = continuing(i.unitCode, i.date);
+    prevByNow.set(key, [...(prevByNow.get(key) ?? []), i]);
+  }
+  const previousOf = (u: { key: string }) => {
+    const unit = config.units.find((x) => unitIdentity(x) === u.key);
+    const now = unit ? unitIdentity(continuingUnit(lookup.index, unit, to)) : u.key;
+    const list = prevByNow.get(now) ?? [];
+    if (!list.length) return null;
+    const tier = standing(
+      config,
+      list.map((i) => ({ ...i, timestamp: null, criticalCount: i.criticalFailures.length })),
+    ).tier;
+    // The units the previous inspections were made at, named when another unit's are among them.
+    const then = [...new Set(list.map((i) => lookup.unitAt(i.unitCode, i.date)))].filter(
+      (x): x is Unit => x !== undefined,
+    );
+    const via = then.some((x) => unitIdentity(x) !== u.key)
+      ? `kỳ trước gồm ${then.map((x) => unitLabelOn(lookup.index, x, to)).join(', ')}`
+      : '';
+    return { list, tier, via };
+  };
   if (!prev || prev.inspections.length === 0 || !prev.period.from || !prev.period.to)
     blocks.push({
       kind: 'paragraph',
@@ -413,9 +456,9 @@ export function buildReport(
     const rose: string[] = [];
     const fell: string[] = [];
     for (const u of agg.units) {
-      const p = prevUnits.get(u.unitCode);
+      const p = previousOf(u);
       if (!p || p.tier === u.tier) continue;
-      const line = `${u.unit} (${p.tier} → ${u.tier})`;
+      const line = `${u.unit} (${p.tier} → ${u.tier}${p.via ? `; ${p.via}` : ''})`;
       if (tierRank(checklist, u.tier) < tierRank(checklist, p.tier)) rose.push(line);
       else fell.push(line);
     }
@@ -428,21 +471,23 @@ export function buildReport(
     });
     const repeats: string[] = [];
     for (const u of agg.units) {
-      const before = prevByUnit.get(u.unitCode);
-      if (!before) continue;
+      const p = previousOf(u);
+      if (!p) continue;
+      const before = p.list;
       const failedBefore = new Set(before.flatMap((i) => i.findings));
       const again = checklist.criteria.filter(
         (c) =>
           failedBefore.has(c.code) &&
-          (units.get(u.unitCode) ?? []).some((i) => i.findings.includes(c.code)),
+          (units.get(u.key) ?? []).some((i) => i.findings.includes(c.code)),
       );
-      const nowList = units.get(u.unitCode) ?? [];
+      const nowList = units.get(u.key) ?? [];
       const worded = again.map((c) =>
         c.type === 'count'
           ? `${totalFinding(c, nowList)} (kỳ trước: ${totalFinding(c, before)})`
           : findingWording(c),
       );
-      if (worded.length) repeats.push(`${u.unit}: ${worded.join('; ')}`);
+      if (worded.length)
+        repeats.push(`${u.unit}${p.via ? ` (${p.via})` : ''}: ${worded.join('; ')}`);
     }
     if (repeats.length) {
       blocks.push({
@@ -461,15 +506,16 @@ export function buildReport(
   blocks.push({ kind: 'subheading', text: '5. Bảng tổng hợp kết quả' });
   const change = (u: UnitSummary): string => {
     if (!prev || prev.inspections.length === 0) return 'Chưa có số liệu';
-    const p = prevUnits.get(u.unitCode);
+    const p = previousOf(u);
     if (!p) return 'Kỳ trước chưa kiểm tra';
-    if (p.tier === u.tier) return `Giữ nguyên (${p.tier})`;
+    const via = p.via ? `; ${p.via}` : '';
+    if (p.tier === u.tier) return `Giữ nguyên (${p.tier}${via})`;
     return tierRank(checklist, u.tier) < tierRank(checklist, p.tier)
-      ? `Tăng (từ ${p.tier})`
-      : `Giảm (từ ${p.tier})`;
+      ? `Tăng (từ ${p.tier}${via})`
+      : `Giảm (từ ${p.tier}${via})`;
   };
   const rows: string[][] = agg.units.map((u, k) => {
-    const main = unitFindings(checklist, units.get(u.unitCode) ?? []);
+    const main = unitFindings(checklist, units.get(u.key) ?? []);
     const shown = main.slice(0, 3).map((f) => upperFirst(f.text));
     const more = main.length - shown.length;
     return [
@@ -485,14 +531,14 @@ export function buildReport(
     ];
   });
   agg.notInspected.forEach((u, k) => {
-    const p = prevUnits.get(u.unitCode);
+    const p = previousOf(u);
     rows.push([
       String(agg.units.length + k + 1),
       u.unit,
       '0',
       '',
       'Chưa kiểm tra',
-      p ? `Kỳ trước: ${p.tier}` : '',
+      p ? `Kỳ trước: ${p.tier}${p.via ? `; ${p.via}` : ''}` : '',
       '',
     ]);
   });
@@ -518,7 +564,7 @@ export function buildReport(
   const deadline = formatDmy(addDays(today, s.fixDays));
   const lowest = checklist.tiers[checklist.tiers.length - 1]?.label;
   const withFindings = agg.units.filter((u) =>
-    (units.get(u.unitCode) ?? []).some((i) => i.findings.length > 0),
+    (units.get(u.key) ?? []).some((i) => i.findings.length > 0),
   );
   if (withFindings.length)
     blocks.push({
@@ -527,7 +573,7 @@ export function buildReport(
     });
   // Each unit is one sentence: its findings are separated by semicolons inside it.
   for (const u of withFindings) {
-    const list = units.get(u.unitCode) ?? [];
+    const list = units.get(u.key) ?? [];
     const f = unitFindings(checklist, list);
     const critical = f.filter((x) => x.critical);
     let line = `- ${ubnd(u.unit)}: ${unitStanding(u, list)}; khắc phục: ${f.map((x) => x.text).join('; ')}`;

@@ -61,7 +61,7 @@ export interface Unit {
   aliases: string[];
   validFrom?: string;
   validTo?: string;
-  /** Codes of the units it went into after `validTo` (the first carries its history in trends). */
+  /** Codes of the units it went into after `validTo` (one: its history goes on there in trends). */
   successors?: string[];
 }
 
@@ -156,8 +156,11 @@ export interface Period {
 
 /** Per-unit aggregate over a period (scoring.md §6). */
 export interface UnitSummary {
+  /** The unit's name; an ended unit's says where it went (`Xã Hợp Tiến (nay thuộc Xã Hồng Sơn)`). */
   unit: string;
   unitCode: string;
+  /** Which unit (code and validity, `unitIdentity`): a reused code is another unit. */
+  key: string;
   inspections: number;
   mean: number;
   rank: number;
@@ -183,7 +186,8 @@ export interface Aggregate {
   period: Period;
   inspections: Inspection[];
   units: UnitSummary[];
-  notInspected: { unit: string; unitCode: string }[];
+  /** `key` as in `UnitSummary`. */
+  notInspected: { unit: string; unitCode: string; key: string }[];
   criteria: CriterionSummary[];
   /**
    * The previous period of the same length (ending the day before `period.from`), aggregated

@@ -172,32 +172,63 @@ export function successorsOn(index: UnitIndex, unit: Unit, date: string): Unit[]
 }
 
 /**
- * The unit whose trend carries `unit` on `date`: itself while valid, else its first successor
- * followed to that date, else itself (history with nowhere to go stays under its own name).
+ * The unit whose trend carries `unit` on `date`: itself while valid, else the one unit it became
+ * by then, else itself (a unit divided between several, or with nowhere to go, keeps its history
+ * under its own name: assigning it to one part would be a guess).
  */
 export function continuingUnit(index: UnitIndex, unit: Unit, date: string): Unit {
   if (validOn(unit, date)) return unit;
-  let u = unit;
-  const seen = new Set<Unit>();
-  while (!validOn(u, date) && !seen.has(u)) {
-    seen.add(u);
-    const next = successorUnits(index, u)[0];
-    if (!next) return unit;
-    u = next;
-  }
-  return validOn(u, date) ? u : unit;
+  const now = successorsOn(index, unit, date);
+  return now.length === 1 ? now[0] : unit;
 }
 
 /**
  * How a unit is named on `date`: its name while valid; once ended, `Xã Hợp Tiến (nay thuộc Xã
- * Hồng Sơn)`, or `Xã Hồng Sơn (cũ, đến 30/06/2025)` when its successor kept its name.
+ * Hồng Sơn)`, `Xã Hồng Sơn (cũ, đến 30/06/2025)` when its successor kept its name, or `Xã Đồng
+ * Tâm (đã chia tách, nay thuộc Xã Phúc Sơn và Xã Trần Phú)` when it went into several.
  */
 export function unitLabelOn(index: UnitIndex, unit: Unit, date: string): string {
   if (validOn(unit, date)) return unit.name;
   const now = successorsOn(index, unit, date);
   if (now.length === 1 && now[0].name === unit.name && unit.validTo)
     return `${unit.name} (cũ, đến ${formatDmy(unit.validTo)})`;
-  return now.length ? `${unit.name} (nay thuộc ${now.map((u) => u.name).join(', ')})` : unit.name;
+  if (now.length > 1) {
+    const names = now.map((u) => u.name);
+    const last = names.pop();
+    return `${unit.name} (đã chia tách, nay thuộc ${names.join(', ')} và ${last})`;
+  }
+  return now.length ? `${unit.name} (nay thuộc ${now[0].name})` : unit.name;
+}
+
+/** A key naming one unit even where its code was reused: the code, and the start date if any. */
+export function unitIdentity(unit: Unit): string {
+  return unit.validFrom ? `${unit.code}@${unit.validFrom}` : unit.code;
+}
+
+/** Finds, for a code and a date, the unit that code named then (codes can be reused). */
+export interface UnitLookup {
+  index: UnitIndex;
+  /** The unit the code named on the date (else any unit with the code), or undefined. */
+  unitAt(code: string, date: string): Unit | undefined;
+  /** `unitIdentity` of `unitAt`, or the bare code for a code not in the list. */
+  keyAt(code: string, date: string): string;
+}
+
+/** Builds a lookup over a unit list, once per aggregate. */
+export function unitLookup(units: readonly Unit[]): UnitLookup {
+  const index = indexUnits(units);
+  const unitAt = (code: string, date: string) => {
+    const list = byCode(index, code);
+    return list.find((u) => validOn(u, date)) ?? list[0];
+  };
+  return {
+    index,
+    unitAt,
+    keyAt: (code, date) => {
+      const u = unitAt(code, date);
+      return u ? unitIdentity(u) : code;
+    },
+  };
 }
 
 /** One inspection (or any dated row) of a unit, as trends and comparisons see it. */
@@ -222,11 +253,10 @@ export function followUnits<T extends { unitCode: string; date: string }>(
   rows: readonly T[],
   asOf: string,
 ): Followed<T>[] {
-  const index = indexUnits(units);
+  const { index, unitAt } = unitLookup(units);
   const out: Followed<T>[] = [];
   for (const item of rows) {
-    const list = byCode(index, item.unitCode);
-    const then = list.find((u) => validOn(u, item.date)) ?? list[0];
+    const then = unitAt(item.unitCode, item.date);
     if (!then) continue;
     out.push({
       item,

@@ -22,7 +22,7 @@ import {
   resolveChoice,
 } from '../core/periods';
 import type { Config } from '../core/types';
-import { compareCodes, unitKey, validDuring } from '../core/units';
+import { compareCodes, unitIdentity, unitKey, validDuring } from '../core/units';
 import { pad, writeBlock } from './cells';
 import { LOOP_PROPS, LOOP_SHEETS } from './loop-names';
 import { sheetNamed } from './sheet-cache';
@@ -272,7 +272,7 @@ export function refreshDashboard(
   rows.push(...pad(attRows, WIDTH, l.units));
   // Ranking.
   const inPeriod = facts.filter((x) => (!p.from || x.date >= p.from) && (!p.to || x.date <= p.to));
-  const ranked = ranking(config, inPeriod);
+  const ranked = ranking(config, inPeriod, p.to ?? today);
   const overdue = new Map<string, number>();
   for (const a of actions)
     if (a.status === STATUS.overdue) overdue.set(a.unitCode, (overdue.get(a.unitCode) ?? 0) + 1);
@@ -290,17 +290,17 @@ export function refreshDashboard(
     u.maxCriticalFailures,
     overdue.get(u.unitCode) ?? 0,
   ]);
-  const seen = new Set(ranked.map((u) => u.unitCode));
+  const seen = new Set(ranked.map((u) => u.key));
   const span = { from: p.from ?? '0000-01-01', to: p.to ?? '9999-12-31' };
   for (const u of [...config.units].sort((a, b) => compareCodes(a.code, b.code))) {
-    if (seen.has(u.code) || !validDuring(u, span.from, span.to)) continue;
-    seen.add(u.code);
+    if (seen.has(unitIdentity(u)) || !validDuring(u, span.from, span.to)) continue;
+    seen.add(unitIdentity(u));
     rank.push(['', u.name, '', NOT_INSPECTED, 0, '', overdue.get(u.code) ?? 0]);
   }
   rows.push(...pad(rank.slice(0, l.units), WIDTH, l.units));
   // The blocks and the history below them (after one blank row) in one write.
   const main = pad(rows, WIDTH, l.historyTop - 6);
-  main.push(...historyRows(config, facts, actions, pick.unitName));
+  main.push(...historyRows(config, facts, actions, pick.unitName, today));
   writeBlock(ss, NAME, 6, 1, pad(main, WIDTH));
   writeChartData(ss, config, facts, p, today, f.perClass);
   return pick;
@@ -312,6 +312,7 @@ function historyRows(
   facts: readonly InspectionFact[],
   actions: readonly Action[],
   unitName: string,
+  today: string,
 ): Cell[][] {
   const props = PropertiesService.getScriptProperties();
   const used = Number(props.getProperty(LOOP_PROPS.historyRows) ?? 0);
@@ -320,9 +321,19 @@ function historyRows(
   const unit = unitName ? config.units.find((u) => unitKey(u.name) === key) : undefined;
   if (!unit) rows.push(['', 'Chọn đơn vị ở ô B5 để xem lịch sử.']);
   else {
-    const h = unitHistory(config, facts, actions, unit.code);
+    const h = unitHistory(config, facts, actions, unit.code, today);
+    // Inspections of units that went into this one say which (a seventh column, only then).
+    const followed = h.lines.some((x) => x.from !== null);
     rows.push(['', `${h.unit}: ${h.lines.length} lần kiểm tra · ${h.trend}`]);
-    rows.push(['#', 'Ngày kiểm tra', 'Điểm', 'Xếp loại', 'Thay đổi', 'Tồn tại']);
+    rows.push([
+      '#',
+      'Ngày kiểm tra',
+      'Điểm',
+      'Xếp loại',
+      'Thay đổi',
+      'Tồn tại',
+      ...(followed ? ['Kiểm tra tại'] : []),
+    ]);
     h.lines.forEach((x, k) => {
       rows.push([
         k + 1,
@@ -331,6 +342,7 @@ function historyRows(
         x.tier,
         x.change === null ? '' : `${x.change > 0 ? '+' : ''}${dec1(x.change)}`,
         x.findings.join(', '),
+        ...(followed ? [x.from ?? h.unit] : []),
       ]);
     });
     rows.push([], ['', `Khắc phục đang mở: ${h.open.length}`]);

@@ -171,7 +171,10 @@ export function fullRows(
   return out;
 }
 
-/** The summary sheet rows: ranked units, then the units not inspected (valid on `today`). */
+/**
+ * The summary sheet rows: ranked units (a unit ended by `today` named with where it went), then
+ * the units not inspected (valid on `today`).
+ */
 export function summaryRows(states: readonly RowState[], config: Config, today: string): Cell[][] {
   const names = new Map(config.units.map((u) => [u.code, u.name]));
   const ranked = rankUnits(
@@ -186,6 +189,7 @@ export function summaryRows(states: readonly RowState[], config: Config, today: 
         score: s.score as number,
         criticalCount: s.critical,
       })),
+    today,
   );
   const rows: Cell[][] = ranked.map((u) => [
     u.rank,
@@ -201,7 +205,7 @@ export function summaryRows(states: readonly RowState[], config: Config, today: 
       ? `${u.maxCriticalFailures} (xếp loại hạ từ ${u.uncappedTier} xuống ${u.tier})`
       : u.maxCriticalFailures,
   ]);
-  const inspected = new Set(ranked.map((u) => u.unitCode));
+  const inspected = new Set(ranked.map((u) => u.key));
   for (const u of unitsNotInspected(config, inspected, { from: today, to: today }))
     rows.push(['', u.unitCode, u.unit, 0, '', '', '', 'Chưa kiểm tra', '']);
   return rows;

@@ -59,7 +59,7 @@ export async function main(argv: string[]): Promise<number> {
       say,
     });
     say('');
-    say(summaryLines(run, join(opts.out, 'results.json')).slice(0, -1).join('\n'));
+    say(summaryLines(run, join(opts.out, 'results.json'), config).slice(0, -1).join('\n'));
     for (const line of successorLines(config, run.batch.inspections)) say(line);
     say(`Các tệp đã ghi (${files.length}):`);
     for (const f of files) say(`  ${relative(process.cwd(), f)}`);

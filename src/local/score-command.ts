@@ -118,7 +118,9 @@ export function main(argv: string[]): number {
       throw new InputError(`Không ghi được ${outFile}: ${(e as Error).message}`);
     }
     const source = opts.responses ?? 'đợt kiểm tra mẫu của huyện Mỹ Đức (2019) kèm theo dự án';
-    process.stdout.write(`Chấm điểm: ${source}\n${summaryLines(run, outFile).join('\n')}\n`);
+    process.stdout.write(
+      `Chấm điểm: ${source}\n${summaryLines(run, outFile, config).join('\n')}\n`,
+    );
     return 0;
   } catch (e) {
     return reportError(e);

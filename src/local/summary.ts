@@ -4,7 +4,7 @@ import { formatDmy } from '../core/dates';
 import { byUnit, capReason } from '../core/report';
 import { REVIEW_LABELS } from '../core/results';
 import type { ScoreRun } from '../core/score-export';
-import type { ReviewCode } from '../core/types';
+import type { Config, ReviewCode } from '../core/types';
 
 const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - [...s].length));
 const padStart = (s: string, n: number) => ' '.repeat(Math.max(0, n - [...s].length)) + s;
@@ -16,8 +16,8 @@ export function periodText(from: string | null, to: string | null): string {
   return `từ ${formatDmy(from)} đến ${formatDmy(to)}`;
 }
 
-/** The summary as lines of text. */
-export function summaryLines(run: ScoreRun, outFile: string): string[] {
+/** The summary as lines of text (`config`'s units tell a reused code's units apart). */
+export function summaryLines(run: ScoreRun, outFile: string, config: Config): string[] {
   const { aggregate: agg, batch } = run;
   const lines: string[] = [];
   lines.push(`Kỳ báo cáo: ${periodText(agg.period.from, agg.period.to)}`);
@@ -41,14 +41,14 @@ export function summaryLines(run: ScoreRun, outFile: string): string[] {
     // Ranked by classification first: a capped unit below a higher class says why.
     const lowered = agg.units.filter((u) => u.tier !== u.uncappedTier);
     if (lowered.length) {
-      const units = byUnit(agg.inspections);
+      const units = byUnit(agg.inspections, config.units);
       lines.push(
         '',
         'Xếp loại bị hạ do vi phạm nghiêm trọng (xếp hạng theo xếp loại trước, rồi theo điểm):',
       );
       for (const u of lowered)
         lines.push(
-          `  - ${u.unit}: ${num1(u.mean)} điểm, xếp loại ${u.tier} (${capReason(units.get(u.unitCode) ?? [])}; theo điểm là ${u.uncappedTier})`,
+          `  - ${u.unit}: ${num1(u.mean)} điểm, xếp loại ${u.tier} (${capReason(units.get(u.key) ?? [])}; theo điểm là ${u.uncappedTier})`,
         );
     }
   } else lines.push('Không có đơn vị nào được chấm điểm trong kỳ.');

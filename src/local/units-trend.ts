@@ -10,7 +10,8 @@ const num1 = (x: number) => x.toFixed(1).replace('.', ',');
 /**
  * For each unit of the last inspection date that carries inspections of units that have ended
  * (merged in the 2025 reform or before), one line listing every inspection under the name it was
- * made at, `Xã Hợp Tiến (nay thuộc Xã Hồng Sơn)`; no line when no unit changed.
+ * made at, `Xã Hợp Tiến (nay thuộc Xã Hồng Sơn)`; a divided unit under its own name, labelled
+ * `(đã chia tách, nay thuộc …)`; no line when no unit changed.
  */
 export function successorLines(config: Config, inspections: readonly Inspection[]): string[] {
   const asOf = inspections
@@ -24,7 +25,10 @@ export function successorLines(config: Config, inspections: readonly Inspection[
     const key = `${f.now.code}|${f.now.name}`;
     groups.set(key, [...(groups.get(key) ?? []), f]);
   }
-  const changed = [...groups.values()].filter((g) => g.some((f) => f.then !== f.now));
+  // A unit divided between several continues in none: its own group, its label saying so.
+  const changed = [...groups.values()].filter((g) =>
+    g.some((f) => f.then !== f.now || f.label !== f.then.name),
+  );
   if (changed.length === 0) return [];
   const lines = [
     '',

@@ -100,7 +100,11 @@ describe('aggregate (§6)', () => {
     ]);
     expect(agg.units[1].inspections).toBe(2);
     expect(agg.notInspected).toHaveLength(18);
-    expect(agg.notInspected[0]).toEqual({ unit: 'Thị trấn Đại Nghĩa', unitCode: '10441' });
+    expect(agg.notInspected[0]).toEqual({
+      unit: 'Thị trấn Đại Nghĩa',
+      unitCode: '10441',
+      key: '10441',
+    });
   });
 
   test('mean of 87.3 and 87.2 is 87.25 → 87.3 (half up, exact)', () => {

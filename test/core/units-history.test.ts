@@ -154,8 +154,11 @@ describe('trends follow a unit into its successor', () => {
     expect(successorsOn(index, named('Xã Bột Xuyên'), '2025-08-01').map((u) => u.name)).toEqual([
       'Xã Phúc Sơn',
     ]);
-    // Divided: its history goes on in the first successor (Phúc Sơn took all its population).
-    expect(continuingUnit(index, named('Xã Đồng Tâm'), '2025-08-01').name).toBe('Xã Phúc Sơn');
+    // Divided: its history is not assigned to one part; it stays under its own name, saying so.
+    expect(continuingUnit(index, named('Xã Đồng Tâm'), '2025-08-01').name).toBe('Xã Đồng Tâm');
+    expect(unitLabelOn(index, named('Xã Đồng Tâm'), '2025-08-01')).toMatch(
+      /^Xã Đồng Tâm \(đã chia tách, nay thuộc Xã (Phúc Sơn|Trần Phú) và Xã (Phúc Sơn|Trần Phú)\)$/,
+    );
   });
 
   test('rows of June and July are counted under the unit of today, each keeping the unit it was scored as', () => {
