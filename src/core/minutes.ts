@@ -91,10 +91,9 @@ export function buildMinutes(
   });
   blocks.push({ kind: 'item', text: '- Thành viên: ………………………………………………………' });
   blocks.push({ kind: 'paragraph', text: `2. Đại diện ${ubnd(i.unit)}:` });
-  blocks.push({
-    kind: 'item',
-    text: '- Ông (bà) …………………………………… Chức vụ: ……………………………',
-  });
+  // One short line each: a justified line that wraps would be stretched across the page.
+  blocks.push({ kind: 'item', text: `- Ông (bà): ${'…'.repeat(14)}` });
+  blocks.push({ kind: 'item', text: `- Chức vụ: ${'…'.repeat(14)}` });
 
   blocks.push({ kind: 'subheading', text: 'II. KẾT QUẢ KIỂM TRA' });
   for (const g of config.checklist.groups) {
@@ -169,8 +168,17 @@ export function buildMinutes(
     blocks,
     signatures: [
       { heading: ['ĐẠI DIỆN ĐƠN VỊ ĐƯỢC KIỂM TRA'], title: '', name: '' },
-      { heading: ['TRƯỞNG ĐOÀN'], title: '', name: i.inspector },
+      { heading: ['TRƯỞNG ĐOÀN'], title: '', name: signerName(i.inspector) },
     ],
     recipients: [],
   };
+}
+
+/**
+ * The name under a signature: the leader as the form names them, without the position an
+ * inspector often types after it (`Lê Đức Thắng - Phó Chánh Thanh tra huyện`), which the team
+ * list already gives.
+ */
+export function signerName(leader: string): string {
+  return leader.split(/\s+-\s+|,\s*/)[0].trim();
 }

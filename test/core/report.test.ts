@@ -10,7 +10,7 @@ import {
   unitEmail,
 } from '../../src/core/email';
 import { evaluate, makeContext } from '../../src/core/evaluate';
-import { buildMinutes } from '../../src/core/minutes';
+import { buildMinutes, signerName } from '../../src/core/minutes';
 import { buildReport, type DocSettings, recipientLines, ubnd } from '../../src/core/report';
 import type { Inspection } from '../../src/core/types';
 import { ctx, response } from './fixtures';
@@ -328,10 +328,18 @@ describe('biên bản', () => {
       /^Hồi 08 giờ 05 phút, ngày 22 tháng 02 năm 2019, tại trụ sở UBND xã Đại Hưng/,
     );
     expect(all).toContain('- Ông (bà) Nguyễn Thị Lan, Phó Trưởng phòng Nội vụ - Trưởng đoàn;');
+    // The unit's representative, to fill in by hand: name and position on lines of their own.
+    expect(all).toContain(
+      `2. Đại diện UBND xã Đại Hưng:\n- Ông (bà): ${'…'.repeat(14)}\n- Chức vụ: ${'…'.repeat(14)}`,
+    );
     expect(m.signatures.map((s) => s.heading[0])).toEqual([
       'ĐẠI DIỆN ĐƠN VỊ ĐƯỢC KIỂM TRA',
       'TRƯỞNG ĐOÀN',
     ]);
+    // Under the signature, the leader's name alone (the position is in the team list).
+    expect(m.signatures[1].name).toBe('Nguyễn Thị Lan');
+    expect(signerName('Lê Đức Thắng - Phó Chánh Thanh tra huyện')).toBe('Lê Đức Thắng');
+    expect(signerName('Trần Văn Minh')).toBe('Trần Văn Minh');
     // Submitted at 08:35 with no start time recorded: the date alone.
     const noTime = text(buildMinutes(DEFAULT_CONFIG, round[0], SETTINGS, []).blocks);
     expect(noTime).toMatch(/^Ngày 21 tháng 02 năm 2019, tại trụ sở UBND xã Hợp Tiến/);
