@@ -1,24 +1,19 @@
 // Google's faults injected into the bundle's own calls: nothing lost, nothing twice, whatever call fails.
 
-import { snapshotDrive } from '../../src/local/emulator/drive';
 import type { Workspace } from '../../src/local/emulator/runtime';
-import { answers, CODE, rows, runDue, setUp, workbook } from './harness';
+import {
+  answers,
+  CODE,
+  minutesDocs,
+  rows,
+  runDue,
+  setSetting,
+  setUp,
+  unitMails,
+  workbook,
+} from './harness';
 
 const EMAIL = 'lan.nt@mydu.example';
-const unitMails = (ws: Workspace) =>
-  ws.MailApp._outbox().filter((m) => m.subject.includes('Kết quả kiểm tra tại'));
-const minutesDocs = (ws: Workspace) =>
-  snapshotDrive(ws.DriveApp).files.filter(
-    (f) => f.mimeType === 'application/vnd.google-apps.document' && f.name.startsWith('Biên bản'),
-  );
-
-function setSetting(ws: Workspace, label: string, value: string) {
-  ws.log.uncounted(() => {
-    const sheet = ws.spreadsheet.getSheetByName('Cài đặt');
-    const values = sheet?.getDataRange().getValues() ?? [];
-    sheet?.getRange(values.findIndex((x) => x[0] === label) + 1, 2).setValue(value);
-  });
-}
 
 /** Xã Hợp Tiến (10498) gets its result by email. */
 function mailHopTien(ws: Workspace) {

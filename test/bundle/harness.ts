@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_CONFIG } from '../../src/core/config';
+import { snapshotDrive } from '../../src/local/emulator/drive';
 import {
   createWorkspace,
   type Workspace,
@@ -76,4 +77,23 @@ export function runDue(ws: Workspace, handler: string): void {
   }
   const runs = ws.fireClock(CODE, handler);
   if (runs.length === 0) throw new Error(`${handler} did not fire`);
+}
+
+/** The unit result emails sent so far. */
+export const unitMails = (ws: Workspace) =>
+  ws.MailApp._outbox().filter((m) => m.subject.includes('Kết quả kiểm tra tại'));
+
+/** The biên bản documents in Drive. */
+export const minutesDocs = (ws: Workspace) =>
+  snapshotDrive(ws.DriveApp).files.filter(
+    (f) => f.mimeType === 'application/vnd.google-apps.document' && f.name.startsWith('Biên bản'),
+  );
+
+/** Types a value into the settings sheet, as the office would (uncounted). */
+export function setSetting(ws: Workspace, label: string, value: string): void {
+  ws.log.uncounted(() => {
+    const sheet = ws.spreadsheet.getSheetByName('Cài đặt');
+    const values = sheet?.getDataRange().getValues() ?? [];
+    sheet?.getRange(values.findIndex((x) => x[0] === label) + 1, 2).setValue(value);
+  });
 }

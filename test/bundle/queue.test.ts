@@ -2,7 +2,17 @@
 
 import { snapshotDrive } from '../../src/local/emulator/drive';
 import type { Workspace } from '../../src/local/emulator/runtime';
-import { answers, CODE, responseSheet, rows, runDue, setUp } from './harness';
+import {
+  answers,
+  CODE,
+  minutesDocs,
+  responseSheet,
+  rows,
+  runDue,
+  setSetting,
+  setUp,
+  unitMails,
+} from './harness';
 
 const EMAIL = 'lan.nt@mydu.example';
 const UNITS = ['Xã Hợp Tiến', 'Xã An Mỹ', 'Xã Đại Hưng', 'Xã Tuy Lai', 'Thị trấn Đại Nghĩa'];
@@ -19,20 +29,6 @@ const logText = (ws: Workspace) =>
   rows(ws, 'Nhật ký')
     .map((r) => `${r[1]}: ${r[2]}`)
     .join('\n');
-const unitMails = (ws: Workspace) =>
-  ws.MailApp._outbox().filter((m) => m.subject.includes('Kết quả kiểm tra tại'));
-const minutesDocs = (ws: Workspace) =>
-  snapshotDrive(ws.DriveApp).files.filter(
-    (f) => f.mimeType === 'application/vnd.google-apps.document' && f.name.startsWith('Biên bản'),
-  );
-
-function setSetting(ws: Workspace, label: string, value: string) {
-  ws.log.uncounted(() => {
-    const sheet = ws.spreadsheet.getSheetByName('Cài đặt');
-    const values = sheet?.getDataRange().getValues() ?? [];
-    sheet?.getRange(values.findIndex((x) => x[0] === label) + 1, 2).setValue(value);
-  });
-}
 
 /** Unit emails on, with an address for each test unit; biên bản on or off. */
 function configure(ws: Workspace, o: { unitMails?: boolean; minutes?: boolean }) {
