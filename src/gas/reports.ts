@@ -83,7 +83,7 @@ export function periodAggregate(s: Session, p: { from: string; to: string }): Ag
 
 /**
  * Corrective actions past their deadline on the report's date (today), for section III; none when
- * the workbook has no corrective-action loop (no `Khắc phục` sheet) or it cannot be read, so the
+ * the workbook has no corrective-action loop (no facts sheet) or it cannot be read (logged), so the
  * report is still made.
  */
 function overdueForReport(s: Session): OverdueByUnit[] {
