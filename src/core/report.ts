@@ -1,5 +1,6 @@
 // The báo cáo (summary report over a period) as plain data: header block, sections, ranking table, signature (documents.md).
 
+import type { OverdueByUnit } from './actions';
 import { standing } from './aggregate';
 import { tierRank } from './classify';
 import { addDays, formatDateLine, formatDm, formatDmy } from './dates';
@@ -232,14 +233,63 @@ export function unitFindings(
 }
 
 /**
+ * Section III's part on corrective actions past their deadline on `today`: a lead line, one
+ * sentence per unit (the units with the most first) and a short table; nothing when there are none.
+ */
+export function overdueBlocks(
+  overdue: readonly OverdueByUnit[],
+  s: Pick<DocSettings, 'reportTo'>,
+  today: string,
+): Block[] {
+  const units = overdue
+    .filter((u) => u.actions.length > 0)
+    .map((u) => ({
+      ...u,
+      actions: [...u.actions].sort(
+        (a, b) => a.deadline.localeCompare(b.deadline) || a.criterion.localeCompare(b.criterion),
+      ),
+    }))
+    .sort((a, b) => b.actions.length - a.actions.length);
+  if (!units.length) return [];
+  const blocks: Block[] = [
+    {
+      kind: 'paragraph',
+      text: `Đến ngày ${formatDmy(today)}, ${units.length === 1 ? 'một đơn vị' : `${units.length} đơn vị`} còn việc khắc phục đã quá hạn:`,
+    },
+  ];
+  for (const u of units) {
+    const list = u.actions
+      .map((a) => `${a.finding} (hạn ${formatDmy(a.deadline)}, quá ${a.days} ngày)`)
+      .join('; ');
+    blocks.push({
+      kind: 'item',
+      text: `- ${ubnd(u.unit)} còn ${u.actions.length} việc khắc phục quá hạn: ${list}; đề nghị hoàn thành ngay và báo cáo về ${s.reportTo}.`,
+    });
+  }
+  let n = 0;
+  blocks.push({
+    kind: 'table',
+    headers: ['STT', 'Đơn vị', 'Tồn tại quá hạn', 'Hạn khắc phục', 'Số ngày quá hạn'],
+    rows: units.flatMap((u) =>
+      u.actions.map((a) => [String(++n), u.unit, a.finding, formatDmy(a.deadline), String(a.days)]),
+    ),
+    // Sums to 466 pt, the text width, like the summary table.
+    widths: [28, 100, 200, 72, 66],
+  });
+  return blocks;
+}
+
+/**
  * Builds the báo cáo for an aggregate (scored inspections in the period and, in
- * `agg.previous`, the previous period), dated `today` (the day it is written).
+ * `agg.previous`, the previous period), dated `today` (the day it is written); `overdue`, the
+ * corrective actions past their deadline on that day, goes into section III.
  */
 export function buildReport(
   config: Config,
   agg: Aggregate,
   s: DocSettings,
   today: string,
+  overdue: readonly OverdueByUnit[] = [],
 ): DocModel {
   const { checklist } = config;
   const from = agg.period.from ?? today;
@@ -561,6 +611,7 @@ export function buildReport(
   // III. Recommendations: the standard text, then one item per unit with findings.
   blocks.push({ kind: 'heading', text: 'III. KIẾN NGHỊ, ĐỀ XUẤT' });
   blocks.push({ kind: 'paragraph', text: s.recommendations });
+  blocks.push(...overdueBlocks(overdue, s, today));
   const deadline = formatDmy(addDays(today, s.fixDays));
   const lowest = checklist.tiers[checklist.tiers.length - 1]?.label;
   const withFindings = agg.units.filter((u) =>

@@ -1,6 +1,7 @@
 // Reports and delivery: the báo cáo as a Doc and PDF in the office's folder (shared once with the committee), emailed once per period; biên bản and unit mails as the worker makes them.
 /// <reference types="google-apps-script" />
 
+import type { OverdueByUnit } from '../core/actions';
 import { aggregate } from '../core/aggregate';
 import { formatDmy, lastCompleteMonth, lastCompleteWeek, vnDateOf } from '../core/dates';
 import { emptyNotice, type PeriodKind, reportEmail, unitEmail } from '../core/email';
@@ -11,7 +12,7 @@ import type { Aggregate, Inspection } from '../core/types';
 import { safe } from './cells';
 import { renderInto, writeDoc } from './documents';
 import { withRecordLock } from './lock';
-import { withLoopActions } from './loop';
+import { overdueActionsNow, withLoopActions } from './loop';
 import { HEADERS, MINUTES_MARKER, PROPS, SHEETS } from './names';
 import { outcomesFor } from './process';
 import type { RowOutcome } from './projection';
@@ -80,9 +81,29 @@ export function periodAggregate(s: Session, p: { from: string; to: string }): Ag
   return aggregate(s.app.config, inspections, { from: p.from, to: p.to });
 }
 
+/**
+ * Corrective actions past their deadline on the report's date (today), for section III; none when
+ * the workbook has no corrective-action loop (no facts sheet) or it cannot be read (logged), so the
+ * report is still made.
+ */
+function overdueForReport(s: Session): OverdueByUnit[] {
+  try {
+    return overdueActionsNow(s);
+  } catch (e) {
+    logLine('report', `Không đọc được việc khắc phục quá hạn: ${(e as Error).message}`);
+    return [];
+  }
+}
+
+/** The báo cáo's model for an aggregate, dated today, with today's overdue corrective actions. */
+function reportModel(s: Session, agg: Aggregate): DocModel {
+  const today = vnDateOf(Date.now());
+  return buildReport(s.app.config, agg, s.app.settings, today, overdueForReport(s));
+}
+
 /** Menu preview: the báo cáo as a Doc in the owner's Drive, outside the shared folder (nobody else sees it). */
 export function makePreview(s: Session, agg: Aggregate): string {
-  const model = buildReport(s.app.config, agg, s.app.settings, vnDateOf(Date.now()));
+  const model = reportModel(s, agg);
   return writeDoc(model).getUrl();
 }
 
@@ -107,7 +128,7 @@ function fill(doc: GoogleAppsScript.Document.Document, m: DocModel): string {
  * created (before it is filled), the PDF's once it exists, so a retry reuses both.
  */
 function reportFiles(s: Session, agg: Aggregate, job: ReportJob) {
-  const model = buildReport(s.app.config, agg, s.app.settings, vnDateOf(Date.now()));
+  const model = reportModel(s, agg);
   let doc = job.doc ? openDoc(job.doc) : null;
   if (!doc) {
     doc = DocumentApp.create(model.name);
