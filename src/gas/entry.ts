@@ -6,8 +6,8 @@ import { warnCellLimit } from './limits';
 import {
   runDailyLoop as dailyLoop,
   handleFixReport as fixReport,
+  markLoopStale,
   onLoopEdit,
-  refreshAfterSubmit,
   refreshLoopNow,
 } from './loop';
 import { addMenu, tell } from './menu';
@@ -127,19 +127,16 @@ function work(started: number, options: WorkOptions = {}): WorkResult | null {
 }
 
 /**
- * Trigger: a form response was submitted or edited. It is scored under the lock; then, the lock
- * released, the worker makes its biên bản and mails its unit.
+ * Trigger: a form response was submitted or edited. Only the scoring runs here, under the lock;
+ * its biên bản, unit mails and the dashboard's refresh are marked due for the queue's time
+ * trigger (every 5 minutes), so a submission costs the same few seconds whatever is stored.
  */
 export function handleFormSubmit(
   e: GoogleAppsScript.Events.FormsOnFormSubmit,
 ): SubmitResult | 'error' {
-  const started = Date.now();
   const done = guarded<Scored | null>('handleFormSubmit', () => submit(e), null);
-  // The biên bản and unit mails of the rows it changed (and of submissions queued earlier); the
-  // backlog and reports are the time trigger's.
   if (done && (done.result === 'scored' || done.result === 'review'))
-    guarded('handleFormSubmit', refreshAfterSubmit, undefined);
-  if (done && done.result !== 'blank') work(started, { focus: done.touched });
+    guarded('handleFormSubmit', markLoopStale, undefined);
   return done ? done.result : 'error';
 }
 

@@ -67,8 +67,10 @@ export function upsertFacts(
   outcomes: readonly RowOutcome[],
 ): void {
   const sheet = factsSheet(ss);
-  const values = rowsOf(ss);
-  const ids = values.map((r) => String(r[0]));
+  // Only the id column when the rows are not held already: a submission's upsert then reads one
+  // cell per stored fact, not the whole sheet.
+  const values = held;
+  const ids = values ? values.map((r) => String(r[0])) : idColumn(sheet);
   let next = ids.length + 1;
   for (const o of outcomes) {
     const f = factOfOutcome(config, o);
@@ -80,10 +82,22 @@ export function upsertFacts(
     if (at < 0 && row > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), 1000);
     const cells = pad([f ? factRow(f) : []], FACT_HEADERS.length);
     writeBlock(ss, LOOP_SHEETS.facts, row, 1, cells);
+    while (ids.length < row) ids.push('');
+    ids[row - 1] = f ? id : '';
+    if (!values) continue;
     while (values.length < row) values.push(blankRow());
     values[row - 1] = cells[0];
-    ids[row - 1] = f ? id : '';
   }
+}
+
+/** The facts sheet's first column (response ids), header included, in one read. */
+function idColumn(sheet: GoogleAppsScript.Spreadsheet.Sheet): string[] {
+  const last = sheet.getLastRow();
+  if (last < 1) return [];
+  return sheet
+    .getRange(1, 1, last, 1)
+    .getValues()
+    .map((r) => String(r[0]));
 }
 
 /**

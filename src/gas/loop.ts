@@ -154,6 +154,11 @@ export function refreshAfterSubmit(): void {
 
 const LOOP_STALE = 'loopStale';
 
+/** After a submission: the actions and dashboard follow its facts at the worker's next run. */
+export function markLoopStale(): void {
+  PropertiesService.getScriptProperties().setProperty(LOOP_STALE, '1');
+}
+
 /** Whether a refresh of the actions and dashboard was started and did not finish. */
 export function loopStale(): boolean {
   return PropertiesService.getScriptProperties().getProperty(LOOP_STALE) !== null;

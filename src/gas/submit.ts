@@ -161,7 +161,7 @@ function score(id: string, ts: number, email: string): Scored {
   for (const o of outcomes) writeState(s, ix, o.row, o.state);
   if (gridChanged) saveGrid(s);
   // Facts for the dashboard and corrective actions (one row each, by response id); the
-  // actions and figures follow right after the lock is released (refreshAfterSubmit).
+  // actions and figures follow at the worker's next run (loopStale, marked by the trigger).
   recordFacts(s, outcomes);
   return {
     result: outcomes.find((o) => o.row === self.row)?.state.status === 'ok' ? 'scored' : 'review',

@@ -157,7 +157,8 @@ export function readRow(ix: ResponseIndex, row: number): ResponseRow | null {
 
 /** Writes the state block of one row (one call). */
 export function writeState(s: Session, ix: ResponseIndex, row: number, state: RowState): void {
-  writeBlock(s.ss, ix.sheet.getName(), row, ix.layout.stateColumn, [stateCells(state)]);
+  // The sheet was found by the stored name: asking it for its name again is a server round trip.
+  writeBlock(s.ss, s.store.responseSheet, row, ix.layout.stateColumn, [stateCells(state)]);
 }
 
 /**

@@ -115,10 +115,18 @@ export function runWorker(started: number, options: WorkOptions = {}): WorkResul
       queued.workDue !== '' ||
       queued.minutes.size > 0 ||
       queued.mails.size > 0);
-  // A refresh of the actions and dashboard that failed after a submission is done now.
+  // The actions and dashboard follow the submissions scored since the last run.
+  // A submission leaves it marked; a lock held elsewhere leaves it marked for the next run.
   if (!focus && loopStale()) {
-    refreshAfterSubmit();
     result.ran = true;
+    try {
+      refreshAfterSubmit();
+    } catch (e) {
+      logLine(
+        'runQueue',
+        `Chưa cập nhật được bảng điều khiển và trang Khắc phục: ${messageOf(e)} Lần chạy sau sẽ làm lại.`,
+      );
+    }
   }
   // An idle run reads nothing but the properties: no lock, no sheet.
   if (!rowsDue && (focus || queued.reports.length === 0)) return result;

@@ -517,6 +517,12 @@ function run(): void {
     say(JSON.stringify(soak));
     return;
   }
+  // `--submit`: only one submission at 10, 1,000 and 10,000 stored.
+  if (args.includes('--submit')) {
+    const { submit } = measureSubmit(readFileSync('dist/Code.js', 'utf8'), say);
+    say(JSON.stringify(submit));
+    return;
+  }
   const dir = mkdtempSync(join(tmpdir(), 'ktcv-bench-'));
   try {
     const cli: Record<string, CliFigures> = {};

@@ -249,6 +249,9 @@ export function playLoop(
     }),
     { email: inspector },
   );
+  // The queue's next run (within 5 minutes): its biên bản, unit mail and the actions.
+  ws.clock.advance(5 * 60 * 1000);
+  ws.fireClock(code, 'runQueue');
   say(
     `   Kiểm tra lại ${follow[0]} ngày ${formatDmy(date)}: ${String(pass[1])} đã đạt (tự đóng)${fail ? `, ${String(fail[1])} tái phạm` : ''}.`,
   );

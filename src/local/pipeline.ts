@@ -61,13 +61,23 @@ const GOOGLE_DOC = 'application/vnd.google-apps.document';
 function advanceTo(ws: Workspace, ms: number): void {
   for (;;) {
     const now = ws.clock.now();
-    const next = nextClockEvent(now);
+    let next = nextClockEvent(now);
+    // The queue's 5-minute trigger, when a submission left it work (its idle runs change nothing).
+    const queued = QUEUE_DUE.get(ws);
+    if (queued !== undefined && queued <= next.at) next = { at: queued, handler: 'runQueue' };
     if (next.at > ms) break;
-    ws.clock.advance(next.at - now);
+    if (next.handler === 'runQueue') QUEUE_DUE.delete(ws);
+    ws.clock.advance(Math.max(0, next.at - now));
     ws.fireClock(codeOf(ws), next.handler);
   }
   if (ms > ws.clock.now()) ws.clock.advance(ms - ws.clock.now());
 }
+
+// When the queue's trigger next runs with work to do: 5 minutes after a submission at most.
+const QUEUE_DUE = new WeakMap<Workspace, number>();
+const queueAfterSubmit = (ws: Workspace) => {
+  if (!QUEUE_DUE.has(ws)) QUEUE_DUE.set(ws, ws.clock.now() + 5 * 60 * 1000);
+};
 
 // The bundle's code, kept beside each workspace so clock triggers can run it.
 const CODE = new WeakMap<Workspace, string>();
@@ -162,6 +172,7 @@ function sampleRound(o: PipelineOptions): Workspace {
     if (picked.ok) answers[unitTitle] = picked.unit.name;
     try {
       const { response } = ws.submit(o.code, formId, answers, { email: values[emailCol] });
+      queueAfterSubmit(ws);
       ids.set(values[map.roles.unit[0]], response.getId());
     } catch (e) {
       refused++;
@@ -181,6 +192,7 @@ function sampleRound(o: PipelineOptions): Workspace {
     advanceTo(ws, ws.clock.now() + 12 * 3600 * 1000);
     const title = o.config.checklist.criteria.find((c) => c.code === 'A5');
     if (title) ws.edit(o.code, edited, { [`A5. ${title.text}`]: 'Đạt' });
+    queueAfterSubmit(ws);
     o.say(
       '   Trưởng đoàn sửa lại phiếu của Xã Bột Xuyên (A5: Đạt): dòng kết quả được cập nhật tại chỗ.',
     );
@@ -191,6 +203,9 @@ function sampleRound(o: PipelineOptions): Workspace {
     if (r) ws.fireFormSubmitAgain(o.code, r);
     o.say('   Một sự kiện gửi phiếu bị phát hai lần: lần thứ hai không thay đổi gì.');
   }
+  // The queue's run after the last submission: its biên bản, unit mail and dashboard.
+  const last = QUEUE_DUE.get(ws);
+  if (last !== undefined) advanceTo(ws, last);
   return ws;
 }
 

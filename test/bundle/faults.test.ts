@@ -91,6 +91,7 @@ describe('a run Google stops in the middle of slow work', () => {
       return r;
     };
     ws.submit(CODE, formId, answers(), { email: EMAIL });
+    runDue(ws, 'runQueue');
     expect(ws.executions.some((e) => /Exceeded maximum execution time/.test(e.error ?? ''))).toBe(
       true,
     );

@@ -1,7 +1,7 @@
 // The leaders' dashboard and the corrective-action loop through the real bundle: what the office and the leaders read at each step.
 
 import type { Workspace } from '../../src/local/emulator/runtime';
-import { answers, CODE, rows, setUp, workbook } from './harness';
+import { answers, CODE, rows, runDue, setUp, workbook } from './harness';
 
 const EMAIL = 'lan.nt@mydu.example';
 const DASH = 'Bảng điều khiển';
@@ -127,6 +127,7 @@ describe('dashboard', () => {
     ws.submit(CODE, formId, answers({ unit: 'Xã An Mỹ', date: '2019-01-08', N1: '20', A2: '2' }), {
       email: EMAIL,
     });
+    runDue(ws, 'runQueue');
     // This quarter (default): all three.
     expect(figure(ws, 'Số lần kiểm tra')).toBe(3);
     expect(figure(ws, 'Đơn vị đã kiểm tra')).toBe('3/22');
@@ -259,6 +260,7 @@ describe('corrective actions through the whole loop', () => {
       }),
       { email: EMAIL },
     ).response;
+    runDue(ws, 'runQueue');
     expect(actionsOf(ws)).toEqual([
       ['A1', 'Chưa khắc phục', 'Còn 15 ngày.'],
       ['B2', 'Chưa khắc phục', 'Còn 15 ngày.'],
@@ -338,6 +340,7 @@ describe('corrective actions through the whole loop', () => {
       answers({ unit: 'Xã Hợp Tiến', date: '2019-03-12', B2: 'Không đạt', C2: 'Không áp dụng' }),
       { email: EMAIL },
     ).response;
+    runDue(ws, 'runQueue');
     expect(actionsOf(ws)).toEqual([
       ['A1', 'Đã khắc phục', 'Kiểm tra ngày 12/03/2019 đã đạt.'],
       ['B2', 'Tái phạm', 'Kiểm tra ngày 12/03/2019 vẫn không đạt.'],
@@ -370,6 +373,7 @@ describe('corrective actions through the whole loop', () => {
       follow.getId(),
       answers({ unit: 'Xã Hợp Tiến', date: '2019-03-12', N1: '5', A1: '7' }),
     );
+    runDue(ws, 'runQueue');
     expect(actionsOf(ws)).toEqual([
       ['A1', 'Quá hạn', 'Quá hạn 7 ngày.'],
       ['B2', 'Đã khắc phục', 'Văn phòng xác nhận đã khắc phục.'],
@@ -383,6 +387,7 @@ describe('corrective actions through the whole loop', () => {
       follow.getId(),
       answers({ unit: 'Xã Hợp Tiến', date: '2019-03-12', B2: 'Không đạt' }),
     );
+    runDue(ws, 'runQueue');
     expect(rows(ws, ACTIONS).map((r) => r[15])).toContain(`${follow.getId()}|B2`);
   });
 });

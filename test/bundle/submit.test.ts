@@ -1,6 +1,6 @@
 // Every submission through the real bundle: scored, reviewed, edited, repeated, locked out, rebuilt, reconciled.
 
-import { answers, CODE, responseSheet, rows, setUp, workbook } from './harness';
+import { answers, CODE, responseSheet, rows, runDue, setUp, workbook } from './harness';
 
 const A = (over: Record<string, string> = {}) => answers(over);
 const results = (ws: Parameters<typeof rows>[0]) => rows(ws, 'Kết quả');
@@ -130,6 +130,8 @@ describe('handleFormSubmit', () => {
     expect(results(ws).map((x) => x[0])).toEqual([first.getId(), second.getId()]);
     expect(rows(ws, 'Cần xem lại')).toHaveLength(0);
     expect(rows(ws, 'Tổng hợp')[0][3]).toBe(2);
+    // The dashboard and biên bản follow at the queue's next run (every 5 minutes).
+    runDue(ws, 'runQueue');
     const incremental = workbook(ws);
     ws.run(CODE, 'rebuildAll');
     expect(workbook(ws)).toEqual(incremental);
@@ -153,6 +155,8 @@ describe('handleFormSubmit', () => {
       ['Xã Hợp Tiến', 'B2'],
       ['Xã An Mỹ', 'C4'],
     ]);
+    // The dashboard and biên bản follow at the queue's next run (every 5 minutes).
+    runDue(ws, 'runQueue');
     const incremental = workbook(ws);
     ws.run(CODE, 'rebuildAll');
     expect(workbook(ws)).toEqual(incremental);
@@ -239,6 +243,8 @@ describe('handleFormSubmit', () => {
     ws.clock.advance(60_000);
     ws.edit(CODE, ids[3], A({ unit: 'Xã Tuy Lai', C8: 'Không đạt' }));
     ws.submit(CODE, formId, A({ N2: '1', C7: '3' }), { email: 'a@mydu.example' }); // review
+    // The dashboard and biên bản follow at the queue's next run (every 5 minutes).
+    runDue(ws, 'runQueue');
     const incremental = workbook(ws);
     ws.run(CODE, 'rebuildAll');
     expect(workbook(ws)).toEqual(incremental);

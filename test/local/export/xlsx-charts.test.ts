@@ -3,7 +3,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { workbookToXlsx } from '../../../src/local/export/xlsx';
-import { answers, CODE, setUp } from '../../bundle/harness';
+import { answers, CODE, runDue, setUp } from '../../bundle/harness';
 
 describe('workbookToXlsx with embedded charts', () => {
   test('the dashboard opens first, its three charts anchored beside it, fed from its cells', async () => {
@@ -19,6 +19,8 @@ describe('workbookToXlsx with embedded charts', () => {
         email: 'lan.nt@mydu.example',
       },
     );
+    // The dashboard follows at the queue's next run.
+    runDue(ws, 'runQueue');
     const buffer = await workbookToXlsx(ws.spreadsheet);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buffer as unknown as ArrayBuffer);
