@@ -19,6 +19,7 @@ import {
 import type { TriggerState } from './emulator/triggers';
 import { zonedMs } from './emulator/utilities';
 import { generateExport } from './generate';
+import { writeConfigSheets } from './pipeline';
 import { formAnswers, syntheticAnswers } from './respondent';
 import { main } from './score-command';
 
@@ -156,24 +157,7 @@ function benchWorkspace(
   set('Lập biên bản từng lần kiểm tra', o.minutes === false ? 'Không' : 'Có');
   set('Gửi kết quả cho từng đơn vị', o.unitEmails === false ? 'Không' : 'Có');
   for (const row of tables.units.slice(1)) row[5] = unitAddress(String(row[0]));
-  ws.log.uncounted(() => {
-    const names = {
-      settings: SHEETS.settings,
-      criteria: SHEETS.criteria,
-      tiers: SHEETS.tiers,
-      units: SHEETS.units,
-      inspectors: SHEETS.inspectors,
-    };
-    for (const [key, name] of Object.entries(names)) {
-      const rows = tables[key as keyof typeof tables];
-      const width = Math.max(...rows.map((r) => r.length));
-      const sheet = ws.spreadsheet.insertSheet(name);
-      sheet.getRange(1, 1, rows.length, width).setNumberFormat('@');
-      sheet
-        .getRange(1, 1, rows.length, width)
-        .setValues(rows.map((r) => [...r, ...new Array(width - r.length).fill('')]));
-    }
-  });
+  writeConfigSheets(ws, tables);
   const message = String(ws.run(code, 'setup'));
   if (!message.startsWith('Thiết lập xong')) throw new Error(`Thiết lập thất bại: ${message}`);
   const formId = String(

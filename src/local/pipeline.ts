@@ -111,24 +111,7 @@ export function workspace(
     const row = tables.settings.find((r) => r[0] === label);
     if (row) row[1] = value;
   }
-  ws.log.uncounted(() => {
-    const names: Record<string, string> = {
-      settings: SHEETS.settings,
-      criteria: SHEETS.criteria,
-      tiers: SHEETS.tiers,
-      units: SHEETS.units,
-      inspectors: SHEETS.inspectors,
-    };
-    for (const [key, name] of Object.entries(names)) {
-      const rows = tables[key as keyof typeof tables];
-      const width = Math.max(...rows.map((r) => r.length));
-      const sheet = ws.spreadsheet.insertSheet(name);
-      sheet.getRange(1, 1, rows.length, width).setNumberFormat('@');
-      sheet
-        .getRange(1, 1, rows.length, width)
-        .setValues(rows.map((r) => [...r, ...new Array(width - r.length).fill('')]));
-    }
-  });
+  writeConfigSheets(ws, tables);
   const message = String(ws.run(o.code, 'setup'));
   if (!message.startsWith('Thiết lập xong'))
     throw new InputError(message.replace(/\s*\n\s*/g, ' '));
@@ -538,4 +521,29 @@ export function readBundle(): string {
   } catch {
     throw new InputError('Chưa có bản dựng dist/Code.js: hãy chạy "npm run build".');
   }
+}
+
+/**
+ * Types the office's configuration into the config sheets, as text, before the first setup (what
+ * an office does by hand; uncounted, since it is not the script's work).
+ */
+export function writeConfigSheets(ws: Workspace, tables: ReturnType<typeof defaultTables>): void {
+  ws.log.uncounted(() => {
+    const names: Record<string, string> = {
+      settings: SHEETS.settings,
+      criteria: SHEETS.criteria,
+      tiers: SHEETS.tiers,
+      units: SHEETS.units,
+      inspectors: SHEETS.inspectors,
+    };
+    for (const [key, name] of Object.entries(names)) {
+      const rows = tables[key as keyof typeof tables];
+      const width = Math.max(...rows.map((r) => r.length));
+      const sheet = ws.spreadsheet.insertSheet(name);
+      sheet.getRange(1, 1, rows.length, width).setNumberFormat('@');
+      sheet
+        .getRange(1, 1, rows.length, width)
+        .setValues(rows.map((r) => [...r, ...new Array(width - r.length).fill('')]));
+    }
+  });
 }
