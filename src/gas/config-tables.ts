@@ -93,18 +93,7 @@ export function defaultTables(
     settings: [CONFIG_HEADERS.settings, ...defaultSettingRows()],
     criteria,
     tiers,
-    units: [
-      CONFIG_HEADERS.units,
-      ...config.units.map((u) => [
-        u.code,
-        u.name,
-        u.aliases.join(', '),
-        u.validFrom ? formatDmy(u.validFrom) : '',
-        u.validTo ? formatDmy(u.validTo) : '',
-        '',
-        (u.successors ?? []).join(', '),
-      ]),
-    ],
+    units: [CONFIG_HEADERS.units, ...config.units.map(unitCells)],
     inspectors: [CONFIG_HEADERS.inspectors],
   };
 }
@@ -253,4 +242,17 @@ export function readTables(
   if (!config.ok) errors.push(...config.errors);
   if (errors.length > 0 || !config.ok) return { ok: false, errors };
   return { ok: true, value: { config: config.value, settings, inspectors, team, unitEmails } };
+}
+
+/** A unit as a row of the units sheet (the email column, sixth, left empty). */
+export function unitCells(u: Config['units'][number]): string[] {
+  return [
+    u.code,
+    u.name,
+    u.aliases.join(', '),
+    u.validFrom ? formatDmy(u.validFrom) : '',
+    u.validTo ? formatDmy(u.validTo) : '',
+    '',
+    (u.successors ?? []).join(', '),
+  ];
 }

@@ -493,14 +493,7 @@ function triggerCheck(): Finding {
     const recorded = PropertiesService.getScriptProperties().getProperty(PROPS.envTrigger);
     if (recorded)
       return compared('trigger.activeSpreadsheet', TRIGGER_ITEM, TRIGGER_EXPECTED, recorded);
-    const pending = ScriptApp.getProjectTriggers().some(
-      (t) => t.getHandlerFunction() === HANDLERS.envCheck,
-    );
-    if (!pending)
-      ScriptApp.newTrigger(HANDLERS.envCheck)
-        .timeBased()
-        .after(60 * 1000)
-        .create();
+    scheduleLater();
     return {
       key: 'trigger.activeSpreadsheet',
       item: TRIGGER_ITEM,

@@ -17,7 +17,7 @@ import {
 import type { Unit } from '../core/types';
 import { foldCase, normalizeText } from '../core/vi';
 import { safe } from './cells';
-import { CONFIG_HEADERS, defaultTables } from './config-tables';
+import { CONFIG_HEADERS, defaultTables, unitCells } from './config-tables';
 import { SHEETS } from './names';
 import { SETTING_SPECS } from './settings';
 import { dropConfig } from './store';
@@ -75,15 +75,7 @@ function fingerprint(rows: Cell[][]): string {
 }
 
 function unitRow(u: Unit, width: number): Cell[] {
-  const row: Cell[] = [
-    u.code,
-    u.name,
-    u.aliases.join(', '),
-    u.validFrom ? formatDmy(u.validFrom) : '',
-    u.validTo ? formatDmy(u.validTo) : '',
-    '',
-    (u.successors ?? []).join(', '),
-  ];
+  const row: Cell[] = unitCells(u);
   while (row.length < width) row.push('');
   return row.slice(0, width);
 }
