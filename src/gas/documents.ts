@@ -1,7 +1,8 @@
-// Renders a document model (báo cáo, biên bản) into a Google Doc in the Nghị định 30/2020 format, in few calls.
+// Renders a document model (báo cáo, biên bản) into a Google Doc in the Nghị định 30/2020 format, in few calls, and paginates it through the Docs API.
 /// <reference types="google-apps-script" />
 
 import type { Block, DocModel } from '../core/report';
+import { withRetry } from './retry';
 
 type Body = GoogleAppsScript.Document.Body;
 type Attrs = Record<string, unknown>;
@@ -287,4 +288,110 @@ export function writeDoc(m: DocModel, existingId?: string): GoogleAppsScript.Doc
   renderInto(doc.getBody(), m);
   doc.saveAndClose();
   return doc;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pagination through the Docs API (the advanced service `Docs`): what DocumentApp cannot set.
+
+/** The parts of the Docs API's structural elements read here (Google Docs API v1, documents.get). */
+interface DocsElement {
+  startIndex?: number;
+  endIndex?: number;
+  paragraph?: { elements?: { textRun?: { content?: string } }[] };
+  table?: { rows?: number; tableRows?: { tableCells?: { content?: DocsElement[] }[] }[] };
+}
+
+/** The requests sent (the @types of the advanced service predate pinTableHeaderRows). */
+type LayoutRequest =
+  | { pinTableHeaderRows: { tableStartLocation: { index: number }; pinnedHeaderRowsCount: number } }
+  | {
+      updateParagraphStyle: {
+        range: { startIndex: number; endIndex: number };
+        paragraphStyle: { keepWithNext: boolean; keepLinesTogether: boolean };
+        fields: string;
+      };
+    };
+
+const paragraphText = (e: DocsElement): string =>
+  (e.paragraph?.elements ?? []).map((x) => x.textRun?.content ?? '').join('');
+
+/** Keep-with-next and keep-lines-together on the paragraphs overlapping `from…to`. */
+const keep = (from: number, to: number): LayoutRequest => ({
+  updateParagraphStyle: {
+    range: { startIndex: from, endIndex: to },
+    paragraphStyle: { keepWithNext: true, keepLinesTogether: true },
+    fields: 'keepWithNext,keepLinesTogether',
+  },
+});
+
+/**
+ * The layout requests for a document written by `renderInto` from `m`, read back as the Docs API's
+ * `body.content`: every ruled table of the model repeats its header row on each page; the
+ * paragraph before each table after the header block (a caption, or the closing line and the
+ * spacing before the signatures) stays with it; in each column of the signature table every line
+ * stays with the next, so the titles (`TM. …`, `TRƯỞNG ĐOÀN`), the signing space and the name
+ * are never parted. Throws when the document is not what `renderInto` writes.
+ */
+export function layoutRequests(content: DocsElement[], m: DocModel): LayoutRequest[] {
+  const tables = content.filter((e) => e.table);
+  const ruled = m.blocks.filter((b) => b.kind === 'table').length;
+  if (tables.length !== ruled + 2) throw new Error(`có ${tables.length} bảng, cần ${ruled + 2}`);
+  const out: LayoutRequest[] = [];
+  for (const t of tables.slice(1, -1))
+    if ((t.table?.tableRows?.length ?? 0) > 1)
+      out.push({
+        pinTableHeaderRows: {
+          tableStartLocation: { index: t.startIndex as number },
+          pinnedHeaderRowsCount: 1,
+        },
+      });
+  for (const t of tables.slice(1)) {
+    // Back from the table over empty paragraphs to the first one with text (or another table).
+    let k = content.indexOf(t) - 1;
+    while (k > 0 && content[k].paragraph && paragraphText(content[k]).trim() === '') k--;
+    if (!content[k]?.paragraph) k++;
+    const from = content[k]?.startIndex;
+    if (content[k]?.paragraph && typeof from === 'number' && from < (t.startIndex as number))
+      out.push(keep(from, t.startIndex as number));
+  }
+  const signatures = tables[tables.length - 1].table?.tableRows ?? [];
+  for (const row of signatures)
+    for (const cell of row.tableCells ?? []) {
+      const lines = (cell.content ?? []).filter((e) => e.paragraph);
+      const first = lines[0]?.startIndex;
+      const last = lines[lines.length - 1]?.startIndex;
+      // Up to the last line's start: every line but the name keeps with the next one.
+      if (lines.length > 1 && typeof first === 'number' && typeof last === 'number')
+        out.push(keep(first, last));
+    }
+  return out;
+}
+
+/**
+ * Asks Google Docs, through the advanced Docs service, to repeat table header rows and keep the
+ * signature block together (what DocumentApp cannot ask): one read of the document's structure and
+ * one batchUpdate, each retried on a passing failure. The document must be saved first: the Docs
+ * API sees only what DocumentApp has saved. Returns null when done, or the Vietnamese line to log:
+ * the layout is a nicety, the document is delivered either way.
+ */
+export function layoutDoc(docId: string, m: DocModel): string | null {
+  const fail = (why: string) =>
+    `Không đặt được lặp dòng tiêu đề bảng và giữ khối chữ ký trên một trang cho văn bản "${m.name}" (${why}); văn bản vẫn được lập và gửi.`;
+  if (typeof Docs === 'undefined' || !Docs?.Documents)
+    return fail('dịch vụ nâng cao Google Docs API chưa được bật trong appsscript.json');
+  const api = Docs.Documents;
+  try {
+    const doc = withRetry(() => api.get(docId));
+    const requests = layoutRequests((doc.body?.content ?? []) as DocsElement[], m);
+    if (requests.length > 0)
+      withRetry(() =>
+        api.batchUpdate(
+          { requests } as unknown as GoogleAppsScript.Docs.Schema.BatchUpdateDocumentRequest,
+          docId,
+        ),
+      );
+    return null;
+  } catch (e) {
+    return fail(e instanceof Error ? e.message : String(e));
+  }
 }

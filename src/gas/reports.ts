@@ -10,7 +10,7 @@ import type { DocModel } from '../core/report';
 import { buildReport } from '../core/report';
 import type { Aggregate, Inspection } from '../core/types';
 import { safe } from './cells';
-import { renderInto, writeDoc } from './documents';
+import { layoutDoc, renderInto, writeDoc } from './documents';
 import { withRecordLock } from './lock';
 import { overdueActionsNow, withLoopActions } from './loop';
 import { HEADERS, MINUTES_MARKER, PROPS, SHEETS } from './names';
@@ -104,7 +104,15 @@ function reportModel(s: Session, agg: Aggregate): DocModel {
 /** Menu preview: the báo cáo as a Doc in the owner's Drive, outside the shared folder (nobody else sees it). */
 export function makePreview(s: Session, agg: Aggregate): string {
   const model = reportModel(s, agg);
-  return writeDoc(model).getUrl();
+  const doc = writeDoc(model);
+  paginate(doc.getId(), model);
+  return doc.getUrl();
+}
+
+/** Header rows repeated and the signature block kept whole (Docs API); a failure is only logged. */
+function paginate(docId: string, m: DocModel): void {
+  const problem = layoutDoc(docId, m);
+  if (problem) logLine('documents', problem);
 }
 
 /** Opens a document the script made, by id; null only when Google says it does not exist. */
@@ -115,11 +123,13 @@ function openDoc(id: string): GoogleAppsScript.Document.Document | null {
 /** Writes a model into a document the script made (its body replaced), and returns its link. */
 function fill(doc: GoogleAppsScript.Document.Document, m: DocModel): string {
   const url = doc.getUrl();
+  const id = doc.getId();
   doc.setName(m.name);
   const body = doc.getBody();
   body.clear();
   renderInto(body, m);
   doc.saveAndClose();
+  paginate(id, m);
   return url;
 }
 

@@ -9,6 +9,7 @@ const TRANSIENT = [
   /please wait a bit and try again/i,
   /try again later/i,
   /service unavailable/i,
+  /currently unavailable/i,
   /internal error/i,
   /backend error/i,
   /failed while accessing/i,

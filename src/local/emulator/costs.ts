@@ -57,6 +57,7 @@ export type Family =
   | 'SpreadsheetApp'
   | 'FormApp'
   | 'DocumentApp'
+  | 'Docs'
   | 'DriveApp'
   | 'MailApp'
   | 'LockService'
@@ -91,6 +92,7 @@ const FAMILY_OF: Record<string, Family> = {
   SectionHeaderItem: 'FormApp',
   TextItem: 'FormApp',
   DocumentApp: 'DocumentApp',
+  'Docs.Documents': 'Docs',
   DriveApp: 'DriveApp',
   File: 'DriveApp',
   Folder: 'DriveApp',
@@ -275,6 +277,18 @@ function documentCost(c: PricedCall): number {
   return 100;
 }
 
+/**
+ * The advanced Docs service: each call is one HTTP request to the Docs API (a server round trip
+ * and the API's own work). `get` returns the whole document, 500 ms (G); `batchUpdate` 1 s per
+ * call, however many requests it carries (google-costs.md §2 charges "1 s per request", G: no
+ * latency was ever measured, and a batch counts as one request toward the API's quota, W).
+ */
+function docsApiCost(c: PricedCall): number {
+  if (c.method === 'batchUpdate') return 1000;
+  if (c.method === 'get') return 500;
+  return ROUND_TRIP;
+}
+
 /** DriveApp: fetch 0.5 s, change 1 s, create a file or share 1.5 s, export a PDF 5 s. */
 function driveCost(c: PricedCall): number {
   const m = c.method;
@@ -300,6 +314,8 @@ export function priceOf(c: PricedCall): Charge {
       return serverUnlessLocal(documentCost(c));
     case 'DriveApp':
       return serverUnlessLocal(driveCost(c));
+    case 'Docs':
+      return { ms: docsApiCost(c), kind: 'server' };
     case 'MailApp':
       // sendEmail 1.5 s, 3 s with a PDF (G; ≥0.6 s per Gmail draft, W); quota 100 ms (G).
       if (c.method === 'sendEmail') return { ms: c.attachments ? 3000 : 1500, kind: 'server' };

@@ -237,41 +237,41 @@ const OWN_KEYS: Record<string, Set<string>> = {
   HORIZONTAL_RULE: new Set(),
 };
 
-interface TextNode {
+export interface TextNode {
   kind: 'TEXT';
   text: string;
   /** One style per UTF-16 code unit, as Apps Script offsets count. */
   styles: Style[];
 }
-interface MarkNode {
+export interface MarkNode {
   kind: 'PAGE_BREAK' | 'HORIZONTAL_RULE';
 }
-type InlineNode = TextNode | MarkNode;
-interface ParaNode {
+export type InlineNode = TextNode | MarkNode;
+export interface ParaNode {
   kind: 'PARAGRAPH' | 'LIST_ITEM';
   attrs: Style;
   /** The style new text takes when there is no character to inherit from. */
   textStyle: Style;
   inlines: InlineNode[];
 }
-interface CellNode {
+export interface CellNode {
   kind: 'TABLE_CELL';
   attrs: Style;
   blocks: BlockNode[];
 }
-interface RowNode {
+export interface RowNode {
   kind: 'TABLE_ROW';
   attrs: Style;
   cells: CellNode[];
 }
-interface TableNode {
+export interface TableNode {
   kind: 'TABLE';
   attrs: Style;
   columnWidths: Record<number, number>;
   rows: RowNode[];
 }
-type BlockNode = ParaNode | TableNode;
-interface SectionNode {
+export type BlockNode = ParaNode | TableNode;
+export interface SectionNode {
   kind: 'BODY_SECTION' | 'HEADER_SECTION' | 'FOOTER_SECTION';
   attrs: Style;
   blocks: BlockNode[];
@@ -279,7 +279,7 @@ interface SectionNode {
 type ContainerNode = SectionNode | CellNode;
 type Node = InlineNode | ParaNode | CellNode | RowNode | TableNode | SectionNode;
 
-interface DocModel {
+export interface DocModel {
   body: SectionNode;
   header: SectionNode | null;
   footer: SectionNode | null;
@@ -799,7 +799,7 @@ abstract class ElementBase<N extends Node = Node> {
   /** Counts an edit; a closed document refuses it (C). */
   protected edit(method: string): void {
     this.rec(method);
-    this._doc?._checkOpen();
+    this._doc?._edited();
   }
 
   protected sig(args: ArrayLike<unknown>, method: string): Error {
@@ -2174,6 +2174,8 @@ export class EmuTable extends ElementBase<TableNode> {
 /** One document's content as stored in Drive: what is being edited, and what was last saved. */
 export class DocStore implements NativeContent {
   saved: DocModel;
+  /** True while DocumentApp edits are not saved yet (the Docs API sees only the saved state). */
+  dirty = false;
 
   constructor(
     public model: DocModel,
@@ -2195,6 +2197,7 @@ export class DocStore implements NativeContent {
 
   save(): void {
     this.saved = cloneModel(this.model);
+    this.dirty = false;
   }
 }
 
@@ -2219,13 +2222,19 @@ export class EmuDocument {
     if (this._closed) throw gasError(CLOSED);
   }
 
+  /** An edit through this handle: refused once closed, else the store has unsaved edits. */
+  _edited(): void {
+    this._checkOpen();
+    this._store.dirty = true;
+  }
+
   private rec(method: string): void {
     this._app._log.record('Document', method);
   }
 
   private edit(method: string): void {
     this.rec(method);
-    this._checkOpen();
+    this._edited();
   }
 
   private file(): EmuFile {
@@ -2721,7 +2730,10 @@ export type InlineSnapshot =
 export interface ParagraphSnapshot {
   type: 'PARAGRAPH' | 'LIST_ITEM';
   text: string;
-  /** Paragraph attributes set on it (HEADING, HORIZONTAL_ALIGNMENT, INDENT_*, SPACING_*, LINE_SPACING; list keys). */
+  /**
+   * Paragraph attributes set on it (HEADING, HORIZONTAL_ALIGNMENT, INDENT_*, SPACING_*, LINE_SPACING;
+   * list keys), and KEEP_WITH_NEXT / KEEP_LINES_TOGETHER when the Docs API set them (docs-api/).
+   */
   attributes: AttributesSnapshot;
   /** The text style the paragraph gives new text (set through setAttributes or a whole-text setter). */
   textStyle: AttributesSnapshot;
@@ -2739,6 +2751,7 @@ export interface TableCellSnapshot {
 
 /** A table row. */
 export interface TableRowSnapshot {
+  /** MINIMUM_HEIGHT; TABLE_HEADER when the Docs API pinned it as a header row (docs-api/). */
   attributes: AttributesSnapshot;
   cells: TableCellSnapshot[];
 }

@@ -61,6 +61,11 @@ const TEXTS: Partial<Record<Family, string[]>> = {
     "We're sorry, a server error occurred. Please wait a bit and try again.",
     'Service Forms timed out while accessing document with id %id.',
   ],
+  // The API's 500 and 503 texts, as the advanced service wraps them (C); `%method` is the call's.
+  Docs: [
+    'API call to docs.documents.%method failed with error: Internal error encountered.',
+    'API call to docs.documents.%method failed with error: The service is currently unavailable.',
+  ],
   DriveApp: [
     "We're sorry, a server error occurred. Please wait a bit and try again.",
     'Service invoked too many times in a short time: Drive. Try Utilities.sleep(1000) between calls.',
@@ -135,7 +140,7 @@ export class Faults {
       rule.seen++;
       if (rule.seen === rule.call) {
         this.callRules = this.callRules.filter((r) => r !== rule);
-        const message = rule.message ?? pick(family, 0, docId);
+        const message = rule.message ?? pick(family, 0, docId, method);
         return this.fire(service, method, message, rule.after === true);
       }
     }
@@ -149,18 +154,21 @@ export class Faults {
     return this.fire(
       service,
       method,
-      pick(family, Math.floor((roll / t.rate) * 1e6), docId),
+      pick(family, Math.floor((roll / t.rate) * 1e6), docId, method),
       false,
     );
   }
 
   private fire(service: string, method: string, message: string, after: boolean): FaultDecision {
     this.injected.push({ service, method, message, after });
-    return { error: gasError(message), after };
+    const error = gasError(message);
+    // An advanced service's failure is the API's HTTP error, wrapped (C).
+    if (message.startsWith('API call to ')) error.name = 'GoogleJsonResponseException';
+    return { error, after };
   }
 }
 
-function pick(family: Family, n: number, docId: string): string {
+function pick(family: Family, n: number, docId: string, method: string): string {
   const texts = TEXTS[family] ?? GENERIC;
-  return texts[n % texts.length].replace('%id', docId);
+  return texts[n % texts.length].replace('%id', docId).replace('%method', method);
 }

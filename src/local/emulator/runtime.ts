@@ -4,6 +4,7 @@ import vm from 'node:vm';
 import { CallLog } from './calls';
 import { DEFAULT_START, VirtualClock } from './clock';
 import { EXECUTION_LIMIT_MS, JS_FACTOR, SIMPLE_TRIGGER_LIMIT_MS, STARTUP_MS } from './costs';
+import { createDocs } from './docs-api/docs';
 import { createDocumentServices, type DocumentAppEmu } from './documents';
 import type { DriveAppEmu } from './drive';
 import { GAS_TYPE, gasError, isDate } from './errors';
@@ -18,7 +19,7 @@ import {
 import { type GoogleSwitches, googleSwitches } from './google';
 import { Judge, TIME_LIMIT_TEXT } from './judge';
 import { createMailApp, type MailAppEmu } from './mail';
-import { manifestScopes, Scopes } from './scopes';
+import { type AdvancedService, manifestAdvancedServices, manifestScopes, Scopes } from './scopes';
 import { type BasicServices, createBasicServices, DEFAULT_TIME_ZONE, EmuUser } from './services';
 import { type EmuSpreadsheet, SpreadsheetAppEmu } from './spreadsheet';
 import { ScriptAppEmu, type TriggerState } from './triggers';
@@ -78,6 +79,11 @@ export interface WorkspaceOptions {
    * Null grants everything (Apps Script infers scopes when the manifest lists none).
    */
   oauthScopes?: readonly string[] | null;
+  /**
+   * Advanced services enabled; default the `dependencies.enabledAdvancedServices` of the built
+   * `dist/appsscript.json`. Only Docs v1 is emulated; its global is absent unless listed.
+   */
+  advancedServices?: readonly AdvancedService[];
 }
 
 /** When an execution starts: virtual epoch ms or a Date; default the clock's now. */
@@ -176,6 +182,7 @@ const LIMITED_DENY: Record<string, { methods: Set<string> | 'all'; scope: string
     scope: `${SCOPE}documents`,
   },
   DriveApp: { methods: 'all', scope: `${SCOPE}drive` },
+  'Docs.Documents': { methods: 'all', scope: `${SCOPE}documents` },
   MailApp: { methods: 'all', scope: `${SCOPE}script.send_mail` },
   GmailApp: { methods: 'all', scope: 'https://mail.google.com/' },
   UrlFetchApp: { methods: 'all', scope: `${SCOPE}script.external_request` },
@@ -522,6 +529,11 @@ export class Workspace {
     this.register('DocumentApp', this.DocumentApp);
     this.register('DriveApp', this.DriveApp);
     this.register('MailApp', this.MailApp);
+    for (const s of options.advancedServices ?? manifestAdvancedServices()) {
+      if (s.serviceId !== 'docs' || s.version !== 'v1')
+        throw new Error(`The advanced service ${s.serviceId} ${s.version} is not emulated.`);
+      this.register(s.userSymbol, createDocs(this.log, this.DocumentApp));
+    }
     for (const [name, service] of Object.entries(options.extraGlobals ?? {}))
       this.register(name, service);
   }

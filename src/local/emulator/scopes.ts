@@ -32,6 +32,15 @@ const FORMS_ACTIVE = need('forms.currentonly', 'forms');
 const DOCS = need('documents');
 const DOCS_ACTIVE = need('documents.currentonly', 'documents');
 const DRIVE = need('drive');
+// The Docs API's methods list these scopes (REF: docs/api/reference/rest/v1/documents/get, batchUpdate).
+const DOCS_API_READ = need(
+  'documents',
+  'documents.readonly',
+  'drive',
+  'drive.readonly',
+  'drive.file',
+);
+const DOCS_API_WRITE = need('documents', 'drive', 'drive.file');
 const MAIL = need('script.send_mail', 'https://mail.google.com/');
 const TRIGGERS = need('script.scriptapp');
 const CONTAINER_UI = need('script.container.ui');
@@ -55,6 +64,8 @@ export function requiredScope(family: Family, service: string, method: string): 
       return key === 'DocumentApp.getActiveDocument' ? DOCS_ACTIVE : DOCS;
     case 'DriveApp':
       return DRIVE;
+    case 'Docs':
+      return method === 'get' ? DOCS_API_READ : DOCS_API_WRITE;
     case 'MailApp':
       return MAIL;
     case 'ScriptApp':
@@ -82,6 +93,21 @@ export class Scopes {
   }
 }
 
+/** An advanced service the manifest enables (`dependencies.enabledAdvancedServices[]`). */
+export interface AdvancedService {
+  userSymbol: string;
+  serviceId: string;
+  version: string;
+}
+
+/** The built manifest, parsed (the first of `candidates` that exists). */
+function readManifest(candidates: readonly string[]): Record<string, unknown> {
+  const file = candidates.find((f) => existsSync(f));
+  if (file === undefined)
+    throw new Error('dist/appsscript.json is missing: build the bundle first (npm run build).');
+  return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+}
+
 /** Where the built manifest is looked for: the working directory, then the build and source trees. */
 const MANIFESTS = [
   join(process.cwd(), 'dist', 'appsscript.json'),
@@ -95,9 +121,21 @@ const MANIFESTS = [
  * nothing can be refused).
  */
 export function manifestScopes(candidates: readonly string[] = MANIFESTS): string[] | null {
-  const file = candidates.find((f) => existsSync(f));
-  if (file === undefined)
-    throw new Error('dist/appsscript.json is missing: build the bundle first (npm run build).');
-  const manifest = JSON.parse(readFileSync(file, 'utf8')) as { oauthScopes?: unknown };
+  const manifest = readManifest(candidates);
   return Array.isArray(manifest.oauthScopes) ? manifest.oauthScopes.map(String) : null;
+}
+
+/** The advanced services the built manifest enables (none when it lists none). */
+export function manifestAdvancedServices(
+  candidates: readonly string[] = MANIFESTS,
+): AdvancedService[] {
+  const deps = readManifest(candidates).dependencies as
+    | { enabledAdvancedServices?: unknown }
+    | undefined;
+  const list = Array.isArray(deps?.enabledAdvancedServices) ? deps.enabledAdvancedServices : [];
+  return list.map((s: Record<string, unknown>) => ({
+    userSymbol: String(s.userSymbol),
+    serviceId: String(s.serviceId),
+    version: String(s.version),
+  }));
 }

@@ -50,11 +50,14 @@ import type {
  * cannot make a page-number field, so they are added here: a default header with a PAGE field and
  * a different first page (`w:titlePg`) whose header holds only the Doc's own header, if any.
  *
- * Pagination: DocumentApp has no header-row repeat, no "keep with next" and no unsplittable row
- * (the Docs UI and the Docs REST API do). A printed document needs them, so the .docx sets them
- * from the shape of the content: the first row of a ruled table repeats on each page and its rows
- * move whole, the rows of a borderless layout table (header block, signature columns) are never
- * split, and a paragraph just before a table stays with it. The Google Doc itself has none of these (README says so).
+ * Pagination: DocumentApp has no header-row repeat and no "keep with next"; the bundle asks the
+ * Docs API (advanced service) for them, and the emulated Doc keeps what it asked. The .docx shows
+ * exactly that state: a row pinned as a table header (`TABLE_HEADER`) repeats on each page
+ * (`w:tblHeader`), a paragraph set to keep with the next (`KEEP_WITH_NEXT`, `KEEP_LINES_TOGETHER`)
+ * gets `w:keepNext`/`w:keepLines`, and nothing else does, so a bundle that forgets the call shows
+ * it here. Rows are the exception, set from the shape of the content as before: a ruled table's
+ * short rows move whole to the next page and a borderless layout table (header block, signature
+ * columns) is never split (U: how Docs breaks a row is not published).
  */
 
 const FONT = 'Times New Roman';
@@ -251,7 +254,7 @@ function indent(p: ParagraphSnapshot): Record<string, number> | undefined {
   return out;
 }
 
-function paragraph(p: ParagraphSnapshot, lists: Lists, keepNext = false): Paragraph {
+function paragraph(p: ParagraphSnapshot, lists: Lists): Paragraph {
   const a = p.attributes;
   const heading = String(a.HEADING ?? 'NORMAL');
   const before = num(a.SPACING_BEFORE);
@@ -286,7 +289,8 @@ function paragraph(p: ParagraphSnapshot, lists: Lists, keepNext = false): Paragr
       : {}),
     ...(p.type === 'LIST_ITEM' ? { numbering: lists.numbering(a) } : {}),
     ...(rule ? { thematicBreak: true } : {}),
-    ...(keepNext ? { keepNext: true, keepLines: true } : {}),
+    ...(a.KEEP_WITH_NEXT === true ? { keepNext: true } : {}),
+    ...(a.KEEP_LINES_TOGETHER === true ? { keepLines: true } : {}),
     // The paragraph mark takes the style new text would: it sets an empty line's height.
     run: runProps(p.textStyle),
   });
@@ -321,16 +325,15 @@ function table(t: TableSnapshot, available: number, lists: Lists): Table {
           color: borderColor,
         }
       : { style: BorderStyle.NONE, size: 0, color: 'auto' };
-  // What Apps Script cannot ask of a Doc, the .docx carries (see the note at the top): a ruled
-  // table's first row repeats on every page and its rows move whole to the next page (a row too
-  // long for a page may still split); a borderless layout table (the header block, the signature
-  // columns with their titles) never splits across a page.
+  // Rows pinned through the Docs API repeat on every page; a ruled table's rows move whole to the
+  // next page (a row too long for a page may still split); a borderless layout table (the header
+  // block, the signature columns with their titles) never splits across a page.
   const ruled = borderWidth > 0;
-  const rows = t.rows.map((r, k) => {
+  const rows = t.rows.map((r) => {
     const minHeight = num(r.attributes.MINIMUM_HEIGHT);
     return new TableRow({
       ...(minHeight ? { height: { value: twips(minHeight), rule: HeightRule.ATLEAST } } : {}),
-      ...(ruled && k === 0 && t.rows.length > 1 ? { tableHeader: true } : {}),
+      ...(r.attributes.TABLE_HEADER === true ? { tableHeader: true } : {}),
       ...(!ruled || rowText(r).length <= WHOLE_ROW ? { cantSplit: true } : {}),
       children: r.cells.map((cell, c) => {
         const a = cell.attributes;
@@ -381,19 +384,7 @@ function table(t: TableSnapshot, available: number, lists: Lists): Table {
 }
 
 function blocks(list: BlockSnapshot[], available: number, lists: Lists): (Paragraph | Table)[] {
-  return list.map((b, i) => {
-    if (b.type === 'TABLE') return table(b, available, lists);
-    // A caption, or the closing line before the signatures, stays on the table's page (empty
-    // spacing paragraphs between them keep with it too).
-    let k = i + 1;
-    while (
-      list[k]?.type !== 'TABLE' &&
-      list[k] &&
-      paragraphText(list[k] as ParagraphSnapshot).trim() === ''
-    )
-      k++;
-    return paragraph(b, lists, list[k]?.type === 'TABLE');
-  });
+  return list.map((b) => (b.type === 'TABLE' ? table(b, available, lists) : paragraph(b, lists)));
 }
 
 // A row with more text than this could fill a page: it is let split rather than pushed off it.
@@ -401,12 +392,6 @@ const WHOLE_ROW = 1500;
 
 function rowText(r: TableSnapshot['rows'][number]): string {
   return r.cells.map((c) => c.text).join('');
-}
-
-function paragraphText(p: ParagraphSnapshot): string {
-  return p.children
-    .map((c) => (c.type === 'TEXT' ? c.runs.map((r) => r.text).join('') : ''))
-    .join('');
 }
 
 function pageNumberParagraph(): Paragraph {

@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import JSZip from 'jszip';
 import { CallLog } from '../../../src/local/emulator/calls';
 import { VirtualClock } from '../../../src/local/emulator/clock';
+import { createDocs } from '../../../src/local/emulator/docs-api/docs';
 import {
   createDocumentServices,
   type DocumentSnapshot,
@@ -181,8 +182,10 @@ describe('documentToDocx', () => {
     expect(firstRow.match(/w:fill="D9D9D9"/g)).toHaveLength(3);
   });
 
-  test('pagination a Doc cannot ask for: header row repeats, layout rows never split, a caption stays with its table', async () => {
-    const { DocumentApp } = createDocumentServices(new CallLog(), new VirtualClock());
+  test('pagination follows the Doc: a header row and keep-with-next only where the Docs API set them; layout rows never split', async () => {
+    const log = new CallLog();
+    const { DocumentApp } = createDocumentServices(log, new VirtualClock());
+    const Docs = createDocs(log, DocumentApp);
     const doc = DocumentApp.create('Trang');
     const body = doc.getBody();
     body.appendParagraph('A. Chấp hành thời giờ làm việc');
@@ -193,18 +196,48 @@ describe('documentToDocx', () => {
     ]);
     const sign = body.appendTable([['TRƯỞNG ĐOÀN\n\n\nLê Đức Thắng', 'ĐẠI DIỆN ĐƠN VỊ']]);
     sign.setBorderWidth(0);
-    const xml = await (await JSZip.loadAsync(await documentToDocx(snapshotDocument(doc))))
-      .file('word/document.xml')!
-      .async('string');
+    doc.saveAndClose();
+    const xmlOf = async () =>
+      (await JSZip.loadAsync(await documentToDocx(snapshotDocument(doc, { saved: true }))))
+        .file('word/document.xml')!
+        .async('string');
+    const caption = (xml: string) =>
+      /<w:p>(?:(?!<w:p>).)*?A\. Chấp hành thời giờ làm việc.*?<\/w:p>/s.exec(xml)![0];
+    // What DocumentApp alone makes: nothing repeats, nothing keeps with the next.
+    const plain = await xmlOf();
+    expect(plain).not.toContain('<w:tblHeader/>');
+    expect(caption(plain)).not.toContain('<w:keepNext/>');
+    expect(tables(plain)[1]).toContain('<w:cantSplit/>');
+
+    // The blank first paragraph (1–2), the caption (2–33), then the ruled table at 33.
+    const content = Docs.Documents.get(doc.getId()).body as { content: { startIndex?: number }[] };
+    const table = content.content[3].startIndex as number;
+    Docs.Documents.batchUpdate(
+      {
+        requests: [
+          {
+            pinTableHeaderRows: { tableStartLocation: { index: table }, pinnedHeaderRowsCount: 1 },
+          },
+          {
+            updateParagraphStyle: {
+              range: { startIndex: table - 2, endIndex: table },
+              paragraphStyle: { keepWithNext: true },
+              fields: 'keepWithNext',
+            },
+          },
+        ],
+      },
+      doc.getId(),
+    );
+    const xml = await xmlOf();
     const [data, layout] = tables(xml);
     const rows = data.match(/<w:tr\b.*?<\/w:tr>/gs) ?? [];
     expect(rows[0]).toContain('<w:tblHeader/>');
     expect(rows.slice(1).join('')).not.toContain('<w:tblHeader/>');
     expect(layout).toContain('<w:cantSplit/>');
     expect(rowTexts(layout)[0][0]).toBe('TRƯỞNG ĐOÀNLê Đức Thắng');
-    // The caption paragraph just before the ruled table keeps with it.
-    const caption = /<w:p>(?:(?!<w:p>).)*?A\. Chấp hành thời giờ làm việc.*?<\/w:p>/s.exec(xml)![0];
-    expect(caption).toContain('<w:keepNext/>');
+    expect(caption(xml)).toContain('<w:keepNext/>');
+    expect(caption(xml)).not.toContain('<w:keepLines/>');
   });
 
   test('characters XML 1.0 forbids (U+FFFE, U+FFFF, controls, a lone surrogate) are dropped, the rest kept', async () => {
