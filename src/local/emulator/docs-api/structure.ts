@@ -156,17 +156,19 @@ class Indexer {
     return { startIndex, endIndex: this.at, paragraph };
   }
 
-  /** A text node as runs of one style each (the model shares one frozen style object per run). */
+  /** A text node as runs, a new one wherever the reported text style changes. */
   private runs(t: TextNode): Json[] {
     const out: Json[] = [];
+    const styles = t.styles.map((s) => textStyle(s));
+    const keys = styles.map((s) => JSON.stringify(s));
     let from = 0;
     for (let i = 1; i <= t.text.length; i++) {
-      if (i < t.text.length && t.styles[i] === t.styles[from]) continue;
+      if (i < t.text.length && keys[i] === keys[from]) continue;
       const content = t.text.slice(from, i).replace(/\r/g, '\u000b');
       out.push({
         startIndex: this.at,
         endIndex: this.at + content.length,
-        textRun: { content, textStyle: textStyle(t.styles[from]) },
+        textRun: { content, textStyle: styles[from] },
       });
       this.at += content.length;
       from = i;
