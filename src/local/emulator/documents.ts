@@ -2668,6 +2668,10 @@ function printBlocks(blocks: BlockNode[], counters: Map<string, number>): PrintB
         return b.columnWidths[c] ?? (fromCells as number | undefined) ?? null;
       }),
       minHeights: b.rows.map((r) => num(r.attrs.MINIMUM_HEIGHT, 0)),
+      // Rows the Docs API pinned (docs-api/): the leading run of them.
+      headerRows: ((k) => (k < 0 ? b.rows.length : k))(
+        b.rows.findIndex((r) => r.attrs.TABLE_HEADER !== true),
+      ),
       rows: b.rows.map((r) =>
         r.cells.map(
           (c): PrintCell => ({

@@ -10,7 +10,8 @@
  * and garbage collection), not hours.
  * Rows of a table move whole to the next page when they fit on one; a row taller than a page is
  * split across pages (U: Docs' own choice for rows is not documented; the stricter reading is
- * that nothing is cut off). Header rows do not repeat: Apps Script cannot ask for that.
+ * that nothing is cut off). Rows pinned as header rows (through the Docs API) are drawn again at
+ * the top of each page the table continues on, as Docs prints them.
  */
 
 import { readFileSync } from 'node:fs';
@@ -60,6 +61,8 @@ export interface PrintTable {
   rows: PrintCell[][];
   /** Row minimum heights in points. */
   minHeights: number[];
+  /** Leading rows pinned as the table's header: repeated on each page (0 for none). */
+  headerRows?: number;
 }
 
 /** One table cell as printed. */
@@ -571,7 +574,7 @@ class Pager {
     const lefts = widths.map(
       (_, c) => this.doc.marginLeft + widths.slice(0, c).reduce((a, w) => a + w, 0),
     );
-    t.rows.forEach((row, r) => {
+    const laid = t.rows.map((row, r) => {
       const cells = row.map((cell, c) => {
         const column = new Column(
           lefts[c] + cell.padding.left,
@@ -587,19 +590,31 @@ class Pager {
         0,
         ...cells.map((l) => l.column.height + l.cell.padding.top + l.cell.padding.bottom),
       );
-      const height = Math.max(content, t.minHeights[r] ?? 0, 12);
-      if (height > this.room && this.used > 0) this.newPage();
+      return { cells, height: Math.max(content, t.minHeights[r] ?? 0, 12) };
+    });
+    const whole = (row: (typeof laid)[number]) => {
+      this.rowPart(t, row.cells, row.height, (l) => {
+        const inner = l.column.height + l.cell.padding.top + l.cell.padding.bottom;
+        const slack = row.height - inner;
+        const valign = l.cell.verticalAlignment;
+        const down =
+          l.cell.padding.top + (valign === 'CENTER' ? slack / 2 : valign === 'BOTTOM' ? slack : 0);
+        return { bands: l.column.bands, origin: -down };
+      });
+      this.used += row.height;
+    };
+    // The pinned header rows, drawn again on each page the table goes on to (when they leave room).
+    const pinned = laid.slice(0, Math.min(t.headerRows ?? 0, laid.length - 1));
+    const pinnedHeight = pinned.reduce((a, row) => a + row.height, 0);
+    const turn = (r: number) => {
+      this.newPage();
+      if (r >= pinned.length && pinnedHeight < this.contentHeight / 2)
+        for (const h of pinned) whole(h);
+    };
+    laid.forEach(({ cells, height }, r) => {
+      if (height > this.room && this.used > 0) turn(r);
       if (height <= this.room) {
-        this.rowPart(t, cells, height, (l) => {
-          const inner = l.column.height + l.cell.padding.top + l.cell.padding.bottom;
-          const slack = height - inner;
-          const valign = l.cell.verticalAlignment;
-          const down =
-            l.cell.padding.top +
-            (valign === 'CENTER' ? slack / 2 : valign === 'BOTTOM' ? slack : 0);
-          return { bands: l.column.bands, origin: -down };
-        });
-        this.used += height;
+        whole(laid[r]);
         return;
       }
       // A row taller than a page: each cell's lines flow on, page after page.
@@ -625,7 +640,7 @@ class Pager {
         this.rowPart(t, cells, h, (_l, k) => parts[k]);
         this.used += h;
         if (done) return;
-        this.newPage();
+        turn(r);
         cells.forEach((l, k) => {
           if (next[k] < l.column.bands.length)
             origin[k] = l.column.bands[next[k]].top - l.cell.padding.top;

@@ -15,6 +15,7 @@ import {
 } from '../../../src/local/emulator/documents';
 import { createWorkspace } from '../../../src/local/emulator/runtime';
 import { manifestAdvancedServices } from '../../../src/local/emulator/scopes';
+import { pdfTextNote, pdfToText, withPdfText } from '../export/pdf-text';
 
 const AUTH = 'https://www.googleapis.com/auth/';
 type Content = { startIndex?: number; endIndex: number; [k: string]: unknown }[];
@@ -247,6 +248,29 @@ describe('Docs.Documents.batchUpdate: strict validation, then applied to the mod
     open.saveAndClose();
     expect(rowsOf(true)).toBeUndefined();
   });
+});
+
+describe('what the pinned header row does to the PDF Drive makes', () => {
+  withPdfText(
+    `a long table prints its header row again at the top of each page${pdfTextNote}`,
+    () => {
+      const { DocumentApp, Docs } = setup();
+      const doc = DocumentApp.create('Dài');
+      const rows = Array.from({ length: 120 }, (_, k) => [String(k + 1), `Đơn vị số ${k + 1}`]);
+      doc.getBody().appendTable([['STT', 'Tên đơn vị kiểm tra'], ...rows]);
+      doc.saveAndClose();
+      const pages = () =>
+        pdfToText(DocumentApp._open(doc.getId())!.getAs('application/pdf')._buffer())
+          .split('\f')
+          .filter((p) => p.trim() !== '');
+      const before = pages();
+      expect(before.length).toBeGreaterThan(2);
+      expect(before.filter((p) => p.includes('Tên đơn vị kiểm tra'))).toHaveLength(1);
+      Docs.Documents.batchUpdate({ requests: [pin(2)] }, doc.getId());
+      const after = pages();
+      expect(after.every((p) => p.includes('Tên đơn vị kiểm tra'))).toBe(true);
+    },
+  );
 });
 
 describe('the Docs global in an execution', () => {
