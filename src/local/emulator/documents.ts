@@ -35,7 +35,10 @@ import { type EmuBlob, type GasEnumValue, gasEnum } from './utilities';
  * Saving: edits live in the open document until `saveAndClose()` or the end of the execution, and
  * Drive's exports (File.getAs/getBlob, and Document.getAs, which delegates to Drive) render the last
  * saved state. Widely reported (a PDF made before saveAndClose lacks the latest edits); U here.
- * `options.exportsSeeUnsavedEdits` turns that off.
+ * `options.exportsSeeUnsavedEdits` turns that off. The advanced Docs service (docs-api/) reads and
+ * changes the saved state too; what it sets that DocumentApp cannot (a pinned header row, keep
+ * with next, keep lines together) is kept as TABLE_HEADER, KEEP_WITH_NEXT and KEEP_LINES_TOGETHER
+ * in the model's attributes, which DocumentApp's getAttributes does not show.
  *
  * Not creatable from Apps Script, so not offered: page-number fields (they exist only as
  * UnsupportedElement, REF:reference/document/unsupported-element), "different first page"

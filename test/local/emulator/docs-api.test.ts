@@ -191,7 +191,7 @@ describe('Docs.Documents.batchUpdate: strict validation, then applied to the mod
       thrown(() => Docs.Documents.batchUpdate({ requests }, id)).message;
     const prefix = 'API call to docs.documents.batchUpdate failed with error: Invalid requests';
     expect(bad([pin(7), pin(8)])).toBe(
-      `${prefix}[1].pinTableHeaderRows: The provided table start location (8) is not the start of a table.`,
+      `${prefix}[1].pinTableHeaderRows: Invalid table start location. Must specify the start index of the table.`,
     );
     expect(bad([pin(1)])).toContain(`${prefix}[0].pinTableHeaderRows:`);
     expect(bad([pin(7, 3)])).toContain('exceeds the number of rows in the table (2)');
@@ -326,6 +326,19 @@ describe('the Docs global in an execution', () => {
         attachments: false,
       }),
     ).toEqual({ ms: 1000, kind: 'server' });
+  });
+
+  test('its calls count against the 6-minute limit like any other', () => {
+    const ws = exact();
+    const code = `${CODE}
+      function late() {
+        var doc = DocumentApp.create('y');
+        doc.saveAndClose();
+        Utilities.sleep(6 * 60 * 1000 - 3000 - 3000 - 200);
+        Docs.Documents.get(doc.getId());
+      }`;
+    expect(() => ws.run(code, 'late')).toThrow('Exceeded maximum execution time');
+    expect(ws.executions[ws.executions.length - 1].calls['Docs.Documents.get']).toBe(1);
   });
 
   test("scopes: documents (or drive) is needed; the fault injector reaches it with the API's texts", () => {

@@ -14,8 +14,8 @@ import { type IndexedDocument, indexDocument } from './structure';
  * emulated kinds move no index, so all are checked against the document as it was, then applied.
  *
  * Error texts follow Google's shape `Invalid requests[i].<kind>: <detail>` (C: seen in public
- * logs for Docs and Sheets); the details are U except the index-bound one, quoted from a live
- * insertText failure.
+ * logs for Docs and Sheets); the details are U except the table-location one and the index-bound
+ * one, quoted from live failures of other requests that check the same thing.
  */
 
 /** One request: exactly one kind key. */
@@ -77,12 +77,13 @@ function resolvePin(i: number, r: unknown, doc: IndexedDocument): Resolved {
     throw invalid(i, kind, 'The table start location must be specified.');
   bodyOnly(loc, kind);
   const table = doc.tables.find((t) => t.startIndex === loc.index);
-  // U text: Google's own for a location that is not a table's start is not published.
+  // C: Google's text for insertTableColumn given an index that is not a table's start (a public
+  // bug log, 2026); the same table-location check is assumed for pinTableHeaderRows.
   if (!table)
     throw invalid(
       i,
       kind,
-      `The provided table start location (${loc.index}) is not the start of a table.`,
+      'Invalid table start location. Must specify the start index of the table.',
     );
   const count = r.pinnedHeaderRowsCount ?? 0;
   if (!isInt(count) || count < 0)
