@@ -47,6 +47,7 @@ const FIGURES = {
   formOpen: 1000, // FormApp.openById
   formCreate: 1000, // FormApp.create
   tryLock: 100, // uncontended tryLock
+  docsBatchUpdate: 1000, // Docs.Documents.batchUpdate (the advanced Docs service)
 } as const;
 
 const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
@@ -114,7 +115,8 @@ function attempt(key: string, item: string, expected: string, body: () => Findin
  * Checks the behaviours the bundle relies on that cannot be verified without a live account
  * (publish state of a new form, when the linked sheet appears, where a new question's column goes,
  * the sheet's localised name, the body's first paragraph before a table, timestamps, the active
- * spreadsheet in a trigger, share notifications) and times representative calls, using objects it
+ * spreadsheet in a trigger, share notifications, the Docs API's indexes, errors and view of unsaved
+ * edits) and times representative calls, using objects it
  * creates and then trashes. Writes the findings to the sheet "Kiểm tra môi trường" and returns a
  * one-line summary. Each expected value states what src/local/emulator assumes: when the emulator
  * changes a U behaviour, change the expectation here with it.
@@ -444,6 +446,7 @@ function documentChecks(leftovers: string[]): Finding[] {
       );
     }),
   );
+  out.push(...docsApiChecks(docId));
   const shareItem = 'File.addViewers có gửi thư báo chia sẻ cho người được thêm không';
   const shareExpected = 'Có: mỗi người được thêm nhận một thư của Google Drive';
   const office = readStore().app?.settings.officeEmail ?? '';
@@ -466,6 +469,85 @@ function documentChecks(leftovers: string[]): Finding[] {
   } catch (e) {
     leftovers.push(`tài liệu "${TEST_TITLE}" (${messageOf(e)})`);
   }
+  return out;
+}
+
+/** A pinTableHeaderRows request for the table starting at `index`. */
+const pinAt = (index: number) => ({
+  requests: [{ pinTableHeaderRows: { tableStartLocation: { index }, pinnedHeaderRowsCount: 1 } }],
+});
+
+/**
+ * The advanced Docs service on the throw-away Doc (its body: the one-cell table, then a
+ * paragraph): what src/local/emulator/docs-api assumes of indexes, errors and saving, and the time
+ * of one batchUpdate.
+ */
+function docsApiChecks(docId: string): Finding[] {
+  const endItem = 'Docs API: endIndex của bảng trừ endIndex của hàng cuối';
+  const endExpected = '1';
+  if (typeof Docs === 'undefined' || !Docs?.Documents)
+    return [
+      failed(
+        'docs.tableEnd',
+        endItem,
+        endExpected,
+        new Error('dịch vụ nâng cao Docs chưa được bật trong appsscript.json'),
+      ),
+    ];
+  const api = Docs.Documents;
+  const send = (index: number) =>
+    api.batchUpdate(
+      pinAt(index) as unknown as GoogleAppsScript.Docs.Schema.BatchUpdateDocumentRequest,
+      docId,
+    );
+  const out: Finding[] = [];
+  let start = -1;
+  out.push(
+    attempt('docs.tableEnd', endItem, endExpected, () => {
+      const [doc, ms] = timed(() => api.get(docId));
+      const table = (doc.body?.content ?? []).find((e) => e.table);
+      const rows = table?.table?.tableRows ?? [];
+      if (!table || rows.length === 0) throw new Error('không thấy bảng trong tài liệu thử');
+      start = table.startIndex ?? 0;
+      const found = String((table.endIndex ?? 0) - (rows[rows.length - 1].endIndex ?? 0));
+      return compared('docs.tableEnd', endItem, endExpected, found, ms);
+    }),
+  );
+  if (start < 0) return out;
+  const badItem = 'Docs API: lỗi khi ghim dòng tiêu đề ở chỗ không phải đầu bảng';
+  const badExpected = 'Invalid table start location. Must specify the start index of the table.';
+  out.push(
+    attempt('docs.badTableLocation', badItem, badExpected, () => {
+      let found = 'Không lỗi';
+      try {
+        send(start + 1);
+      } catch (e) {
+        found = messageOf(e);
+      }
+      return compared('docs.badTableLocation', badItem, badExpected, found, '', (f) =>
+        f.includes(badExpected),
+      );
+    }),
+  );
+  const timeItem = 'Thời gian Docs.Documents.batchUpdate (ghim dòng tiêu đề bảng)';
+  out.push(
+    attempt('time.docsBatchUpdate', timeItem, `${FIGURES.docsBatchUpdate} ms`, () => {
+      const [, ms] = timed(() => send(start));
+      return measured('time.docsBatchUpdate', timeItem, FIGURES.docsBatchUpdate, 'Đã ghim', ms);
+    }),
+  );
+  const unsavedItem = 'Docs API có thấy đoạn DocumentApp vừa thêm mà chưa saveAndClose không';
+  const unsavedExpected = 'Không thấy';
+  out.push(
+    attempt('docs.unsaved', unsavedItem, unsavedExpected, () => {
+      const doc = DocumentApp.openById(docId);
+      const mark = `${TEST_TITLE} – chưa lưu`;
+      doc.getBody().appendParagraph(mark);
+      const seen = JSON.stringify(api.get(docId)).includes(mark);
+      doc.saveAndClose();
+      return compared('docs.unsaved', unsavedItem, unsavedExpected, seen ? 'Thấy' : 'Không thấy');
+    }),
+  );
   return out;
 }
 
