@@ -376,7 +376,7 @@ export function layoutRequests(content: DocsElement[], m: DocModel): LayoutReque
  */
 export function layoutDoc(docId: string, m: DocModel): string | null {
   const fail = (why: string) =>
-    `Không đặt được lặp dòng tiêu đề bảng và giữ khối chữ ký trên một trang cho văn bản "${m.name}" (${why}); văn bản vẫn được lập và gửi.`;
+    `Không đặt được lặp dòng tiêu đề bảng và giữ khối chữ ký trên một trang cho văn bản "${m.name}" (${why}); nội dung văn bản vẫn đầy đủ, có thể đặt tay trong Google Docs.`;
   if (typeof Docs === 'undefined' || !Docs?.Documents)
     return fail('dịch vụ nâng cao Google Docs API chưa được bật trong appsscript.json');
   const api = Docs.Documents;

@@ -135,7 +135,7 @@ describe('the weekly báo cáo on Google paginates as printed', () => {
       l.includes('"Báo cáo kiểm tra công vụ 18-02-2019 đến 24-02-2019"'),
     );
     expect(report).toHaveLength(1);
-    expect(report[0]).toContain('văn bản vẫn được lập và gửi');
+    expect(report[0]).toContain('nội dung văn bản vẫn đầy đủ');
     expect(report[0]).toContain('Internal error encountered');
     // The content is whole; only the pagination is missing, and the .docx shows it missing too.
     const snap = docByName(ws, 'Báo cáo');
@@ -181,6 +181,23 @@ describe('the biên bản on Google keeps its signatures with their titles', () 
     }
     expect(xml).toContain('<w:tblHeader/>');
     expect(String(rows(ws, 'Kết quả')[0][15])).toContain(file.id);
+  });
+
+  test('rewritten in place after an edit: paginated again, in the same document', () => {
+    const { ws, formId } = setUp();
+    const { response } = ws.submit(CODE, formId, answers({ C8: 'Không đạt' }), { email: EMAIL });
+    runDue(ws, 'runQueue');
+    ws.clock.advance(60_000);
+    ws.log.reset();
+    ws.edit(CODE, response.getId(), answers({ C8: 'Đạt' }));
+    runDue(ws, 'runQueue');
+    expect(ws.log.counts.get('Docs.Documents.batchUpdate')).toBe(1);
+    const [file] = minutesDocs(ws);
+    const snap = snapshotDocument(ws.DocumentApp._open(file.id)!, { saved: true });
+    expect(JSON.stringify(snap.body)).toContain('Không có tồn tại phải khắc phục.');
+    const [, leader] = signatureColumns(snap);
+    expect(leader[0].attributes.KEEP_WITH_NEXT).toBe(true);
+    for (const t of ruled(snap)) expect(t.rows[0].attributes.TABLE_HEADER).toBe(true);
   });
 
   test('one get and one batchUpdate per document, whatever its length', () => {
