@@ -1,6 +1,7 @@
 // The Vietnamese summary the CLI prints: period, ranking table, review counts and reasons.
 
 import { formatDmy } from '../core/dates';
+import { isConflictWarning } from '../core/records';
 import { byUnit, capReason } from '../core/report';
 import { REVIEW_LABELS } from '../core/results';
 import type { ScoreRun } from '../core/score-export';
@@ -8,6 +9,8 @@ import type { Config, ReviewCode } from '../core/types';
 
 const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - [...s].length));
 const padStart = (s: string, n: number) => ' '.repeat(Math.max(0, n - [...s].length)) + s;
+// Lines of a long list printed before the rest is only counted.
+const SHOWN = 10;
 const num1 = (x: number) => x.toFixed(1).replace('.', ',');
 
 /** Formats a period for people: `từ 18/02/2019 đến 24/02/2019`. */
@@ -27,6 +30,18 @@ export function summaryLines(run: ScoreRun, outFile: string, config: Config): st
   if (run.absentColumns.length)
     lines.push(
       `Cảnh báo: tệp không có cột cho ${run.absentColumns.join(', ')}: các mục này bị coi là bỏ trống.`,
+    );
+  // Columns of the same name that disagree: the rightmost counted, and every such record named.
+  const conflicts = batch.inspections.flatMap((i) =>
+    i.warnings.filter(isConflictWarning).map((w) => `  - Dòng ${i.row}: ${w}`),
+  );
+  if (conflicts.length)
+    lines.push(
+      `Cảnh báo: ${conflicts.length} chỗ các cột trùng tên ghi khác nhau trong cùng một phiếu:`,
+      ...conflicts.slice(0, SHOWN),
+      ...(conflicts.length > SHOWN
+        ? [`  … và ${conflicts.length - SHOWN} chỗ khác (xem "warnings" trong results.json).`]
+        : []),
     );
   lines.push('');
   if (agg.units.length) {
