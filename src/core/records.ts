@@ -32,6 +32,8 @@ export interface ColumnMap {
   headers: string[];
   /** Criterion and base-number codes with no column at all. */
   absent: string[];
+  /** The column lists of roles and codes that have more than one column (checked for disagreement). */
+  repeated: number[][];
   titles: ColumnTitles;
 }
 
@@ -94,7 +96,8 @@ export function mapColumns(headerRow: readonly string[], checklist: Checklist): 
     if (cols) titles.items[code] = title(headers[cols[cols.length - 1]]);
     else absent.push(code);
   }
-  return { roles, items, notes, extras, headers, absent, titles };
+  const repeated = [...Object.values(roles), ...items.values()].filter((c) => c.length > 1);
+  return { roles, items, notes, extras, headers, absent, titles, repeated };
 }
 
 /** The rightmost non-empty value among the columns, or ''. */
@@ -121,9 +124,8 @@ export const isConflictWarning = (w: string): boolean => w.includes(CONFLICT);
 function disagreement(
   map: ColumnMap,
   values: readonly string[],
-  cols: readonly number[] | undefined,
+  cols: readonly number[],
 ): string | null {
-  if (!cols || cols.length < 2) return null;
   const filled = cols
     .map((c) => ({ c, v: nfc(String(values[c] ?? '')).trim() }))
     .filter((x) => x.v !== '');
@@ -154,7 +156,7 @@ export function readRecord(map: ColumnMap, values: readonly string[], row: numbe
       extras.push({ header: map.headers[i], value: nfc(String(v)).trim() });
   }
   const conflicts: string[] = [];
-  for (const cols of [...Object.values(map.roles), ...map.items.values()]) {
+  for (const cols of map.repeated) {
     const d = disagreement(map, values, cols);
     if (d) conflicts.push(d);
   }
