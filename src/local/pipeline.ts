@@ -441,12 +441,12 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const t0 = Date.now();
   const took = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
   prepareOut(options.out);
-  const o = options.table ? { ...options, table: fitCells(options.table, options.say) } : options;
-  o.say(
-    o.table
+  options.say(
+    options.table
       ? '1. Nạp tệp câu trả lời vào trang câu trả lời của biểu mẫu (giả lập)…'
       : '1. Thiết lập bảng tính và Biểu mẫu bằng bản dựng dist/Code.js trên trình giả lập…',
   );
+  const o = options.table ? { ...options, table: fitCells(options.table, options.say) } : options;
   o.say(
     o.table
       ? '2. Chấm lại toàn bộ như khi xử lý phiếu tồn đọng (rebuildAll)…'
