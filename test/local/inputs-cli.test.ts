@@ -218,3 +218,25 @@ describe('long unit names from --config: a report that fails to send fails the r
     expect(run.stdout).toMatch(/1\s+Xã Đông Anh Đông Anh .{0,120}…\s+2\s/);
   });
 });
+
+describe('a --config unit name longer than a cell holds (attack L8)', () => {
+  test('refused before any work: one bounded Vietnamese line naming the unit, exit 1', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ktcv-huge-'));
+    const config = join(dir, 'config.json');
+    writeFileSync(
+      config,
+      JSON.stringify({ units: [{ code: 'U01', name: `Xã ${'A'.repeat(60_000)}` }] }),
+    );
+    const r = spawnSync(process.execPath, [CLI, '--config', config, '--out', join(dir, 'out')], {
+      encoding: 'utf8',
+      cwd: ROOT,
+    });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain(
+      `Đơn vị "Xã ${'A'.repeat(197)}…" (60.003 ký tự): tên dài hơn 49.999 ký tự, quá một ô Google Sheets.`,
+    );
+    expect(r.stderr.length).toBeLessThan(1_000);
+  });
+});
