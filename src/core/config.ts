@@ -2,6 +2,7 @@
 
 import { DEFAULT_CHECKLIST, type Validated, validateChecklist } from './checklist';
 import { isValidIsoDate } from './dates';
+import { groupDigits, needsQuoting, quoteValue, SHEET_CELL_CHARS } from './shown';
 import type { Config, Unit } from './types';
 import { DEFAULT_UNITS } from './units';
 
@@ -68,9 +69,14 @@ export function validateUnits(input: unknown): Validated<Unit[]> {
     const code =
       typeof u.code === 'string' || typeof u.code === 'number' ? String(u.code).trim() : '';
     const name = typeof u.name === 'string' ? u.name.trim() : '';
-    const label = name ? `Đơn vị ${name}` : where;
+    const label = name ? `Đơn vị ${needsQuoting(name) ? quoteValue(name) : name}` : where;
     if (!code) errors.push(`${label}: thiếu mã đơn vị.`);
     if (!name) errors.push(`${where}: thiếu tên đơn vị.`);
+    // The name is a cell of the units sheet and a choice of the Form: it must fit one cell.
+    if (name.length >= SHEET_CELL_CHARS)
+      errors.push(
+        `${label}: tên dài hơn ${groupDigits(SHEET_CELL_CHARS - 1)} ký tự, quá một ô Google Sheets.`,
+      );
     const aliases = u.aliases ?? [];
     if (!Array.isArray(aliases) || aliases.some((a) => typeof a !== 'string'))
       errors.push(`${label}: "aliases" phải là danh sách tên.`);

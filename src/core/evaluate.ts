@@ -5,6 +5,7 @@ import { itemTitle } from './checklist';
 import { classify } from './classify';
 import { formatDmy, parseDateAnswer, parseTimestamp, vnDateOf } from './dates';
 import { add, type Frac, fracOf, mul, roundRatio1 } from './round';
+import { needsQuoting, quoteValue } from './shown';
 import type { Config, DateOrder, Inspection, ItemResult, RawResponse, ReviewEntry } from './types';
 import { indexUnits, matchUnit, type UnitIndex, validOn } from './units';
 import { foldCase, normalizeText } from './vi';
@@ -57,6 +58,9 @@ export function makeContext(
   };
 }
 
+// A name as typed, in a message: as it is when readable, else quoted with its length and hidden characters.
+const shown = (text: string) => (needsQuoting(text) ? quoteValue(text) : text);
+
 /** The outcome of evaluating one response. */
 export type Outcome = { ok: true; inspection: Inspection } | { ok: false; review: ReviewEntry };
 
@@ -78,7 +82,7 @@ export function evaluate(raw: RawResponse, ctx: EvalContext): Outcome {
       row,
       'not-inspector',
       raw.email.trim()
-        ? `Người gửi không có trong danh sách cán bộ kiểm tra: ${raw.email.trim()}.`
+        ? `Người gửi không có trong danh sách cán bộ kiểm tra: ${shown(raw.email.trim())}.`
         : 'Phiếu không ghi địa chỉ email nên không xác định được cán bộ kiểm tra.',
     );
 
@@ -88,7 +92,11 @@ export function evaluate(raw: RawResponse, ctx: EvalContext): Outcome {
     return review(row, 'missing-unit', `Thiếu đơn vị được kiểm tra (cột "${t.unit}" để trống).`);
   const byName = matchUnit(ctx.units, unitText, null);
   if (!byName.ok && byName.why === 'unknown')
-    return review(row, 'unknown-unit', `Không tìm thấy đơn vị: ${unitText} (cột "${t.unit}").`);
+    return review(
+      row,
+      'unknown-unit',
+      `Không tìm thấy đơn vị: ${shown(unitText)} (cột "${t.unit}").`,
+    );
 
   // 2. The date: the answer, else the timestamp's date in Vietnam.
   const timestamp = raw.timestamp.trim() ? parseTimestamp(raw.timestamp, ctx.dateOrder) : null;
@@ -99,7 +107,7 @@ export function evaluate(raw: RawResponse, ctx: EvalContext): Outcome {
       return review(
         row,
         'bad-date',
-        `Ngày kiểm tra không hợp lệ: "${raw.date.trim()}" (cột "${t.date}").`,
+        `Ngày kiểm tra không hợp lệ: ${quoteValue(raw.date.trim())} (cột "${t.date}").`,
       );
   } else {
     date = timestamp === null ? null : vnDateOf(timestamp);
@@ -108,7 +116,7 @@ export function evaluate(raw: RawResponse, ctx: EvalContext): Outcome {
         row,
         'bad-date',
         raw.timestamp.trim()
-          ? `Thiếu ngày kiểm tra (cột "${t.date}") và dấu thời gian không đọc được: "${raw.timestamp.trim()}".`
+          ? `Thiếu ngày kiểm tra (cột "${t.date}") và dấu thời gian không đọc được: ${quoteValue(raw.timestamp.trim())}.`
           : `Thiếu ngày kiểm tra (cột "${t.date}") và không có dấu thời gian.`,
       );
   }
@@ -119,14 +127,14 @@ export function evaluate(raw: RawResponse, ctx: EvalContext): Outcome {
       row,
       'unknown-unit',
       match.why === 'not-valid'
-        ? `Đơn vị "${unitText}" không có hiệu lực vào ngày ${formatDmy(date)}${names && match.candidates.every((u) => validOn(u, date)) ? `; nay thuộc ${names}, hãy chọn một` : ''} (cột "${t.unit}").`
-        : `Không xác định được đơn vị: ${unitText} khớp với nhiều đơn vị (${names}); hãy ghi đủ dấu (cột "${t.unit}").`,
+        ? `Đơn vị ${quoteValue(unitText)} không có hiệu lực vào ngày ${formatDmy(date)}${names && match.candidates.every((u) => validOn(u, date)) ? `; nay thuộc ${names}, hãy chọn một` : ''} (cột "${t.unit}").`
+        : `Không xác định được đơn vị: ${shown(unitText)} khớp với nhiều đơn vị (${names}); hãy ghi đủ dấu (cột "${t.unit}").`,
     );
   }
   const unit = match.unit;
 
   // 3. Base numbers.
-  const warnings: string[] = match.warning ? [match.warning] : [];
+  const warnings: string[] = [...(raw.conflicts ?? []), ...(match.warning ? [match.warning] : [])];
   const bases: Record<string, number | null> = {};
   for (const b of checklist.bases) {
     const text = (raw.answers[b.code] ?? '').trim();
@@ -143,7 +151,7 @@ export function evaluate(raw: RawResponse, ctx: EvalContext): Outcome {
       return review(
         row,
         'bad-number',
-        `Số liệu không hợp lệ ở cột "${col(b.code)}": "${text}" (phải là số nguyên, chỉ gồm chữ số).`,
+        `Số liệu không hợp lệ ở cột "${col(b.code)}": ${quoteValue(text)} (phải là số nguyên, chỉ gồm chữ số).`,
       );
     bases[b.code] = n;
   }
@@ -172,7 +180,7 @@ export function evaluate(raw: RawResponse, ctx: EvalContext): Outcome {
         return review(
           row,
           'bad-answer',
-          `Câu trả lời không hợp lệ ở cột "${col(c.code)}": "${text}" (chỉ nhận: ${allowed}).`,
+          `Câu trả lời không hợp lệ ở cột "${col(c.code)}": ${quoteValue(text)} (chỉ nhận: ${allowed}).`,
         );
       }
       if (p.kind === 'credit') {
@@ -188,7 +196,7 @@ export function evaluate(raw: RawResponse, ctx: EvalContext): Outcome {
         return review(
           row,
           'bad-number',
-          `Số liệu không hợp lệ ở cột "${col(c.code)}": "${text}" (phải là số nguyên, chỉ gồm chữ số).`,
+          `Số liệu không hợp lệ ở cột "${col(c.code)}": ${quoteValue(text)} (phải là số nguyên, chỉ gồm chữ số).`,
         );
       const b = c.base ? bases[c.base] : null;
       if (b !== null && b !== undefined && b > 0) {
@@ -230,7 +238,7 @@ export function evaluate(raw: RawResponse, ctx: EvalContext): Outcome {
   const startTime = parseClock(raw.time ?? '');
   if (startTime === null && (raw.time ?? '').trim() !== '')
     warnings.push(
-      `Giờ kiểm tra không đọc được: "${(raw.time ?? '').trim()}" (ghi dạng 08:30); biên bản chỉ ghi ngày.`,
+      `Giờ kiểm tra không đọc được: ${quoteValue((raw.time ?? '').trim())} (ghi dạng 08:30); biên bản chỉ ghi ngày.`,
     );
   // score = 100 × earned / max, rounded half up on the exact fraction.
   const score =

@@ -2,6 +2,7 @@
 
 import { itemTitle } from './checklist';
 import type { ColumnTitles } from './evaluate';
+import { QUOTE_CHARS, quoteValue } from './shown';
 import type { Checklist, RawResponse } from './types';
 import { foldCase, nfc } from './vi';
 
@@ -31,6 +32,8 @@ export interface ColumnMap {
   headers: string[];
   /** Criterion and base-number codes with no column at all. */
   absent: string[];
+  /** The column lists of roles and codes that have more than one column (checked for disagreement). */
+  repeated: number[][];
   titles: ColumnTitles;
 }
 
@@ -79,19 +82,22 @@ export function mapColumns(headerRow: readonly string[], checklist: Checklist): 
   }
   if (roles.unit.length === 0) return null;
 
+  // Titles are for messages: a header pasted with a whole text in it is named by its start.
+  const title = (h: string) => (h.length > QUOTE_CHARS ? `${h.slice(0, QUOTE_CHARS)}…` : h);
   const titles: ColumnTitles = {
-    unit: headers[roles.unit[0]],
-    date: roles.date.length ? headers[roles.date[0]] : 'Ngày kiểm tra',
-    timestamp: roles.timestamp.length ? headers[roles.timestamp[0]] : 'Dấu thời gian',
+    unit: title(headers[roles.unit[0]]),
+    date: roles.date.length ? title(headers[roles.date[0]]) : 'Ngày kiểm tra',
+    timestamp: roles.timestamp.length ? title(headers[roles.timestamp[0]]) : 'Dấu thời gian',
     items: {},
   };
   const absent: string[] = [];
   for (const code of codes.values()) {
     const cols = items.get(code);
-    if (cols) titles.items[code] = headers[cols[cols.length - 1]];
+    if (cols) titles.items[code] = title(headers[cols[cols.length - 1]]);
     else absent.push(code);
   }
-  return { roles, items, notes, extras, headers, absent, titles };
+  const repeated = [...Object.values(roles), ...items.values()].filter((c) => c.length > 1);
+  return { roles, items, notes, extras, headers, absent, titles, repeated };
 }
 
 /** The rightmost non-empty value among the columns, or ''. */
@@ -104,6 +110,29 @@ function pick(values: readonly string[], cols: readonly number[] | undefined): s
     if (text.trim() !== '') return text;
   }
   return '';
+}
+
+const CONFLICT = 'cột khác giá trị';
+
+/** Whether a warning is one of `readRecord`'s disagreeing-columns sentences. */
+export const isConflictWarning = (w: string): boolean => w.includes(CONFLICT);
+
+/**
+ * When columns of one role or code hold different non-empty values in a record, a sentence naming
+ * the columns and values and which one counts (the rightmost, as the contract says); else null.
+ */
+function disagreement(
+  map: ColumnMap,
+  values: readonly string[],
+  cols: readonly number[],
+): string | null {
+  const filled = cols
+    .map((c) => ({ c, v: nfc(String(values[c] ?? '')).trim() }))
+    .filter((x) => x.v !== '');
+  if (new Set(filled.map((x) => foldCase(x.v))).size < 2) return null;
+  const used = filled[filled.length - 1];
+  const list = filled.map((x) => `${quoteValue(x.v)} ở cột ${x.c + 1}`).join(', ');
+  return `Cột ${quoteValue(map.headers[used.c])} có ${filled.length} ${CONFLICT}: ${list}; dùng giá trị ở cột ${used.c + 1} (cột bên phải nhất).`;
 }
 
 /** Whether every field of a record is empty (a blank record is skipped silently). */
@@ -126,7 +155,13 @@ export function readRecord(map: ColumnMap, values: readonly string[], row: numbe
     if (v !== undefined && String(v).trim() !== '')
       extras.push({ header: map.headers[i], value: nfc(String(v)).trim() });
   }
+  const conflicts: string[] = [];
+  for (const cols of map.repeated) {
+    const d = disagreement(map, values, cols);
+    if (d) conflicts.push(d);
+  }
   return {
+    ...(conflicts.length ? { conflicts } : {}),
     row,
     timestamp: pick(values, map.roles.timestamp),
     email: pick(values, map.roles.email),

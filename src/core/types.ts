@@ -103,6 +103,8 @@ export interface RawResponse {
   notes: Record<string, string>;
   /** Columns the engine does not know, kept as extra notes. */
   extras: { header: string; value: string }[];
+  /** Sentences naming columns of one role or code that disagree in this record (absent when none). */
+  conflicts?: string[];
 }
 
 /** The outcome for one criterion of a scored inspection. */

@@ -1,6 +1,8 @@
 // Batch writes with respondent text kept as data: never a formula, a number or a date by accident.
 /// <reference types="google-apps-script" />
 
+import { clipText, SHEET_CELL_CHARS } from '../core/shown';
+
 type Cell = string | number | boolean | Date;
 
 /**
@@ -9,7 +11,9 @@ type Cell = string | number | boolean | Date;
  * `=HYPERLINK(…)`, `+84…`, `01234` or `1/2` typed by a respondent stay exactly as typed.
  */
 export function safe(v: Cell): Cell {
-  return typeof v === 'string' && v !== '' ? `'${v}` : v;
+  // A cell holds 50,000 characters (the apostrophe counted, the stricter reading): longer text is
+  // stored cut with a visible mark, so one pasted essay never fails a whole sheet's write.
+  return typeof v === 'string' && v !== '' ? `'${clipText(v, SHEET_CELL_CHARS - 1)}` : v;
 }
 
 /** Column letters of a 1-based column index (1 → A, 27 → AA). */

@@ -1,6 +1,7 @@
 // The `Cài đặt` sheet: every setting the office can change, its default (Mỹ Đức, 2019), and validation.
 
 import type { DocSettings } from '../core/report';
+import type { DateOrder } from '../core/types';
 import { foldCase, normalizeText } from '../core/vi';
 
 /** How often the summary report goes to the committee. */
@@ -15,6 +16,8 @@ export interface Settings extends DocSettings {
   formTitle: string;
   formDescription: string;
   reconcileHour: number;
+  /** How a date typed as text in the response sheet is read (pasted or imported rows). */
+  dateOrder: DateOrder;
   /** Committee recipients of the summary report. */
   committee: string[];
   /** Where failures are reported (at most once a day). */
@@ -81,6 +84,13 @@ export const SETTING_SPECS: Spec[] = [
     value: 23,
     help: 'Giờ (0–23) chạy đối soát: chấm những phiếu mà lần chạy tự động bị lỡ.',
     kind: { t: 'int', min: 0, max: 23 },
+  },
+  {
+    key: 'dateOrder',
+    label: 'Thứ tự ngày tháng',
+    value: 'Ngày/tháng/năm',
+    help: 'Cách đọc ngày ghi bằng chữ trong trang câu trả lời (dòng dán vào hoặc nhập từ tệp): Ngày/tháng/năm (21/02/2019) hoặc Tháng/ngày/năm (02/21/2019). Ngày do Biểu mẫu ghi không phụ thuộc mục này.',
+    kind: { t: 'choice', options: { 'ngày/tháng/năm': 'dmy', 'tháng/ngày/năm': 'mdy' } },
   },
   {
     key: 'parentBody',
@@ -314,9 +324,12 @@ export function readSettings(rows: Cell[][], errors: string[]): Settings {
         bad(`phải là số nguyên từ ${k.min} đến ${k.max}`);
       out[s.key] = n;
     } else if (k.t === 'choice') {
+      // Looked up in a Map of the listed options, never on the object: `constructor`, `__proto__`
+      // or `toString` would otherwise pass as a schedule or a weekday.
+      const options = new Map(Object.entries(k.options));
       const key = foldCase(text);
-      if (!(key in k.options)) bad(`chỉ nhận ${Object.keys(k.options).join(', ')}`);
-      out[s.key] = k.options[key];
+      if (!options.has(key)) bad(`chỉ nhận ${[...options.keys()].join(', ')}`);
+      else out[s.key] = options.get(key);
     } else if (k.t === 'list')
       out[s.key] = text
         .split(/\n|;/)

@@ -69,10 +69,10 @@ export function loadConfigFromSheets(ss: GoogleAppsScript.Spreadsheet.Spreadshee
   return result.value;
 }
 
-/** The evaluation context for the response sheet's columns. */
+/** The evaluation context for the response sheet's columns (dates typed as text read in the office's order). */
 export function contextFor(app: AppConfig, header: string[]): EvalContext {
   const map = mapColumns(header, app.config.checklist);
-  return makeContext(app.config, 'dmy', map?.titles, app.inspectors);
+  return makeContext(app.config, app.settings.dateOrder ?? 'dmy', map?.titles, app.inspectors);
 }
 
 /** The response sheet: its object, its values and the parsed table. */

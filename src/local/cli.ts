@@ -45,7 +45,7 @@ export async function main(argv: string[]): Promise<number> {
           ? 'Chạy toàn bộ quy trình trên đợt mẫu của Sở Nội vụ Hà Nội qua ngày 01/7/2025 (126 xã, phường mới)'
           : 'Chạy toàn bộ quy trình trên đợt kiểm tra mẫu của huyện Mỹ Đức (18/02–01/03/2019)',
     );
-    const { run, files } = await runPipeline({
+    const { run, files, unsent } = await runPipeline({
       code: readBundle(),
       config,
       table,
@@ -63,6 +63,11 @@ export async function main(argv: string[]): Promise<number> {
     for (const line of successorLines(config, run.batch.inspections)) say(line);
     say(`Các tệp đã ghi (${files.length}):`);
     for (const f of files) say(`  ${relative(process.cwd(), f)}`);
+    // The files are written either way; a report that did not go out makes the run fail.
+    if (unsent.length)
+      throw new InputError(
+        `chưa gửi được báo cáo kỳ ${unsent.join(', ')}: lỗi đã ghi ở Nhật ký (xem các dòng "Nhật ký:" ở trên và trang Nhật ký trong ${join(opts.out, 'workbook.xlsx')}).`,
+      );
     return 0;
   } catch (e) {
     return reportError(e);

@@ -15,10 +15,11 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { addDays, parseDateAnswer, parseTimestamp, vnInstant, weekdayOf } from '../core/dates';
 import { mapColumns } from '../core/records';
 import { InputError, type ScoreRun, scoreExport } from '../core/score-export';
+import { clipText, groupDigits, quoteValue, SHEET_CELL_CHARS } from '../core/shown';
 import type { Config, DateOrder } from '../core/types';
 import { indexUnits, matchUnit } from '../core/units';
 import { defaultTables } from '../gas/config-tables';
-import { SHEETS } from '../gas/names';
+import { QUEUE, SHEETS } from '../gas/names';
 import { snapshotDocument } from './emulator/documents';
 import { snapshotDrive } from './emulator/drive';
 import { createWorkspace, type Workspace } from './emulator/runtime';
@@ -52,6 +53,8 @@ export interface PipelineResult {
   run: ScoreRun;
   files: string[];
   ws: Workspace;
+  /** Report periods still queued at the end (a send failed; `Nhật ký` says why), `dd/mm/yyyy – dd/mm/yyyy`. */
+  unsent: string[];
 }
 
 const OWNER = 'noivu@mydu.example';
@@ -215,12 +218,54 @@ export function exportStart(
   return Number.isFinite(start) ? start : Date.now();
 }
 
+// The `Cài đặt` row that tells the bundle how to read a date typed as text.
+const DATE_ORDER_LABEL = 'Thứ tự ngày tháng';
+const DATE_ORDER_VALUE: Record<DateOrder, string> = {
+  dmy: 'Ngày/tháng/năm',
+  mdy: 'Tháng/ngày/năm',
+};
+
+/**
+ * An export's cells as a Google sheet can hold them: a cell over 50,000 characters is cut with a
+ * visible mark (Sheets refuses more), and the run says which. The scoring and the bundle then read
+ * the same cells.
+ */
+export function fitCells(
+  table: (readonly string[])[],
+  say: (line: string) => void,
+): (readonly string[])[] {
+  const cut: string[] = [];
+  const out = table.map((values, r) => {
+    if (!values.some((v) => v.length > SHEET_CELL_CHARS)) return values;
+    return values.map((v, c) => {
+      if (v.length <= SHEET_CELL_CHARS) return v;
+      const column = quoteValue(table[0][c] ?? '', 60);
+      cut.push(
+        r === 0
+          ? `tiêu đề cột ${c + 1} (${groupDigits(Array.from(v).length)} ký tự)`
+          : `dòng ${r + 1}, cột ${column} (${groupDigits(Array.from(v).length)} ký tự)`,
+      );
+      return clipText(v, SHEET_CELL_CHARS);
+    });
+  });
+  if (cut.length)
+    say(
+      `   Cảnh báo: ${cut.length} ô dài hơn ${groupDigits(SHEET_CELL_CHARS)} ký tự (giới hạn một ô Google Sheets) được cắt bớt khi nạp, có ghi dấu: ${cut.slice(0, 5).join('; ')}${cut.length > 5 ? `; … và ${cut.length - 5} ô khác` : ''}.`,
+    );
+  return out;
+}
+
 /** An export's records written into the response sheet in one batch, then processed as a backlog. */
 function exportRound(o: PipelineOptions, table: (readonly string[])[], start: number): Workspace {
   const [header, ...records] = table;
   const map = mapColumns(header, o.config.checklist);
   if (!map) throw new InputError('Tệp không có cột "Đơn vị được kiểm tra": không thể chấm điểm.');
-  const ws = workspace(o, start);
+  // Dates left as text (not readable in the file's order) are read by the bundle in the same
+  // order as here: one answer in results.json, the workbook and the report.
+  const ws = workspace(
+    { ...o, settings: { ...o.settings, [DATE_ORDER_LABEL]: DATE_ORDER_VALUE[o.dateOrder] } },
+    start,
+  );
   const sheetName = String(
     ws.log.uncounted(() => ws.PropertiesService.getScriptProperties().getProperty('responseSheet')),
   );
@@ -287,15 +332,25 @@ function responseTable(ws: Workspace): string[][] {
   });
 }
 
-const slug = (s: string) =>
-  s
+// The dates a document's or message's name ends with (`21-02-2019`, `18-02-2019-den-24-02-2019`).
+const DATE_TAIL = /(?:-\d{1,4}){2,3}(?:-den(?:-\d{1,4}){2,3})?$/;
+
+/**
+ * A file name from a title: ASCII letters and digits joined by `-`, at most 80 characters. A long
+ * name is cut in its middle, never its date, so files stay distinct and sort by date.
+ */
+export function slug(s: string): string {
+  const full = s
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/đ/g, 'd')
     .replace(/Đ/g, 'D')
     .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 80);
+    .replace(/^-|-$/g, '');
+  if (full.length <= 80) return full;
+  const tail = DATE_TAIL.exec(full)?.[0] ?? '';
+  return full.slice(0, 80 - tail.length).replace(/-$/, '') + tail;
+}
 
 // Where the run notes the files it wrote, so a later run into the same folder replaces those
 // and nothing else.
@@ -382,15 +437,16 @@ function minutesMissing(ws: Workspace): { scored: number; missing: number } {
 }
 
 /** Runs everything and writes the files. */
-export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
+export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
   const t0 = Date.now();
   const took = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
-  prepareOut(o.out);
-  o.say(
-    o.table
+  prepareOut(options.out);
+  options.say(
+    options.table
       ? '1. Nạp tệp câu trả lời vào trang câu trả lời của biểu mẫu (giả lập)…'
       : '1. Thiết lập bảng tính và Biểu mẫu bằng bản dựng dist/Code.js trên trình giả lập…',
   );
+  const o = options.table ? { ...options, table: fitCells(options.table, options.say) } : options;
   o.say(
     o.table
       ? '2. Chấm lại toàn bộ như khi xử lý phiếu tồn đọng (rebuildAll)…'
@@ -458,7 +514,20 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
       ? (sheet.getDataRange().getValues() as unknown[][]).slice(1).filter((r) => r[1] !== '')
       : [];
   });
-  for (const r of logged) o.say(`   Nhật ký: ${String(r[1])}: ${String(r[2])}`);
+  for (const r of logged) o.say(`   Nhật ký: ${String(r[1])}: ${clipText(String(r[2]), 500)}`);
+  // A report still queued at the end was not sent: the run must not end as if it had been.
+  const unsent = ws.log.uncounted(() =>
+    Object.keys(ws.PropertiesService.getScriptProperties().getProperties())
+      .filter((k) => k.startsWith(QUEUE.report))
+      .map((k) =>
+        k
+          .slice(QUEUE.report.length)
+          .split('|')
+          .map((d) => d.split('-').reverse().join('/'))
+          .join(' – '),
+      )
+      .sort(),
+  );
 
   o.say(`4. Ghi tệp vào ${o.out}/… (${took()})`);
   // Only what an earlier run wrote here is replaced or removed; anything else in the folder is
@@ -511,7 +580,7 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
     files.push(f.path);
   }
   o.say(`   Xong sau ${took()}.`);
-  return { run, files, ws };
+  return { run, files, ws, unsent };
 }
 
 /** Reads the built bundle. */

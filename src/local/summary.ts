@@ -1,6 +1,7 @@
 // The Vietnamese summary the CLI prints: period, ranking table, review counts and reasons.
 
 import { formatDmy } from '../core/dates';
+import { isConflictWarning } from '../core/records';
 import { byUnit, capReason } from '../core/report';
 import { REVIEW_LABELS } from '../core/results';
 import type { ScoreRun } from '../core/score-export';
@@ -8,6 +9,11 @@ import type { Config, ReviewCode } from '../core/types';
 
 const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - [...s].length));
 const padStart = (s: string, n: number) => ' '.repeat(Math.max(0, n - [...s].length)) + s;
+// Lines of a long list printed before the rest is only counted.
+const SHOWN = 10;
+// A unit's name in a printed line: an office's list may hold a name pasted with a whole text in it.
+const name = (s: string) => (s.length > NAME_CHARS ? `${s.slice(0, NAME_CHARS)}…` : s);
+const NAME_CHARS = 120;
 const num1 = (x: number) => x.toFixed(1).replace('.', ',');
 
 /** Formats a period for people: `từ 18/02/2019 đến 24/02/2019`. */
@@ -28,15 +34,27 @@ export function summaryLines(run: ScoreRun, outFile: string, config: Config): st
     lines.push(
       `Cảnh báo: tệp không có cột cho ${run.absentColumns.join(', ')}: các mục này bị coi là bỏ trống.`,
     );
+  // Columns of the same name that disagree: the rightmost counted, and every such record named.
+  const conflicts = batch.inspections.flatMap((i) =>
+    i.warnings.filter(isConflictWarning).map((w) => `  - Dòng ${i.row}: ${w}`),
+  );
+  if (conflicts.length)
+    lines.push(
+      `Cảnh báo: ${conflicts.length} chỗ các cột trùng tên ghi khác nhau trong cùng một phiếu:`,
+      ...conflicts.slice(0, SHOWN),
+      ...(conflicts.length > SHOWN
+        ? [`  … và ${conflicts.length - SHOWN} chỗ khác (xem "warnings" trong results.json).`]
+        : []),
+    );
   lines.push('');
   if (agg.units.length) {
-    const w = Math.max(6, ...agg.units.map((u) => [...u.unit].length));
+    const w = Math.max(6, ...agg.units.map((u) => [...name(u.unit)].length));
     lines.push(
       `${pad('Hạng', 5)} ${pad('Đơn vị', w)} ${padStart('Số lần', 6)} ${padStart('Điểm TB', 7)}  Xếp loại`,
     );
     for (const u of agg.units)
       lines.push(
-        `${padStart(String(u.rank), 4)}  ${pad(u.unit, w)} ${padStart(String(u.inspections), 6)} ${padStart(num1(u.mean), 7)}  ${u.tier}`,
+        `${padStart(String(u.rank), 4)}  ${pad(name(u.unit), w)} ${padStart(String(u.inspections), 6)} ${padStart(num1(u.mean), 7)}  ${u.tier}`,
       );
     // Ranked by classification first: a capped unit below a higher class says why.
     const lowered = agg.units.filter((u) => u.tier !== u.uncappedTier);
@@ -48,14 +66,14 @@ export function summaryLines(run: ScoreRun, outFile: string, config: Config): st
       );
       for (const u of lowered)
         lines.push(
-          `  - ${u.unit}: ${num1(u.mean)} điểm, xếp loại ${u.tier} (${capReason(units.get(u.key) ?? [])}; theo điểm là ${u.uncappedTier})`,
+          `  - ${name(u.unit)}: ${num1(u.mean)} điểm, xếp loại ${u.tier} (${capReason(units.get(u.key) ?? [])}; theo điểm là ${u.uncappedTier})`,
         );
     }
   } else lines.push('Không có đơn vị nào được chấm điểm trong kỳ.');
   if (agg.notInspected.length)
     lines.push(
       '',
-      `Chưa được kiểm tra (${agg.notInspected.length}): ${agg.notInspected.map((u) => u.unit).join(', ')}`,
+      `Chưa được kiểm tra (${agg.notInspected.length}): ${agg.notInspected.map((u) => name(u.unit)).join(', ')}`,
     );
   if (batch.review.length) {
     const counts = new Map<ReviewCode, number>();

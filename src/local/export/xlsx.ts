@@ -2,6 +2,7 @@
 import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { clipText, XLSX_CELL_CHARS } from '../../core/shown';
 import {
   type BorderSpec,
   type CellFormatView,
@@ -285,7 +286,9 @@ function addCell(
   }
   switch (typeof value) {
     case 'string':
-      xml.add(xmlText(value));
+      // Excel holds 32,767 characters in a cell (a Sheets cell holds 50,000): longer text is cut
+      // with a visible mark, so the file opens and says what it left out.
+      xml.add(xmlText(clipText(value, XLSX_CELL_CHARS)));
       break;
     case 'number':
       xml.add(String(value));
