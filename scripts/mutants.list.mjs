@@ -105,7 +105,7 @@ export const MUTANTS = [
     file: 'src/gas/worker.ts',
     find: "  journalMail(id, 'sending');\n",
     replace: '',
-    tests: ['test/bundle/queue.test.ts'],
+    tests: ['test/bundle/queue.test.ts', 'test/bundle/faults.test.ts'],
   },
   {
     id: 'minutes-id-late',
@@ -113,7 +113,7 @@ export const MUTANTS = [
     file: 'src/gas/reports.ts',
     find: '  const id = doc.getId();\n  record(id);\n  return id;',
     replace: '  const id = doc.getId();\n  return id;',
-    tests: ['test/bundle/queue.test.ts'],
+    tests: ['test/bundle/queue.test.ts', 'test/bundle/faults.test.ts'],
   },
   {
     id: 'previous-period-shifted',
