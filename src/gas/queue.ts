@@ -55,6 +55,9 @@ export interface Queue {
   foreign: Set<string>;
   /** When rows were last marked as owing work ('' when none is known). */
   workDue: string;
+  /** When the scoring configuration changed, or a reconcile met a busy lock ('' when not). */
+  rescoreDue: string;
+  reconcileDue: string;
 }
 
 const props = () => PropertiesService.getScriptProperties();
@@ -93,6 +96,8 @@ export function readQueue(): Queue {
     reports: [],
     foreign: new Set(parse<string[]>(all[PROPS.foreignDocs], [])),
     workDue: all[PROPS.workDue] ?? '',
+    rescoreDue: all[PROPS.rescoreDue] ?? '',
+    reconcileDue: all[PROPS.reconcileDue] ?? '',
   };
   for (const [k, v] of Object.entries(all)) {
     if (k.startsWith(QUEUE.response)) {

@@ -1,0 +1,101 @@
+// The office's defaults and promises under attack: strangers with the Form link, a config change between submissions, a cleared send log, a reconcile the lock kept out.
+
+import type { Workspace } from '../../src/local/emulator/runtime';
+import { answers, CODE, minutesDocs, rows, runDue, setSetting, setUp, unitMails } from './harness';
+
+const EMAIL = 'lan.nt@mydu.example';
+
+const logText = (ws: Workspace) =>
+  rows(ws, 'Nhật ký')
+    .map((r) => `${r[1]}: ${r[2]}`)
+    .join('\n');
+
+/** A derived sheet's rows as objects keyed by its header (uncounted). */
+function table(ws: Workspace, name: string): Record<string, unknown>[] {
+  return ws.log.uncounted(() => {
+    const values = ws.spreadsheet.getSheetByName(name)?.getDataRange().getValues() ?? [];
+    const head = values[0].map(String);
+    return values
+      .slice(1)
+      .filter((r) => r.some((c) => c !== ''))
+      .map((r) => Object.fromEntries(head.map((h, i) => [h, r[i]])));
+  });
+}
+
+/** Types a value into a criterion's column of `Tiêu chí` and fires the simple onEdit, as the office would. */
+function editCriterion(ws: Workspace, code: string, col: number, value: string | number): void {
+  const range = ws.log.uncounted(() => {
+    const sheet = ws.spreadsheet.getSheetByName('Tiêu chí');
+    const values = sheet?.getDataRange().getValues() ?? [];
+    const cell = sheet?.getRange(values.findIndex((r) => r[0] === code) + 1, col);
+    cell?.setValue(value);
+    return cell;
+  });
+  ws.run(CODE, 'onEdit', { range });
+}
+
+describe('a change of the scoring configuration between submissions', () => {
+  test('B2 from 3 to 10 points: after the worker runs, the same answers give the same score, one scheme in Tổng hợp', () => {
+    const { ws, formId } = setUp();
+    const header = ws.log.uncounted(
+      () => ws.spreadsheet.getSheetByName('Tiêu chí')?.getRange(1, 1, 1, 7).getValues()[0] ?? [],
+    );
+    const pointsCol = header.findIndex((h) => String(h).startsWith('Điểm')) + 1;
+    expect(pointsCol).toBeGreaterThan(0);
+    ws.submit(CODE, formId, answers({ unit: 'Xã Hợp Tiến', B2: 'Không đạt' }), { email: EMAIL });
+    ws.clock.advance(60_000);
+    editCriterion(ws, 'B2', pointsCol, 10);
+    ws.clock.advance(60_000);
+    ws.submit(CODE, formId, answers({ unit: 'Xã An Mỹ', B2: 'Không đạt' }), { email: EMAIL });
+    // Until the worker has re-scored, the log says the sheets may mix two schemes.
+    expect(logText(ws)).toContain('Cấu hình chấm điểm');
+    expect(logText(ws)).toContain('sẽ được chấm lại theo cấu hình mới');
+    runDue(ws, 'runQueue');
+    const scores = table(ws, 'Kết quả').map((r) => [r['Đơn vị'], r['Điểm']]);
+    expect(scores).toHaveLength(2);
+    expect(scores[0][1]).toBe(scores[1][1]);
+    // 10 of 107 points lost: 90.7 for both, ranked level.
+    expect(scores[0][1]).toBe(90.7);
+    const summary = table(ws, 'Tổng hợp').filter((r) => r['Số lần kiểm tra'] === 1);
+    expect(summary.map((r) => [r.Hạng, r['Điểm trung bình']])).toEqual([
+      [1, 90.7],
+      [1, 90.7],
+    ]);
+    expect(logText(ws)).toContain('Đã chấm lại 2 phiếu theo cấu hình chấm điểm mới');
+    // Done once: the next run changes nothing.
+    const before = table(ws, 'Kết quả');
+    runDue(ws, 'runQueue');
+    expect(table(ws, 'Kết quả')).toEqual(before);
+    expect(logText(ws).match(/Đã chấm lại/g)).toHaveLength(1);
+  });
+});
+
+describe('the daily reconcile meets a busy lock', () => {
+  test('it is retried by the 5-minute worker within minutes, not the next night', () => {
+    const { ws, formId } = setUp();
+    // A response whose trigger never ran: only the reconcile scores it.
+    const response = ws.submitWithoutTrigger(formId, answers({ unit: 'Xã Tuy Lai' }), {
+      email: EMAIL,
+    });
+    runDue(ws, 'runQueue');
+    expect(table(ws, 'Kết quả')).toHaveLength(0);
+    // 22:58: another run takes the lock for 4 minutes; the reconcile at 23:00 waits 60 s and gives up.
+    ws.clock.set(new Date('2019-02-18T15:58:00Z').getTime());
+    ws.holdLockElsewhere(true, { releaseAfterMs: 4 * 60_000 });
+    runDue(ws, 'reconcile');
+    const reconcileAt = ws.clock.now();
+    expect(table(ws, 'Kết quả')).toHaveLength(0);
+    expect(logText(ws)).toContain('chưa đối soát được');
+    // The worker's next run (within 5 minutes) scores it.
+    runDue(ws, 'runQueue');
+    expect(ws.clock.now() - reconcileAt).toBeLessThanOrEqual(10 * 60_000);
+    expect(table(ws, 'Kết quả').map((r) => r['Mã phản hồi'])).toEqual([response.getId()]);
+    // Once: the next runs and the next night change nothing.
+    runDue(ws, 'runQueue');
+    runDue(ws, 'reconcile');
+    expect(table(ws, 'Kết quả')).toHaveLength(1);
+    expect(logText(ws).match(/Đã chấm 1 phiếu bị lỡ/g)).toHaveLength(1);
+  });
+});
+
+export { minutesDocs, setSetting, unitMails };
