@@ -51,7 +51,7 @@ describe('a change of the scoring configuration between submissions', () => {
     expect(logText(ws)).toContain('Cấu hình chấm điểm');
     expect(logText(ws)).toContain('sẽ được chấm lại theo cấu hình mới');
     runDue(ws, 'runQueue');
-    const scores = table(ws, 'Kết quả').map((r) => [r['Đơn vị'], r['Điểm']]);
+    const scores = table(ws, 'Kết quả').map((r) => [r['Đơn vị'], r.Điểm]);
     expect(scores).toHaveLength(2);
     expect(scores[0][1]).toBe(scores[1][1]);
     // 10 of 107 points lost: 90.7 for both, ranked level.
@@ -98,4 +98,39 @@ describe('the daily reconcile meets a busy lock', () => {
   });
 });
 
-export { minutesDocs, setSetting, unitMails };
+describe('the send log cleared or deleted by a user', () => {
+  const reports = (ws: Workspace) =>
+    ws.MailApp._outbox().filter((m) => m.subject.includes('Báo cáo tuần 08/2019'));
+
+  for (const how of ['cleared', 'deleted'] as const)
+    test(`${how}: "Gửi báo cáo ngay" for a week already sent says so, and the committee gets it once`, () => {
+      const { ws, formId } = setUp({ start: new Date('2019-02-18T01:00:00Z') });
+      ws.submit(CODE, formId, answers({ date: '2019-02-19' }), { email: EMAIL });
+      ws.clock.set(new Date('2019-02-25T00:00:00Z').getTime());
+      runDue(ws, 'sendScheduledSummary');
+      expect(reports(ws)).toHaveLength(1);
+      const sent = rows(ws, 'Nhật ký gửi');
+      expect(sent).toHaveLength(1);
+      ws.log.uncounted(() => {
+        const sheet = ws.spreadsheet.getSheetByName('Nhật ký gửi');
+        if (!sheet) throw new Error('no send log');
+        if (how === 'cleared') sheet.clear();
+        else ws.spreadsheet.deleteSheet(sheet);
+      });
+      ws.clock.advance(3600_000);
+      expect(ws.run(CODE, 'sendReportNow', '18/02/2019 - 24/02/2019')).toBe('already-sent');
+      expect(ws.SpreadsheetApp._alerts().at(-1)).toContain(
+        'Báo cáo kỳ 18/02/2019 – 24/02/2019 đã được gửi trước đó: không gửi lại.',
+      );
+      expect(reports(ws)).toHaveLength(1);
+      // The sheet's line is written back from the script's own record, and the office is told.
+      const back = rows(ws, 'Nhật ký gửi');
+      expect(back.map((r) => [r[0], r[1]])).toEqual([[sent[0][0], sent[0][1]]]);
+      expect(logText(ws)).toContain('đã ghi lại từ bộ nhớ của tập lệnh');
+      // The next Monday's run and a second menu send change nothing for this week.
+      ws.run(CODE, 'sendReportNow', '18/02/2019 - 24/02/2019');
+      runDue(ws, 'runQueue');
+      expect(reports(ws)).toHaveLength(1);
+      expect(rows(ws, 'Nhật ký gửi')).toHaveLength(1);
+    });
+});
