@@ -146,6 +146,8 @@ export const PROPS = {
   reconcileDue: 'reconcileDue',
   /** The Vietnam day a failed whole pass was last logged (one log line a day). */
   passFailedDay: 'passFailedDay',
+  /** The empty-inspectors-list warning last written to Nhật ký by setup (written once). */
+  unlistedWarned: 'unlistedWarned',
 } as const;
 
 /**

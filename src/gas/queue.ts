@@ -58,6 +58,8 @@ export interface Queue {
   /** When the scoring configuration changed, or a reconcile met a busy lock ('' when not). */
   rescoreDue: string;
   reconcileDue: string;
+  /** The cached configuration was dropped (a config sheet edited): reading it may mark a re-score. */
+  configStale: boolean;
 }
 
 const props = () => PropertiesService.getScriptProperties();
@@ -98,6 +100,7 @@ export function readQueue(): Queue {
     workDue: all[PROPS.workDue] ?? '',
     rescoreDue: all[PROPS.rescoreDue] ?? '',
     reconcileDue: all[PROPS.reconcileDue] ?? '',
+    configStale: all[`${PROPS.config}.n`] === '0',
   };
   for (const [k, v] of Object.entries(all)) {
     if (k.startsWith(QUEUE.response)) {

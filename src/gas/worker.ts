@@ -107,7 +107,17 @@ export function runWorker(started: number, options: WorkOptions = {}): WorkResul
     reports: {},
   };
   const focus = options.focus ? [...options.focus] : null;
-  const queued = readQueue();
+  let queued = readQueue();
+  // A config sheet was edited since anything read it: read it now, so that a change of what
+  // scoring reads is noticed (and re-scored below) even when no submission comes.
+  if (!focus && options.only !== 'reports' && queued.configStale) {
+    try {
+      openSession();
+    } catch {
+      // An invalid configuration: each submission and the daily reconcile report it.
+    }
+    queued = readQueue();
+  }
   // A whole pass owed: the scoring configuration changed, or the daily reconcile met a busy lock.
   const passOwed =
     !focus &&

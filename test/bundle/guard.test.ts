@@ -134,3 +134,95 @@ describe('the send log cleared or deleted by a user', () => {
       expect(rows(ws, 'Nhật ký gửi')).toHaveLength(1);
     });
 });
+
+describe('anyone with the Form link, while the inspectors list is empty', () => {
+  /** Unit emails on, with an address per unit, as an office that mails results would have. */
+  function mailUnits(ws: Workspace) {
+    setSetting(ws, 'Gửi kết quả cho từng đơn vị', 'Có');
+    ws.log.uncounted(() => {
+      const sheet = ws.spreadsheet.getSheetByName('Đơn vị');
+      const values = sheet?.getDataRange().getValues() ?? [];
+      values.forEach((r, i) => {
+        if (i > 0 && r[0] !== '') sheet?.getRange(i + 1, 6).setValue(`don-vi-${r[0]}@mydu.example`);
+      });
+    });
+    ws.run(CODE, 'checkConfig');
+  }
+  const UNITS = ['Xã Hợp Tiến', 'Xã An Mỹ', 'Xã Đại Hưng', 'Xã Tuy Lai', 'Thị trấn Đại Nghĩa'];
+
+  test('setup says so, in the result and in Nhật ký, with what to do; the Form collects verified addresses', () => {
+    const { ws, formId } = setUp();
+    const message = String(ws.run(CODE, 'setup'));
+    expect(message).toContain('Trang "Cán bộ kiểm tra" chưa có cán bộ kiểm tra nào');
+    expect(message).toContain('chỉ phiếu gửi từ địa chỉ thuộc tên miền @mydu.example');
+    expect(message).toContain('Hãy nhập email của từng cán bộ kiểm tra');
+    expect(logText(ws)).toContain('Trang "Cán bộ kiểm tra" chưa có cán bộ kiểm tra nào');
+    const form = ws.FormApp._open(formId);
+    expect(String(form?.getEmailCollectionType())).toBe('VERIFIED');
+  });
+
+  test('20 strangers: no biên bản, no mail, 20 review entries naming each sender, the ranking unchanged; an inspector is scored', () => {
+    const { ws, formId } = setUp();
+    mailUnits(ws);
+    const inspector = ws.submit(CODE, formId, answers({ unit: 'Xã Hợp Tiến' }), { email: EMAIL });
+    runDue(ws, 'runQueue');
+    expect(table(ws, 'Kết quả').map((r) => r['Mã phản hồi'])).toEqual([inspector.response.getId()]);
+    expect(minutesDocs(ws)).toHaveLength(1);
+    expect(unitMails(ws)).toHaveLength(1);
+    const ranking = table(ws, 'Tổng hợp');
+    const docs = minutesDocs(ws).length;
+    const mails = ws.MailApp._outbox().length;
+    for (let k = 0; k < 20; k++) {
+      ws.clock.advance(60_000);
+      // Each fabricates a critical failure; the last one also types the inspector's address,
+      // which a form collecting verified addresses does not even offer.
+      ws.submit(CODE, formId, answers({ unit: UNITS[k % 5], C8: 'Không đạt' }), {
+        email: `stranger${k}@gmail.example`,
+        ...(k === 19 ? { typed: EMAIL } : {}),
+      });
+    }
+    for (let k = 0; k < 3; k++) runDue(ws, 'runQueue');
+    runDue(ws, 'reconcile');
+    expect(minutesDocs(ws)).toHaveLength(docs);
+    expect(ws.MailApp._outbox()).toHaveLength(mails);
+    expect(table(ws, 'Tổng hợp')).toEqual(ranking);
+    expect(table(ws, 'Kết quả')).toHaveLength(1);
+    const held = table(ws, 'Cần xem lại');
+    expect(held).toHaveLength(20);
+    held.forEach((r, k) => {
+      expect(r.Email).toBe(`stranger${k}@gmail.example`);
+      expect(String(r['Lý do'])).toContain(
+        `Giữ lại để xem xét: người gửi stranger${k}@gmail.example chưa được xác nhận là cán bộ kiểm tra`,
+      );
+      expect(String(r['Lý do'])).toContain('hãy thêm email vào danh sách cán bộ kiểm tra');
+    });
+    // Another inspector of the office is scored as usual, among the strangers.
+    ws.submit(CODE, formId, answers({ unit: 'Xã An Mỹ', B3: 'Không đạt' }), {
+      email: 'minh.tv@mydu.example',
+    });
+    runDue(ws, 'runQueue');
+    expect(table(ws, 'Kết quả').map((r) => [r['Đơn vị'], r.Điểm])).toEqual([
+      ['Xã Hợp Tiến', 100],
+      ['Xã An Mỹ', 97],
+    ]);
+    expect(minutesDocs(ws)).toHaveLength(docs + 1);
+  });
+
+  test('an inspector on a public mail domain is held until the office lists them; then the next run scores the held response', () => {
+    const { ws, formId } = setUp();
+    ws.submit(CODE, formId, answers({ unit: 'Xã Tuy Lai', B2: 'Không đạt' }), {
+      email: 'hung.ld@gmail.example',
+    });
+    expect(table(ws, 'Kết quả')).toHaveLength(0);
+    expect(table(ws, 'Cần xem lại').map((r) => r.Email)).toEqual(['hung.ld@gmail.example']);
+    const range = ws.log.uncounted(() => {
+      const sheet = ws.spreadsheet.getSheetByName('Cán bộ kiểm tra');
+      sheet?.appendRow(['hung.ld@gmail.example', 'Lê Đức Hùng', 'Thanh tra viên']);
+      return sheet?.getRange(2, 1);
+    });
+    ws.run(CODE, 'onEdit', { range });
+    runDue(ws, 'runQueue');
+    expect(table(ws, 'Cần xem lại')).toHaveLength(0);
+    expect(table(ws, 'Kết quả').map((r) => [r['Đơn vị'], r.Điểm])).toEqual([['Xã Tuy Lai', 97]]);
+  });
+});
