@@ -289,9 +289,9 @@ function collectVerifiedEmails(form: GoogleAppsScript.Forms.Form): boolean {
     setEmailCollectionType?: (type: unknown) => unknown;
     getEmailCollectionType?: () => unknown;
   };
-  const types = (FormApp as unknown as { EmailCollectionType?: Record<string, unknown> })
-    .EmailCollectionType;
   try {
+    const types = (FormApp as unknown as { EmailCollectionType?: Record<string, unknown> })
+      .EmailCollectionType;
     if (!types?.VERIFIED || typeof f.setEmailCollectionType !== 'function')
       throw new Error('no EmailCollectionType');
     if (String(f.getEmailCollectionType?.()) !== 'VERIFIED')

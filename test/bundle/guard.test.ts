@@ -1,6 +1,6 @@
 // The office's defaults and promises under attack: strangers with the Form link, a config change between submissions, a cleared send log, a reconcile the lock kept out.
 
-import type { Workspace } from '../../src/local/emulator/runtime';
+import { createWorkspace, type Workspace } from '../../src/local/emulator/runtime';
 import { answers, CODE, minutesDocs, rows, runDue, setSetting, setUp, unitMails } from './harness';
 
 const EMAIL = 'lan.nt@mydu.example';
@@ -159,6 +159,17 @@ describe('anyone with the Form link, while the inspectors list is empty', () => 
     expect(logText(ws)).toContain('Trang "Cán bộ kiểm tra" chưa có cán bộ kiểm tra nào');
     const form = ws.FormApp._open(formId);
     expect(String(form?.getEmailCollectionType())).toBe('VERIFIED');
+  });
+
+  test('a runtime without verified collection: setup falls back to typed addresses and says how to turn verification on', () => {
+    const ws = createWorkspace({ start: new Date('2019-02-18T01:00:00Z') });
+    Object.defineProperty(ws.FormApp, 'EmailCollectionType', { value: undefined });
+    const message = String(ws.run(CODE, 'setup'));
+    expect(message).toContain('Biểu mẫu chưa thu được email đã xác minh');
+    expect(message).toContain('Thu thập địa chỉ email, hãy chọn "Đã xác minh"');
+    expect(logText(ws)).toContain('Biểu mẫu chưa thu được email đã xác minh');
+    const formId = String(ws.PropertiesService.getScriptProperties().getProperty('formId'));
+    expect(ws.FormApp._open(formId)?.collectsEmail()).toBe(true);
   });
 
   test('20 strangers: no biên bản, no mail, 20 review entries naming each sender, the ranking unchanged; an inspector is scored', () => {
