@@ -151,7 +151,7 @@ export function runWorker(started: number, options: WorkOptions = {}): WorkResul
   result.ran = true;
   try {
     const inTime = (reserve = 0) => Date.now() - started < BUDGET_MS - reserve;
-    // The pass first (one read and one write of each sheet: seconds for 10,000 rows); the rows'
+    // The pass first (one read and one write of each sheet, as rebuildAll); the rows
     // biên bản and mails it leaves due follow in this same run.
     if (passOwed && wholePass(result)) rowsDue = true;
     const s = openSession();
