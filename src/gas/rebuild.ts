@@ -36,17 +36,17 @@ export function rebuildAll(): number {
     // One bounded pass: response ids are asked of the form by reconcile only (for the rows a
     // trigger missed), never for every row here.
     const n = rebuild(s, readResponses(s), () => []);
-    passDone(seen, n);
+    passDone('rebuildAll', seen, n);
     return n;
   });
 }
 
 /** Clears the marks a whole pass answered (read as `seen` after the configuration was opened). */
-function passDone(seen: PassDue, rows: number): void {
+function passDone(fn: string, seen: PassDue, rows: number): void {
   clearPassDue(seen, true);
   if (seen.rescore !== '')
     logLine(
-      'reconcile',
+      fn,
       `Đã chấm lại ${rows} phiếu theo cấu hình chấm điểm mới: trang Tổng hợp và Kết quả nay chỉ dùng một cách tính.`,
     );
 }
@@ -68,6 +68,7 @@ export function reconcile(waitMs = PASS_WAIT_MS): number {
       return 0;
     }
     passDone(
+      'reconcile',
       seen,
       rebuild(s, read, () => pending),
     );
