@@ -75,6 +75,7 @@ describe('Kiểm tra môi trường', () => {
       [
         'account.locale',
         'form.published',
+        'form.emailType',
         'time.formCreate',
         'time.formOpen',
         'sheet.visible',
@@ -109,7 +110,11 @@ describe('Kiểm tra môi trường', () => {
     });
     expect(lines.get('sheet.name')?.expected).toBe('Câu trả lời biểu mẫu <số>');
     // Every compared line's verdict follows from what was found.
-    for (const key of ['form.published', 'sheet.visible', 'doc.removeFirst']) {
+    expect(lines.get('form.emailType')).toMatchObject({
+      found: 'setCollectEmail(true) → RESPONDER_INPUT; VERIFIED → VERIFIED',
+      verdict: 'Khớp',
+    });
+    for (const key of ['form.published', 'form.emailType', 'sheet.visible', 'doc.removeFirst']) {
       const l = lines.get(key) as Line;
       expect(l.verdict).toBe(l.found === l.expected ? 'Khớp' : 'Khác');
     }
@@ -203,7 +208,7 @@ describe('Kiểm tra môi trường', () => {
     ws.run(CODE, 'checkEnvironment');
     expect(findings(ws).get('trigger.activeSpreadsheet')?.verdict).toBe('Khớp');
     expect(pending()).toHaveLength(0);
-    expect(rows(ws, SHEET)).toHaveLength(17);
+    expect(rows(ws, SHEET)).toHaveLength(18);
   });
 
   test('a test sheet Google shows only after the check is removed by the one-off trigger', () => {
