@@ -27,8 +27,19 @@ export interface EvalContext {
   units: UnitIndex;
   dateOrder: DateOrder;
   titles: ColumnTitles;
-  /** Folded emails allowed to submit; empty = anyone. */
+  /** Folded emails allowed to submit; empty = anyone, unless `trust` says otherwise. */
   inspectors: ReadonlySet<string>;
+  /** Who is scored while `inspectors` is empty; null = anyone (a file the office exports itself). */
+  trust: Trust | null;
+}
+
+/**
+ * The senders trusted while the office keeps no list of inspectors: exact addresses (the office's
+ * own) and whole domains (the office's, when it is not a public mail provider). Folded.
+ */
+export interface Trust {
+  emails: readonly string[];
+  domains: readonly string[];
 }
 
 /** The default column titles: those the generated form uses. */
@@ -45,6 +56,7 @@ export function makeContext(
   dateOrder: DateOrder = 'dmy',
   titles: ColumnTitles = formTitles(config),
   inspectors: readonly string[] = [],
+  trust: Trust | null = null,
 ): EvalContext {
   const points = config.checklist.criteria.map((c) => fracOf(c.points));
   const allowed = new Set(inspectors.map(foldCase).filter((e) => e !== ''));
@@ -55,11 +67,33 @@ export function makeContext(
     dateOrder,
     titles,
     inspectors: allowed,
+    trust:
+      trust === null
+        ? null
+        : { emails: trust.emails.map(foldCase), domains: trust.domains.map(foldCase) },
   };
 }
 
 // A name as typed, in a message: as it is when readable, else quoted with its length and hidden characters.
 const shown = (text: string) => (needsQuoting(text) ? quoteValue(text) : text);
+
+function trusted(trust: Trust, email: string): boolean {
+  const e = foldCase(email.trim());
+  // A form collecting addresses never leaves one empty: such a row was typed or imported by an
+  // editor of the workbook, who is trusted.
+  if (e === '') return true;
+  const at = e.lastIndexOf('@');
+  if (at <= 0) return false;
+  return trust.emails.includes(e) || trust.domains.includes(e.slice(at + 1));
+}
+
+function heldReason(trust: Trust, email: string): string {
+  const who = trust.domains.length
+    ? `địa chỉ thuộc tên miền ${trust.domains.map((d) => `@${d}`).join(', ')} của cơ quan`
+    : `email văn phòng (${trust.emails.join(', ') || 'chưa có'})`;
+  const sender = `người gửi ${shown(email)} chưa được xác nhận là cán bộ kiểm tra`;
+  return `Giữ lại để xem xét: ${sender}. Danh sách cán bộ kiểm tra còn trống nên chỉ chấm phiếu gửi từ ${who}. Nếu đây là cán bộ kiểm tra, hãy thêm email vào danh sách cán bộ kiểm tra: phiếu sẽ được chấm ở lần chạy tự động sau.`;
+}
 
 /** The outcome of evaluating one response. */
 export type Outcome = { ok: true; inspection: Inspection } | { ok: false; review: ReviewEntry };
@@ -85,6 +119,9 @@ export function evaluate(raw: RawResponse, ctx: EvalContext): Outcome {
         ? `Người gửi không có trong danh sách cán bộ kiểm tra: ${shown(raw.email.trim())}.`
         : 'Phiếu không ghi địa chỉ email nên không xác định được cán bộ kiểm tra.',
     );
+  // With no list yet, only the office's own senders are scored; anyone else is held for review.
+  if (ctx.inspectors.size === 0 && ctx.trust && !trusted(ctx.trust, raw.email))
+    return review(row, 'not-inspector', heldReason(ctx.trust, raw.email.trim()));
 
   // 1. The unit: empty, then unknown by name (validity needs the date, checked after it).
   const unitText = normalizeText(raw.unit);

@@ -3,6 +3,7 @@
 
 import { checkEnvironment as envCheck, environmentTrigger } from './envcheck';
 import { warnCellLimit } from './limits';
+import { LockBusyError } from './lock';
 import {
   runDailyLoop as dailyLoop,
   handleFixReport as fixReport,
@@ -20,6 +21,7 @@ import {
   sendScheduledSummary as scheduled,
   sendReportNow as sendNow,
 } from './report-menu';
+import { markReconcileDue } from './rescore';
 import { checkConfig as check, setup as runSetup } from './setup';
 import { dropConfig } from './store';
 import { type Scored, type SubmitResult, handleFormSubmit as submit } from './submit';
@@ -169,7 +171,19 @@ export function reconcile(): number {
   const n = guarded(
     'reconcile',
     () => {
-      const count = reconcileNow();
+      let count: number;
+      try {
+        count = reconcileNow();
+      } catch (e) {
+        if (!(e instanceof LockBusyError)) throw e;
+        // A long run holds the lock: the 5-minute worker runs this pass as soon as it is free.
+        markReconcileDue();
+        logLine(
+          'reconcile',
+          'Một lần xử lý khác đang giữ khóa nên chưa đối soát được. Việc đối soát đã được xếp vào hàng đợi và sẽ chạy ở lần chạy tự động tiếp theo (5 phút một lần).',
+        );
+        return -1;
+      }
       if (count > 0) logLine('reconcile', `Đã chấm ${count} phiếu bị lỡ.`);
       warnCellLimit('reconcile');
       return count;

@@ -111,6 +111,33 @@ function attempt(key: string, item: string, expected: string, body: () => Findin
   }
 }
 
+const EMAIL_ITEM =
+  'Loại thu thập email: setCollectEmail(true) cho loại nào; setEmailCollectionType(VERIFIED) có dùng được không';
+// The emulator's reading (forms.ts): the legacy switch collects typed addresses; VERIFIED works.
+const EMAIL_EXPECTED = 'setCollectEmail(true) → RESPONDER_INPUT; VERIFIED → VERIFIED';
+
+/** What the legacy email switch gives, and whether verified collection can be set (setup relies on it). */
+function emailTypeCheck(form: GoogleAppsScript.Forms.Form): Finding {
+  return attempt('form.emailType', EMAIL_ITEM, EMAIL_EXPECTED, () => {
+    const f = form as GoogleAppsScript.Forms.Form & {
+      setEmailCollectionType: (type: unknown) => unknown;
+      getEmailCollectionType: () => unknown;
+    };
+    const types = (FormApp as unknown as { EmailCollectionType: Record<string, unknown> })
+      .EmailCollectionType;
+    form.setCollectEmail(true);
+    const legacy = String(f.getEmailCollectionType());
+    f.setEmailCollectionType(types.VERIFIED);
+    const verified = String(f.getEmailCollectionType());
+    return compared(
+      'form.emailType',
+      EMAIL_ITEM,
+      EMAIL_EXPECTED,
+      `setCollectEmail(true) → ${legacy}; VERIFIED → ${verified}`,
+    );
+  });
+}
+
 /**
  * Checks the behaviours the bundle relies on that cannot be verified without a live account
  * (publish state of a new form, when the linked sheet appears, where a new question's column goes,
@@ -183,6 +210,7 @@ export function checkEnvironment(): string {
       }),
     );
     findings.push(...linkChecks(ss, testForm, locale));
+    findings.push(emailTypeCheck(testForm));
   }
 
   findings.push(timestampCheck(ss));

@@ -7,11 +7,16 @@ export const PASS_WAIT_MS = 60000;
 // for seconds, a rebuild for longer; the item stays queued when this runs out.
 export const RECORD_WAIT_MS = 30000;
 
+/** The lock stayed busy for the whole wait: nothing was changed (a caller may retry later). */
+export class LockBusyError extends Error {}
+
 /** Runs `fn` holding the script lock, or fails with a message saying nothing was changed. */
 export function withLock<T>(fn: () => T, waitMs = PASS_WAIT_MS): T {
   const lock = LockService.getScriptLock();
   if (!lock.tryLock(waitMs))
-    throw new Error('Một lần xử lý khác đang chạy: chưa thay đổi gì, hãy thử lại sau ít phút.');
+    throw new LockBusyError(
+      'Một lần xử lý khác đang chạy: chưa thay đổi gì, hãy thử lại sau ít phút.',
+    );
   try {
     return fn();
   } finally {

@@ -138,6 +138,16 @@ export const PROPS = {
   mailDeferredDay: 'mailDeferredDay',
   /** The Vietnam day the daily document quota was last logged as reached (one log line a day). */
   docsDeferredDay: 'docsDeferredDay',
+  /** A fingerprint of what scoring reads (checklist, units, inspectors, trust): a change re-scores. */
+  scoredWith: 'scoredWith',
+  /** Set (to the time) when the scoring configuration changed: the worker re-scores every row. */
+  rescoreDue: 'rescoreDue',
+  /** Set (to the time) when the daily reconcile found the lock busy: the worker runs it within minutes. */
+  reconcileDue: 'reconcileDue',
+  /** The Vietnam day a failed whole pass was last logged (one log line a day). */
+  passFailedDay: 'passFailedDay',
+  /** The empty-inspectors-list warning last written to Nhật ký by setup (written once). */
+  unlistedWarned: 'unlistedWarned',
 } as const;
 
 /**
@@ -150,6 +160,8 @@ export const QUEUE = {
   minutes: 'q.m.',
   mail: 'q.u.',
   report: 'q.p.',
+  /** A report period sent (or settled), kept beside `Nhật ký gửi` so a cleared sheet never sends twice. */
+  sent: 'q.s.',
 } as const;
 
 /** What `[KTCV] Đã gửi đơn vị lúc` holds besides the time a unit was mailed. */

@@ -55,6 +55,11 @@ export interface Queue {
   foreign: Set<string>;
   /** When rows were last marked as owing work ('' when none is known). */
   workDue: string;
+  /** When the scoring configuration changed, or a reconcile met a busy lock ('' when not). */
+  rescoreDue: string;
+  reconcileDue: string;
+  /** The cached configuration was dropped (a config sheet edited): reading it may mark a re-score. */
+  configStale: boolean;
 }
 
 const props = () => PropertiesService.getScriptProperties();
@@ -93,6 +98,9 @@ export function readQueue(): Queue {
     reports: [],
     foreign: new Set(parse<string[]>(all[PROPS.foreignDocs], [])),
     workDue: all[PROPS.workDue] ?? '',
+    rescoreDue: all[PROPS.rescoreDue] ?? '',
+    reconcileDue: all[PROPS.reconcileDue] ?? '',
+    configStale: all[`${PROPS.config}.n`] === '0',
   };
   for (const [k, v] of Object.entries(all)) {
     if (k.startsWith(QUEUE.response)) {
@@ -182,6 +190,38 @@ export function queueReport(p: { from: string; to: string; kind: PeriodKind }): 
 /** The period is sent (or settled): it leaves the queue. */
 export function dropReport(p: { from: string; to: string }): void {
   drop(reportKey(p));
+}
+
+/** One line of `Nhật ký gửi`, kept in script properties too (the sheet is the office's to clear). */
+export interface SentEntry {
+  key: string;
+  period: string;
+  audience: string;
+  /** When it was sent (ms). */
+  at: number;
+  to: string;
+  link: string;
+  note: string;
+}
+
+// A property value holds at most 9 KB: a long recipient list is cut (the sheet's line keeps it whole).
+const SENT_TO_MAX = 4000;
+
+/** Keeps a send-log line in script properties, so a cleared or deleted sheet never sends twice. */
+export function keepSent(e: SentEntry): void {
+  const to = e.to.length > SENT_TO_MAX ? `${e.to.slice(0, SENT_TO_MAX)}…` : e.to;
+  put(QUEUE.sent + e.key, JSON.stringify({ ...e, to }));
+}
+
+/** Every send-log line kept in script properties (one call). */
+export function readSent(): SentEntry[] {
+  const out: SentEntry[] = [];
+  for (const [k, v] of Object.entries(props().getProperties()))
+    if (k.startsWith(QUEUE.sent)) {
+      const e = parse<SentEntry | null>(v, null);
+      if (e?.key) out.push(e);
+    }
+  return out.sort((a, b) => a.at - b.at);
 }
 
 /** Remembers that a linked document is not the script's, so it is never opened again. */

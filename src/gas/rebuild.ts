@@ -3,13 +3,14 @@
 
 import { vnDateOf } from '../core/dates';
 import { pad, writeBlock } from './cells';
-import { withLock } from './lock';
+import { PASS_WAIT_MS, withLock } from './lock';
 import { afterRebuild, inSummaryPeriod } from './loop';
 import { MACHINE_HEADERS } from './names';
 import { outcomesFor } from './process';
 import { ALIGNED, fullRows, summaryRows, WIDTH } from './projection';
 import { markWorkDue } from './queue';
 import { unitAddress } from './reports';
+import { clearPassDue, type PassDue, passDue } from './rescore';
 import { isProcessed, type ResponseRow, stateCells } from './response-table';
 import { openOrNull } from './retry';
 import {
@@ -31,26 +32,48 @@ export { withLock } from './lock';
 export function rebuildAll(): number {
   return withLock(() => {
     const s = openSession();
+    const seen = passDue();
     // One bounded pass: response ids are asked of the form by reconcile only (for the rows a
     // trigger missed), never for every row here.
-    return rebuild(s, readResponses(s), () => []);
+    const n = rebuild(s, readResponses(s), () => []);
+    passDone('rebuildAll', seen, n);
+    return n;
   });
+}
+
+/** Clears the marks a whole pass answered (read as `seen` after the configuration was opened). */
+function passDone(fn: string, seen: PassDue, rows: number): void {
+  clearPassDue(seen, true);
+  if (seen.rescore !== '')
+    logLine(
+      fn,
+      `Đã chấm lại ${rows} phiếu theo cấu hình chấm điểm mới: trang Tổng hợp và Kết quả nay chỉ dùng một cách tính.`,
+    );
 }
 
 /**
  * Scores every response a failed or missing trigger run left out (or an edit it missed), by
- * rebuilding when there is any; returns how many were pending. Biên bản and unit mails still due
- * are the worker's, which runs after this.
+ * rebuilding when there is any, or when the scoring configuration changed since rows were scored
+ * (every row then); returns how many were pending. Biên bản and unit mails still due are the
+ * worker's, which runs after this. Throws LockBusyError when the lock stays busy for `waitMs`.
  */
-export function reconcile(): number {
+export function reconcile(waitMs = PASS_WAIT_MS): number {
   return withLock(() => {
     const s = openSession();
+    const seen = passDue();
     const read = readResponses(s);
     const pending = read.table.rows.filter((r) => !isProcessed(r));
-    if (pending.length === 0) return 0;
-    rebuild(s, read, () => pending);
+    if (pending.length === 0 && seen.rescore === '') {
+      clearPassDue(seen, false);
+      return 0;
+    }
+    passDone(
+      'reconcile',
+      seen,
+      rebuild(s, read, () => pending),
+    );
     return pending.length;
-  });
+  }, waitMs);
 }
 
 /** Response ids of pending rows, asked of the form only for responses since the oldest pending one. */

@@ -16,7 +16,14 @@ import { overdueActionsNow, withLoopActions } from './loop';
 import { HEADERS, MINUTES_MARKER, PROPS, SHEETS } from './names';
 import { outcomesFor } from './process';
 import type { RowOutcome } from './projection';
-import { dropReport, type ReportJob, saveReport } from './queue';
+import {
+  dropReport,
+  keepSent,
+  type ReportJob,
+  readSent,
+  type SentEntry,
+  saveReport,
+} from './queue';
 import { openOrNull, withRetry } from './retry';
 import { contextFor, logLine, readResponses, type Session } from './workbook';
 
@@ -163,16 +170,49 @@ function reportFiles(s: Session, agg: Aggregate, job: ReportJob) {
   return { url, pdf: blob };
 }
 
-/** Send-log keys already recorded. */
+/**
+ * Send-log keys already recorded: the sheet's and those kept in script properties. Lines missing
+ * from the sheet (cleared or deleted by a user) are written back from the properties.
+ */
 function sentKeys(s: Session): Set<string> {
   const sheet = s.ss.getSheetByName(SHEETS.sent);
-  if (!sheet) return new Set();
-  return new Set(
+  const inSheet = new Set(
     sheet
-      .getDataRange()
-      .getValues()
-      .slice(1)
-      .map((r) => String(r[0])),
+      ? sheet
+          .getDataRange()
+          .getValues()
+          .slice(1)
+          .map((r) => String(r[0]))
+      : [],
+  );
+  const kept = readSent();
+  const missing = kept.filter((e) => !inSheet.has(e.key));
+  if (missing.length) restoreSent(s, missing);
+  return new Set([...inSheet, ...kept.map((e) => e.key)]);
+}
+
+/** Writes send-log lines back into the sheet (one write), holding the lock, and says so once. */
+function restoreSent(s: Session, missing: SentEntry[]): void {
+  withRecordLock(() => {
+    let sheet = s.ss.getSheetByName(SHEETS.sent);
+    if (!sheet) sheet = s.ss.insertSheet(SHEETS.sent);
+    if (sheet.getLastRow() === 0) sheet.appendRow([...HEADERS.sent]);
+    const rows = missing.map((e) =>
+      [
+        e.key,
+        e.period,
+        e.audience,
+        new Date(e.at),
+        e.to,
+        e.link,
+        `${e.note} (ghi lại từ bộ nhớ của tập lệnh)`,
+      ].map(safe),
+    );
+    sheet.getRange(sheet.getLastRow() + 1, 1, rows.length, rows[0].length).setValues(rows);
+  });
+  logLine(
+    'sendReport',
+    `Trang "${SHEETS.sent}" thiếu ${missing.length} dòng (bị xóa hoặc sửa): đã ghi lại từ bộ nhớ của tập lệnh. Các kỳ này đã gửi và sẽ không được gửi lại.`,
   );
 }
 
@@ -186,13 +226,16 @@ function recordSent(
   link: string,
   note: string,
 ) {
+  const at = new Date();
+  // The properties first: they, not the sheet a user may clear, keep the period from a second send.
+  keepSent({ key, period, audience, at: at.getTime(), to: to.join(', '), link, note });
   withRecordLock(() => {
     let sheet = s.ss.getSheetByName(SHEETS.sent);
     if (!sheet) {
       sheet = s.ss.insertSheet(SHEETS.sent);
       sheet.appendRow([...HEADERS.sent]);
     }
-    sheet.appendRow([key, period, audience, new Date(), to.join(', '), link, note].map(safe));
+    sheet.appendRow([key, period, audience, at, to.join(', '), link, note].map(safe));
   });
 }
 

@@ -21,7 +21,8 @@ import { rebuildAll } from './rebuild';
 import { folderOf } from './reports';
 import { openOrNull } from './retry';
 import { readStore, saveProps } from './store';
-import { ConfigError, ensureStateColumns, loadConfigFromSheets } from './workbook';
+import { emptyListWarning } from './trust';
+import { ConfigError, ensureStateColumns, loadConfigFromSheets, logLine } from './workbook';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -129,6 +130,19 @@ export function setup(): SetupResult {
   const fix = setupLoop(ss, app.config);
   const count = rebuildAll();
   const full = warnCellLimit('setup');
+  const unlisted = emptyListWarning(app);
+  // In Nhật ký once (a second setup with the same list adds no line); in every setup result.
+  const props = PropertiesService.getScriptProperties();
+  if ((props.getProperty(PROPS.unlistedWarned) ?? '') !== unlisted) {
+    if (unlisted) {
+      logLine('setup', unlisted);
+      props.setProperty(PROPS.unlistedWarned, unlisted);
+    } else props.deleteProperty(PROPS.unlistedWarned);
+  }
+  const typed = opened.verified
+    ? ''
+    : 'Biểu mẫu chưa thu được email đã xác minh (người gửi có thể gõ email của người khác): trong trình sửa biểu mẫu, mục Cài đặt → Câu trả lời → Thu thập địa chỉ email, hãy chọn "Đã xác minh".';
+  if (typed) logLine('setup', typed);
   const parts = [
     opened.created ? 'đã tạo biểu mẫu mới' : 'đã cập nhật biểu mẫu',
     opened.republished
@@ -158,7 +172,14 @@ export function setup(): SetupResult {
   ].filter((p) => p !== '');
   return {
     ok: true,
-    message: `Thiết lập xong: ${parts.join('; ')}. Đường dẫn biểu mẫu: ${form.getPublishedUrl()}${full ? `\n\nCẢNH BÁO: ${full}` : ''}`,
+    message: `Thiết lập xong: ${parts.join('; ')}. Đường dẫn biểu mẫu: ${form.getPublishedUrl()}${[
+      full,
+      typed,
+      unlisted,
+    ]
+      .filter((w) => w !== '')
+      .map((w) => `\n\nCẢNH BÁO: ${w}`)
+      .join('')}`,
     formId,
   };
 }
@@ -171,6 +192,8 @@ export function checkConfig(): SetupResult {
   try {
     const app = loadConfigFromSheets(ss);
     message = `Cấu hình hợp lệ: ${app.config.checklist.criteria.length} tiêu chí, ${app.config.units.length} đơn vị, ${app.inspectors.length} cán bộ kiểm tra được phép gửi phiếu.`;
+    const unlisted = emptyListWarning(app);
+    if (unlisted) message += `\n${unlisted}`;
   } catch (e) {
     if (!(e instanceof ConfigError)) throw e;
     message = e.message;
@@ -230,23 +253,54 @@ function styleHeader(sheet: Sheet, width: number, widths: number[]): void {
 function openOrCreateForm(
   formId: string,
   app: AppConfig,
-): { form: GoogleAppsScript.Forms.Form; created: boolean; republished: boolean } {
+): {
+  form: GoogleAppsScript.Forms.Form;
+  created: boolean;
+  republished: boolean;
+  verified: boolean;
+} {
   const found = formId ? openOrNull(() => FormApp.openById(formId)) : null;
   if (found) {
     found.setTitle(app.settings.formTitle).setDescription(app.settings.formDescription);
-    return { form: found, created: false, republished: ensurePublished(found) };
+    const verified = collectVerifiedEmails(found);
+    return { form: found, created: false, republished: ensurePublished(found), verified };
   }
   const form = createPublishedForm(app.settings.formTitle);
   saveProps({ formId: form.getId(), responseSheet: '' });
+  const verified = collectVerifiedEmails(form);
   form
     .setDescription(app.settings.formDescription)
-    .setCollectEmail(true)
     .setAllowResponseEdits(true)
     .setProgressBar(true)
     .setConfirmationMessage('Đã ghi nhận phiếu kiểm tra. Cảm ơn đồng chí.');
   // Asked to start published; checked all the same, since an unpublished form collects nothing.
   ensurePublished(form);
-  return { form, created: true, republished: false };
+  return { form, created: true, republished: false, verified };
+}
+
+/**
+ * The Form records each respondent's signed-in Google account (VERIFIED), so nobody can type an
+ * inspector's address; returns false when this runtime or account does not offer it (the Form
+ * then collects typed addresses, and setup says how to fix it by hand).
+ */
+function collectVerifiedEmails(form: GoogleAppsScript.Forms.Form): boolean {
+  // Not in the type definitions; present in the runtime (apps-script-services.md: U).
+  const f = form as GoogleAppsScript.Forms.Form & {
+    setEmailCollectionType?: (type: unknown) => unknown;
+    getEmailCollectionType?: () => unknown;
+  };
+  try {
+    const types = (FormApp as unknown as { EmailCollectionType?: Record<string, unknown> })
+      .EmailCollectionType;
+    if (!types?.VERIFIED || typeof f.setEmailCollectionType !== 'function')
+      throw new Error('no EmailCollectionType');
+    if (String(f.getEmailCollectionType?.()) !== 'VERIFIED')
+      f.setEmailCollectionType(types.VERIFIED);
+    return true;
+  } catch {
+    form.setCollectEmail(true);
+    return false;
+  }
 }
 
 // Names Google gives the first sheet of a new spreadsheet, by account language.

@@ -7,6 +7,7 @@ import { pad, safe, writeBlock } from './cells';
 import { type AppConfig, type CONFIG_HEADERS, readTables } from './config-tables';
 import { HEADERS, MACHINE_HEADERS, SHEETS } from './names';
 import { type BlockEdit, WIDTH } from './projection';
+import { noteScoringConfig } from './rescore';
 import {
   type IndexRow,
   type Layout,
@@ -22,6 +23,7 @@ import {
   stateCells,
 } from './response-table';
 import { readStore, type Stored, saveConfig, saveProps } from './store';
+import { trustOf } from './trust';
 
 /** A configuration problem the office must fix; the message lists every problem. */
 export class ConfigError extends Error {
@@ -66,13 +68,24 @@ export function loadConfigFromSheets(ss: GoogleAppsScript.Spreadsheet.Spreadshee
   const result = readTables(tables);
   if (!result.ok) throw new ConfigError(result.errors);
   saveConfig(result.value);
+  if (noteScoringConfig(result.value))
+    logLine(
+      'config',
+      'Cấu hình chấm điểm (tiêu chí, xếp loại, đơn vị hoặc cán bộ kiểm tra) đã thay đổi: mọi phiếu đã chấm sẽ được chấm lại theo cấu hình mới ở lần chạy tự động tiếp theo (trong vòng 5 phút). Đến lúc đó, trang Tổng hợp và Kết quả có thể còn phiếu tính theo cấu hình cũ.',
+    );
   return result.value;
 }
 
 /** The evaluation context for the response sheet's columns (dates typed as text read in the office's order). */
 export function contextFor(app: AppConfig, header: string[]): EvalContext {
   const map = mapColumns(header, app.config.checklist);
-  return makeContext(app.config, app.settings.dateOrder ?? 'dmy', map?.titles, app.inspectors);
+  return makeContext(
+    app.config,
+    app.settings.dateOrder ?? 'dmy',
+    map?.titles,
+    app.inspectors,
+    trustOf(app),
+  );
 }
 
 /** The response sheet: its object, its values and the parsed table. */

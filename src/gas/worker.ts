@@ -3,7 +3,7 @@
 
 import { vnDateOf } from '../core/dates';
 import type { Inspection } from '../core/types';
-import { RECORD_WAIT_MS, withRecordLock } from './lock';
+import { LockBusyError, RECORD_WAIT_MS, withRecordLock } from './lock';
 import { loopStale, refreshAfterSubmit } from './loop';
 import { MAIL_MARK, PROPS } from './names';
 import { outcomesFor } from './process';
@@ -23,6 +23,7 @@ import {
   reportKey,
   workKey,
 } from './queue';
+import { reconcile } from './rebuild';
 import {
   createMinutes,
   deliverReport,
@@ -106,8 +107,23 @@ export function runWorker(started: number, options: WorkOptions = {}): WorkResul
     reports: {},
   };
   const focus = options.focus ? [...options.focus] : null;
-  const queued = readQueue();
-  const rowsDue =
+  let queued = readQueue();
+  // A config sheet was edited since anything read it: read it now, so that a change of what
+  // scoring reads is noticed (and re-scored below) even when no submission comes.
+  if (!focus && options.only !== 'reports' && queued.configStale) {
+    try {
+      openSession();
+    } catch {
+      // An invalid configuration: each submission and the daily reconcile report it.
+    }
+    queued = readQueue();
+  }
+  // A whole pass owed: the scoring configuration changed, or the daily reconcile met a busy lock.
+  const passOwed =
+    !focus &&
+    options.only !== 'reports' &&
+    (queued.rescoreDue !== '' || queued.reconcileDue !== '');
+  let rowsDue =
     options.only !== 'reports' &&
     (options.full ||
       (focus && focus.length > 0) ||
@@ -129,12 +145,15 @@ export function runWorker(started: number, options: WorkOptions = {}): WorkResul
     }
   }
   // An idle run reads nothing but the properties: no lock, no sheet.
-  if (!rowsDue && (focus || queued.reports.length === 0)) return result;
+  if (!rowsDue && !passOwed && (focus || queued.reports.length === 0)) return result;
   const token = claimLease();
   if (!token) return result;
   result.ran = true;
   try {
     const inTime = (reserve = 0) => Date.now() - started < BUDGET_MS - reserve;
+    // The pass first (one read and one write of each sheet, as rebuildAll); the rows
+    // biên bản and mails it leaves due follow in this same run.
+    if (passOwed && wholePass(result)) rowsDue = true;
     const s = openSession();
     if (rowsDue) {
       const before = result.scored;
@@ -169,6 +188,26 @@ export function runWorker(started: number, options: WorkOptions = {}): WorkResul
 }
 
 const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/**
+ * The pass a changed configuration or a locked-out reconcile left owed (every row re-scored, or
+ * the missed ones scored); a busy lock leaves it owed for the next run. Returns whether it ran.
+ */
+function wholePass(result: WorkResult): boolean {
+  try {
+    const n = reconcile(RECORD_WAIT_MS);
+    if (n > 0) logLine('runQueue', `Đã chấm ${n} phiếu bị lỡ.`);
+    result.scored += n;
+    return true;
+  } catch (e) {
+    if (!(e instanceof LockBusyError))
+      logOncePerDay(
+        PROPS.passFailedDay,
+        `Chưa chấm lại được các phiếu: ${messageOf(e)} Lần chạy tự động sau sẽ thử lại.`,
+      );
+    return false;
+  }
+}
 
 /** Submissions the trigger could not score (row not yet written, lock busy); returns those scored. */
 function scoreQueued(q: Queue, inTime: () => boolean, result: WorkResult): number[] {

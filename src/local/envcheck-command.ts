@@ -20,6 +20,7 @@ const COLUMNS = {
 // Where each assumption lives, so the reader knows what to change when live Google disagrees.
 const WHERE: Record<string, string> = {
   'form.published': 'src/local/emulator/forms.ts (FormApp.create, trạng thái xuất bản)',
+  'form.emailType': 'src/local/emulator/forms.ts (setCollectEmail, setEmailCollectionType)',
   'sheet.visible': 'src/local/emulator/forms.ts (setDestination: lúc trang câu trả lời hiện ra)',
   'sheet.name': 'src/local/emulator/forms.ts (tên trang câu trả lời theo ngôn ngữ)',
   'sheet.formUrl': 'src/local/emulator/spreadsheet.ts (Sheet.getFormUrl)',

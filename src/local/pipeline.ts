@@ -98,14 +98,19 @@ function nextClockEvent(now: number): { at: number; handler: string } {
   return candidates.filter((c) => c.at > now).sort((a, b) => a.at - b.at)[0];
 }
 
-/** A workspace with the bundle set up: the office's config written into the sheets first. */
+/**
+ * A workspace with the bundle set up: the office's config written into the sheets first, with
+ * `inspectors` (email, name, position) in `Cán bộ kiểm tra`.
+ */
 export function workspace(
   o: Pick<PipelineOptions, 'code' | 'config' | 'minutes' | 'settings'>,
   start: number,
+  inspectors: string[][] = [],
 ): Workspace {
   const ws = createWorkspace({ start: new Date(start), user: OWNER, timeoutMs: 10 * 60 * 1000 });
   CODE.set(ws, o.code);
   const tables = defaultTables(o.config);
+  tables.inspectors.push(...inspectors);
   if (!o.minutes) {
     const row = tables.settings.findIndex((r) => r[0] === 'Lập biên bản từng lần kiểm tra');
     tables.settings[row][1] = 'Không';
@@ -132,7 +137,12 @@ function sampleRound(o: PipelineOptions): Workspace {
   const timed = records
     .map((values) => ({ values, at: parseTimestamp(values[tsCol] ?? '', 'dmy') ?? 0 }))
     .sort((a, b) => a.at - b.at);
-  const ws = workspace({ ...o, minutes: true }, timed[0].at - 3600 * 1000);
+  // The office lists its inspectors first, as setup asks (only they are scored).
+  const ws = workspace(
+    { ...o, minutes: true },
+    timed[0].at - 3600 * 1000,
+    senders(records, emailCol, map.roles.inspector[0]),
+  );
   const formId = String(
     ws.log.uncounted(() => ws.PropertiesService.getScriptProperties().getProperty('formId')),
   );
@@ -261,10 +271,12 @@ function exportRound(o: PipelineOptions, table: (readonly string[])[], start: nu
   const map = mapColumns(header, o.config.checklist);
   if (!map) throw new InputError('Tệp không có cột "Đơn vị được kiểm tra": không thể chấm điểm.');
   // Dates left as text (not readable in the file's order) are read by the bundle in the same
-  // order as here: one answer in results.json, the workbook and the report.
+  // order as here: one answer in results.json, the workbook and the report. The office scores its
+  // own export: whoever the file names as sender is one of its inspectors.
   const ws = workspace(
     { ...o, settings: { ...o.settings, [DATE_ORDER_LABEL]: DATE_ORDER_VALUE[o.dateOrder] } },
     start,
+    senders(records, map.roles.email[0], map.roles.inspector[0]),
   );
   const sheetName = String(
     ws.log.uncounted(() => ws.PropertiesService.getScriptProperties().getProperty('responseSheet')),
@@ -297,6 +309,26 @@ function exportRound(o: PipelineOptions, table: (readonly string[])[], start: nu
   // The biên bản are made by the queue's 5-minute trigger after the rebuild, a few per run.
   if (o.minutes) drainQueue(ws);
   return ws;
+}
+
+/**
+ * The distinct senders of `records` as rows of `Cán bộ kiểm tra` (email, name, position), the
+ * name and position read from a team leader's text such as `Nguyễn Thị Lan - Phó Trưởng phòng`.
+ */
+function senders(
+  records: (readonly string[])[],
+  emailCol: number | undefined,
+  leaderCol: number | undefined,
+): string[][] {
+  const out = new Map<string, string[]>();
+  if (emailCol === undefined) return [];
+  for (const r of records) {
+    const email = (r[emailCol] ?? '').trim().toLowerCase();
+    if (!/^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/.test(email) || out.has(email)) continue;
+    const [name, ...position] = (leaderCol === undefined ? '' : (r[leaderCol] ?? '')).split(' - ');
+    out.set(email, [email, name.trim(), position.join(' - ').trim()]);
+  }
+  return [...out.values()];
 }
 
 /** Fires the queue's trigger every 5 virtual minutes until a run makes no more documents. */

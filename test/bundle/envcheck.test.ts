@@ -75,6 +75,7 @@ describe('Kiểm tra môi trường', () => {
       [
         'account.locale',
         'form.published',
+        'form.emailType',
         'time.formCreate',
         'time.formOpen',
         'sheet.visible',
@@ -116,7 +117,11 @@ describe('Kiểm tra môi trường', () => {
     // The emulator agrees with itself on what its Docs API assumes.
     for (const key of ['docs.tableEnd', 'docs.badTableLocation', 'docs.unsaved'])
       expect(lines.get(key)?.verdict).toBe('Khớp');
-    for (const key of ['form.published', 'sheet.visible', 'doc.removeFirst']) {
+    expect(lines.get('form.emailType')).toMatchObject({
+      found: 'setCollectEmail(true) → RESPONDER_INPUT; VERIFIED → VERIFIED',
+      verdict: 'Khớp',
+    });
+    for (const key of ['form.published', 'form.emailType', 'sheet.visible', 'doc.removeFirst']) {
       const l = lines.get(key) as Line;
       expect(l.verdict).toBe(l.found === l.expected ? 'Khớp' : 'Khác');
     }
@@ -210,7 +215,7 @@ describe('Kiểm tra môi trường', () => {
     ws.run(CODE, 'checkEnvironment');
     expect(findings(ws).get('trigger.activeSpreadsheet')?.verdict).toBe('Khớp');
     expect(pending()).toHaveLength(0);
-    expect(rows(ws, SHEET)).toHaveLength(21);
+    expect(rows(ws, SHEET)).toHaveLength(22);
   });
 
   test('a test sheet Google shows only after the check is removed by the one-off trigger', () => {

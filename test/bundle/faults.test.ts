@@ -1,10 +1,12 @@
 // Google's faults injected into the bundle's own calls: nothing lost, nothing twice, whatever call fails.
 
+import { snapshotDrive } from '../../src/local/emulator/drive';
 import type { Workspace } from '../../src/local/emulator/runtime';
 import {
   answers,
   CODE,
   minutesDocs,
+  responseSheet,
   rows,
   runDue,
   setSetting,
@@ -26,6 +28,17 @@ function mailHopTien(ws: Workspace) {
       .setValue('hoptien@mydu.example');
   });
   ws.run(CODE, 'checkConfig');
+}
+
+/** The value of one `[KTCV]` state cell of a response, read as the office sees it (uncounted). */
+function stateCell(ws: Workspace, responseId: string, header: string): unknown {
+  return ws.log.uncounted(() => {
+    const sheet = ws.spreadsheet.getSheetByName(responseSheet(ws));
+    const values = sheet?.getDataRange().getValues() ?? [];
+    const head = values[0].map(String);
+    const row = values.find((r) => r[head.indexOf('[KTCV] Mã phản hồi')] === responseId);
+    return row?.[head.indexOf(header)];
+  });
 }
 
 describe('a failure in the middle of a submission', () => {
@@ -74,7 +87,7 @@ describe('a failure in the middle of a submission', () => {
 });
 
 describe('a run Google stops in the middle of slow work', () => {
-  test('Google stops the run right after the unit mail went out: it is never sent a second time', () => {
+  test('Google stops the run right after the unit mail went out: never sent again, the cell says it is unknown', () => {
     const { ws, formId } = setUp();
     mailHopTien(ws);
     // The mail leaves, then the execution passes its 6 minutes before it can record the send.
@@ -90,27 +103,46 @@ describe('a run Google stops in the middle of slow work', () => {
       }
       return r;
     };
-    ws.submit(CODE, formId, answers(), { email: EMAIL });
+    const { response } = ws.submit(CODE, formId, answers(), { email: EMAIL });
     runDue(ws, 'runQueue');
     expect(ws.executions.some((e) => /Exceeded maximum execution time/.test(e.error ?? ''))).toBe(
       true,
     );
+    expect(unitMails(ws)).toHaveLength(1);
     for (let k = 0; k < 3; k++) runDue(ws, 'runQueue');
     runDue(ws, 'reconcile');
+    // The worker cannot know whether Google delivered it: it says so, and never sends it again.
     expect(unitMails(ws)).toHaveLength(1);
+    expect(stateCell(ws, response.getId(), '[KTCV] Đã gửi đơn vị lúc')).toBe('Chưa rõ đã gửi');
+    expect(rows(ws, 'Nhật ký').some((r) => String(r[2]).startsWith('Không rõ thư kết quả'))).toBe(
+      true,
+    );
   });
 
-  test('the biên bản was created and the run then failed: the next run fills that document, no second', () => {
+  test('the biên bản was created and the run then failed before filling it: the next run fills that document, no second', () => {
     const { ws, formId } = setUp();
-    ws.faults.failAt({ call: 1, method: 'Document.getBody' });
     const { response } = ws.submit(CODE, formId, answers(), { email: EMAIL });
+    // Every Google Doc in Drive, trashed or not.
+    const docs = () =>
+      snapshotDrive(ws.DriveApp)
+        .files.filter((f) => f.mimeType === 'application/vnd.google-apps.document')
+        .map((f) => f.id);
+    const before = docs().length;
+    // The worker's first run: DocumentApp.create returns, then filling it fails.
+    ws.faults.failAt({ call: 1, method: 'Document.getBody' });
+    runDue(ws, 'runQueue');
+    expect(ws.faults.injected.map((f) => `${f.service}.${f.method}`)).toEqual(['Document.getBody']);
     ws.faults.clear();
+    const made = docs();
+    expect(made).toHaveLength(before + 1);
     for (let k = 0; k < 3; k++) runDue(ws, 'runQueue');
-    const docs = minutesDocs(ws);
-    expect(docs).toHaveLength(1);
-    expect(docs[0].name).toContain('Xã Hợp Tiến');
+    // The same document, now filled and linked; no second one.
+    expect(docs()).toEqual(made);
+    const minutes = minutesDocs(ws).filter((d) => !d.trashed);
+    expect(minutes).toHaveLength(1);
+    expect(minutes[0].name).toContain('Xã Hợp Tiến');
     expect(String(rows(ws, 'Kết quả').find((r) => r[0] === response.getId())?.[15])).toContain(
-      docs[0].id,
+      minutes[0].id,
     );
   });
 });

@@ -206,9 +206,9 @@ describe('history across the reform', () => {
       }
       return out;
     };
-    ws.submit(CODE, formId, answers('Xã Hợp Tiến', '2025-06-25'), { email: 'lan@example.com' });
+    ws.submit(CODE, formId, answers('Xã Hợp Tiến', '2025-06-25'), { email: 'lan.nt@mydu.example' });
     ws.clock.advance(15 * 24 * 3600 * 1000);
-    ws.submit(CODE, formId, answers('Xã Hợp Tiến', '2025-07-05'), { email: 'lan@example.com' });
+    ws.submit(CODE, formId, answers('Xã Hợp Tiến', '2025-07-05'), { email: 'lan.nt@mydu.example' });
     const results = rows(ws, 'Kết quả');
     expect(results.map((r) => [r[4], r[5]])).toEqual([
       ['10498', 'Xã Hợp Tiến'],

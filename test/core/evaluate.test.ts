@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { LABELS } from '../../src/core/answers';
 import { DEFAULT_CONFIG } from '../../src/core/config';
-import { evaluate, type Outcome } from '../../src/core/evaluate';
+import { evaluate, makeContext, type Outcome } from '../../src/core/evaluate';
 import type { Inspection, ReviewEntry } from '../../src/core/types';
 import { ctx, response } from './fixtures';
 
@@ -276,5 +276,38 @@ describe('classification (§5)', () => {
     const two = scoreWith({ C8: 'Không đạt', A4: 'Không đạt' });
     expect(two.score).toBe(91);
     expect(two.tier).toBe('Yếu');
+  });
+});
+
+describe('who is scored (step 0)', () => {
+  const trust = { emails: ['NoiVu@mydu.example'], domains: ['mydu.example'] };
+  const withTrust = (inspectors: string[] = []) =>
+    makeContext(DEFAULT_CONFIG, 'dmy', undefined, inspectors, trust);
+  const by = (email: string, c = withTrust()) => evaluate(response({ email }), c);
+
+  test('an empty list trusts the office address and its domain; anyone else is held, named', () => {
+    expect(scored(by('lan.nt@mydu.example')).score).toBe(100);
+    expect(scored(by('NOIVU@mydu.example')).score).toBe(100);
+    const held = reviewed(by('stranger1@gmail.example'));
+    expect(held.code).toBe('not-inspector');
+    expect(held.reason).toBe(
+      'Giữ lại để xem xét: người gửi stranger1@gmail.example chưa được xác nhận là cán bộ kiểm tra. Danh sách cán bộ kiểm tra còn trống nên chỉ chấm phiếu gửi từ địa chỉ thuộc tên miền @mydu.example của cơ quan. Nếu đây là cán bộ kiểm tra, hãy thêm email vào danh sách cán bộ kiểm tra: phiếu sẽ được chấm ở lần chạy tự động sau.',
+    );
+    // A look-alike domain is not the office's.
+    expect(reviewed(by('a@mydu.example.evil')).code).toBe('not-inspector');
+    expect(reviewed(by('a@evil-mydu.example')).code).toBe('not-inspector');
+  });
+
+  test('a row without an address (typed or imported by an editor) is scored; no trust rule scores anyone', () => {
+    expect(scored(by('')).score).toBe(100);
+    expect(scored(evaluate(response({ email: 'x@gmail.example' }), ctx)).score).toBe(100);
+  });
+
+  test('a list decides alone: a listed outsider is scored, an unlisted colleague is held', () => {
+    const listed = withTrust(['hung.ld@gmail.example']);
+    expect(scored(by('Hung.LD@gmail.example', listed)).score).toBe(100);
+    expect(reviewed(by('lan.nt@mydu.example', listed)).reason).toBe(
+      'Người gửi không có trong danh sách cán bộ kiểm tra: lan.nt@mydu.example.',
+    );
   });
 });

@@ -12,9 +12,10 @@ import { type GasEnumValue, gasEnum, wallTime, zonedMs } from './utilities';
  * Hooks that are not Apps Script (a leading underscore; none of them counts as a call):
  *
  * Respondents and Google itself:
- * - `forms._respond(form, answers, {email?, at?, bypassValidation?}) → EmuFormResponse`: a respondent
- *   submits. `answers` maps an item title (or its numeric id) to the text typed or chosen; a date is
- *   `'YYYY-MM-DD'`. Refused like the live form unless `bypassValidation`; an unpublished form
+ * - `forms._respond(form, answers, {email?, typed?, at?, bypassValidation?}) → EmuFormResponse`: a
+ *   respondent submits (`email`: the signed-in account on a VERIFIED form, else what is typed;
+ *   `typed`: what is typed in the email field). `answers` maps an item title (or its numeric id)
+ *   to the text typed or chosen; a date is `'YYYY-MM-DD'`. Refused like the live form unless `bypassValidation`; an unpublished form
  *   refuses always. Google then appends the row to the linked sheet, uncounted, at once or
  *   `ws.google.rowDelayMs` later on the virtual clock (`rowOrder`; `forms._rowDue(responseId)`).
  * - `forms._edit(responseId, answers, {at?, bypassValidation?}) → EmuFormResponse`: the respondent
@@ -124,10 +125,23 @@ interface Destination {
 /** What `_respond` takes: answers by item title or id. */
 export type Answers = Record<string | number, string | Date | null | undefined>;
 
+/** How a form collects respondents' addresses (`FormApp.EmailCollectionType`). */
+export type EmailCollection = 'VERIFIED' | 'RESPONDER_INPUT' | 'DO_NOT_COLLECT';
+
 /** Options of a simulated submission. */
 export interface RespondOptions {
-  /** The respondent's email; required when the form collects emails. */
+  /**
+   * The respondent's address; required when the form collects emails. Under `VERIFIED` it is the
+   * Google account they are signed in with (the form shows it, nothing is typed); under
+   * `RESPONDER_INPUT` it is what they type, unless `typed` says otherwise.
+   */
   email?: string;
+  /**
+   * An address typed into the form's email field, which may be anyone's. Only a
+   * `RESPONDER_INPUT` form has that field and records it; a `VERIFIED` one has none and records
+   * the signed-in account (`email`) whatever is passed here.
+   */
+  typed?: string;
   /** Submission time; default the virtual clock's now (the clock is moved forward to it). */
   at?: Date;
   /** Let answers through that the live form would refuse (choices changed later, a test's bad value). */
@@ -571,6 +585,8 @@ export class EmuForm
   /** Shown to respondents under the title. */
   _description = '';
   _collectEmail = false;
+  /** Which addresses are collected; `_collectEmail` is true for the first two. */
+  _emailType: EmailCollection = 'DO_NOT_COLLECT';
   _allowEdits = false;
   _confirmation = '';
   _progressBar = false;
@@ -648,15 +664,48 @@ export class EmuForm
     return this._viewUrl();
   }
 
-  /** Turning it on while linked adds the email column where a new question's would go (U). */
+  /**
+   * Turning it on while linked adds the email column where a new question's would go (U). Which
+   * collection type the legacy call gives is unverified (attacks M3): the emulator takes the one
+   * that trusts the respondent least, addresses typed by the respondent (U); an earlier
+   * `setEmailCollectionType` choice other than DO_NOT_COLLECT is kept.
+   */
   setCollectEmail(collect: boolean): this {
     return this.flag('setCollectEmail', arguments, collect, (v) => {
-      this._collectEmail = v;
-      if (v && this._dest && this._dest.emailCol === 0) {
-        this._dest.emailCol = this._newColumn();
-        this._headerCell(this._dest.emailCol, HEADERS[localeKey(this._dest.locale)].email);
-      }
+      this._setEmailType(
+        v ? (this._collectEmail ? this._emailType : 'RESPONDER_INPUT') : 'DO_NOT_COLLECT',
+      );
     });
+  }
+
+  /**
+   * `FormApp.EmailCollectionType.VERIFIED` records the respondent's signed-in Google account (they
+   * must sign in; nothing is typed), `RESPONDER_INPUT` what they type in an email field,
+   * `DO_NOT_COLLECT` nothing. Not in the type definitions; used by live scripts (U: the text of a
+   * refusal on an account that cannot require sign-in is unverified, so none is modelled).
+   */
+  setEmailCollectionType(type: GasEnumValue | string): this {
+    this.rec('setEmailCollectionType');
+    const name = type === null || type === undefined ? '' : String(type);
+    const known = (EMAIL_TYPES as readonly string[]).includes(name);
+    this.check(arguments, 'setEmailCollectionType', [() => known]);
+    this._setEmailType(name as EmailCollection);
+    return this;
+  }
+
+  getEmailCollectionType(): GasEnumValue {
+    this.rec('getEmailCollectionType');
+    return EMAIL_COLLECTION_TYPE[this._emailType];
+  }
+
+  /** Sets the collection type; turning collection on while linked adds the email column (U). */
+  _setEmailType(type: EmailCollection): void {
+    this._emailType = type;
+    this._collectEmail = type !== 'DO_NOT_COLLECT';
+    if (this._collectEmail && this._dest && this._dest.emailCol === 0) {
+      this._dest.emailCol = this._newColumn();
+      this._headerCell(this._dest.emailCol, HEADERS[localeKey(this._dest.locale)].email);
+    }
   }
 
   collectsEmail(): boolean {
@@ -1056,6 +1105,8 @@ function asTyped(text: string): string {
 
 const ITEM_TYPE = gasEnum(ITEM_TYPES);
 const DESTINATION_TYPE = gasEnum(['SPREADSHEET'] as const);
+const EMAIL_TYPES = ['VERIFIED', 'RESPONDER_INPUT', 'DO_NOT_COLLECT'] as const;
+const EMAIL_COLLECTION_TYPE = gasEnum(EMAIL_TYPES);
 
 /** Options for the emulated FormApp. */
 export interface FormsOptions {
@@ -1069,6 +1120,7 @@ export interface FormsOptions {
 export class FormAppEmu {
   readonly ItemType = ITEM_TYPE;
   readonly DestinationType = DESTINATION_TYPE;
+  readonly EmailCollectionType = EMAIL_COLLECTION_TYPE;
   private readonly forms = new Map<string, EmuForm>();
   private nextForm = 1;
   private nextItemSeed = 7;
@@ -1161,10 +1213,18 @@ export class FormAppEmu {
     const parsed = this.parseAnswers(form, answers);
     for (const [id, a] of parsed) if (a === '') parsed.delete(id);
     if (!options.bypassValidation) this.validate(form, parsed);
-    const email = options.email ?? '';
+    // VERIFIED: the signed-in account, nothing typed counts; RESPONDER_INPUT: what is typed.
+    const email =
+      form._emailType === 'VERIFIED'
+        ? (options.email ?? '')
+        : (options.typed ?? options.email ?? '');
     if (form._collectEmail && !options.bypassValidation) {
       if (email === '')
-        throw new Error(`Form "${form._title}" collects emails: the respondent must give one`);
+        throw new Error(
+          form._emailType === 'VERIFIED'
+            ? `Form "${form._title}" collects verified emails: the respondent must sign in to a Google account`
+            : `Form "${form._title}" collects emails: the respondent must give one`,
+        );
     }
     const at = this.when(options.at);
     const n = this.nextResponse++;

@@ -393,6 +393,37 @@ describe('FormApp: the linked response sheet (Google-side writes)', () => {
     expect(display(sheet)[1][0]).toBe('25/2/2019 9:15:30');
   });
 
+  test('email collection: VERIFIED records the signed-in account, nothing typed counts; RESPONDER_INPUT records what is typed (U: live scripts, not the type definitions)', () => {
+    const ws = createWorkspace();
+    const form = inspectionForm(ws);
+    expect(String(form.getEmailCollectionType())).toBe('DO_NOT_COLLECT');
+    // The legacy switch: which type it gives is unverified; the emulator takes the typed one.
+    form.setCollectEmail(true);
+    expect(String(form.getEmailCollectionType())).toBe('RESPONDER_INPUT');
+    const sheet = link(ws, form);
+    const answers = { 'Đơn vị': 'UBND xã An Mỹ' };
+    const spoof = { email: 'la.ma@gmail.example', typed: 'can.bo@hanoi.gov.vn' };
+    ws.FormApp._respond(form, answers, spoof);
+    form.setEmailCollectionType(ws.FormApp.EmailCollectionType.VERIFIED);
+    expect(form.getEmailCollectionType()).toBe(ws.FormApp.EmailCollectionType.VERIFIED);
+    expect(form.collectsEmail()).toBe(true);
+    const verified = ws.FormApp._respond(form, answers, spoof);
+    expect(rows(sheet).map((r) => r[1])).toEqual([
+      'Địa chỉ email',
+      'can.bo@hanoi.gov.vn',
+      'la.ma@gmail.example',
+    ]);
+    expect(verified.getRespondentEmail()).toBe('la.ma@gmail.example');
+    // Nobody signed in: a verified form takes no response.
+    expect(() => ws.FormApp._respond(form, answers, {})).toThrow('must sign in');
+    // Turning collection back on keeps VERIFIED; an unknown type is refused.
+    form.setCollectEmail(true);
+    expect(String(form.getEmailCollectionType())).toBe('VERIFIED');
+    expect(() => form.setEmailCollectionType('ANYONE')).toThrow();
+    form.setEmailCollectionType(ws.FormApp.EmailCollectionType.DO_NOT_COLLECT);
+    expect(form.collectsEmail()).toBe(false);
+  });
+
   test('a date answer is a Date at midnight in the spreadsheet zone; display follows the locale (U for formats)', () => {
     const ws = createWorkspace({ locale: 'en_US' });
     const form = inspectionForm(ws);

@@ -420,6 +420,32 @@ describe('strictness: members not emulated, scopes from the manifest', () => {
     );
   });
 
+  test('DriveApp takes only the full drive scope (drive.readonly for reads); drive.file, the Advanced Drive scope, is refused (U)', () => {
+    const perFile = exact({ oauthScopes: [`${AUTH}drive.file`, `${AUTH}documents`] });
+    const refused = (call: string) =>
+      error(() => perFile.run(`function f() { ${call}; }`, 'f')).message;
+    // What the bundle does with Drive: make the office folder, open its own Doc, file and trash it.
+    expect(refused("DriveApp.createFolder('Kiểm tra công vụ - Văn bản')")).toBe(
+      `You do not have permission to call DriveApp.createFolder. Required permissions: ${AUTH}drive`,
+    );
+    const doc = perFile.run("function f() { return DocumentApp.create('Biên bản').getId(); }", 'f');
+    expect(refused(`DriveApp.getFileById('${doc}')`)).toContain(
+      `Required permissions: ${AUTH}drive`,
+    );
+    const reader = exact({ oauthScopes: [`${AUTH}drive.readonly`, `${AUTH}documents`] });
+    const own = reader.run("function f() { return DocumentApp.create('Biên bản').getId(); }", 'f');
+    expect(
+      reader.run(`function f() { return DriveApp.getFileById('${own}').getName(); }`, 'f'),
+    ).toBe('Biên bản');
+    expect(
+      error(() =>
+        reader.run(`function f() { DriveApp.getFileById('${own}').setTrashed(true); }`, 'f'),
+      ).message,
+    ).toBe(
+      `You do not have permission to call DriveApp.File.setTrashed. Required permissions: ${AUTH}drive`,
+    );
+  });
+
   test('a granted wider scope covers the narrower one; null grants everything', () => {
     const wide = exact({ oauthScopes: [`${AUTH}spreadsheets`] });
     expect(
