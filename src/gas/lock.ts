@@ -7,11 +7,15 @@ export const PASS_WAIT_MS = 60000;
 // for seconds, a rebuild for longer; the item stays queued when this runs out.
 export const RECORD_WAIT_MS = 30000;
 
+const BUSY = 'Một lần xử lý khác đang chạy: chưa thay đổi gì, hãy thử lại sau ít phút.';
+
+/** Whether an error is withLock's "the lock stayed busy" (nothing was changed). */
+export const isLockBusy = (e: unknown): boolean => e instanceof Error && e.message === BUSY;
+
 /** Runs `fn` holding the script lock, or fails with a message saying nothing was changed. */
 export function withLock<T>(fn: () => T, waitMs = PASS_WAIT_MS): T {
   const lock = LockService.getScriptLock();
-  if (!lock.tryLock(waitMs))
-    throw new Error('Một lần xử lý khác đang chạy: chưa thay đổi gì, hãy thử lại sau ít phút.');
+  if (!lock.tryLock(waitMs)) throw new Error(BUSY);
   try {
     return fn();
   } finally {

@@ -138,6 +138,11 @@ export const PROPS = {
   mailDeferredDay: 'mailDeferredDay',
   /** The Vietnam day the daily document quota was last logged as reached (one log line a day). */
   docsDeferredDay: 'docsDeferredDay',
+  /**
+   * Set (to the time) when a submission found a derived sheet not matching the states, or states
+   * on the wrong response rows: the worker's next run checks and repairs (as reconcile does).
+   */
+  identityCheck: 'identityCheck',
 } as const;
 
 /**

@@ -55,6 +55,8 @@ export interface Queue {
   foreign: Set<string>;
   /** When rows were last marked as owing work ('' when none is known). */
   workDue: string;
+  /** When a submission asked for a check of the sheets against the states ('' when none). */
+  check: string;
 }
 
 const props = () => PropertiesService.getScriptProperties();
@@ -93,6 +95,7 @@ export function readQueue(): Queue {
     reports: [],
     foreign: new Set(parse<string[]>(all[PROPS.foreignDocs], [])),
     workDue: all[PROPS.workDue] ?? '',
+    check: all[PROPS.identityCheck] ?? '',
   };
   for (const [k, v] of Object.entries(all)) {
     if (k.startsWith(QUEUE.response)) {

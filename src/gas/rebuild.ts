@@ -3,11 +3,20 @@
 
 import { vnDateOf } from '../core/dates';
 import { pad, writeBlock } from './cells';
-import { withLock } from './lock';
+import { clearCheck, damagedSheets, logDamage, realignStates, recoverLinks } from './identity';
+import { PASS_WAIT_MS, withLock } from './lock';
 import { afterRebuild, inSummaryPeriod } from './loop';
 import { MACHINE_HEADERS } from './names';
 import { outcomesFor } from './process';
-import { ALIGNED, fullRows, summaryRows, WIDTH } from './projection';
+import {
+  ALIGNED,
+  type AlignedSheet,
+  type Damage,
+  fullRows,
+  type RowOutcome,
+  summaryRows,
+  WIDTH,
+} from './projection';
 import { markWorkDue } from './queue';
 import { unitAddress } from './reports';
 import { isProcessed, type ResponseRow, stateCells } from './response-table';
@@ -39,18 +48,59 @@ export function rebuildAll(): number {
 
 /**
  * Scores every response a failed or missing trigger run left out (or an edit it missed), by
- * rebuilding when there is any; returns how many were pending. Biên bản and unit mails still due
- * are the worker's, which runs after this.
+ * rebuilding when there is any; returns how many were pending. First puts states back on their
+ * responses' rows (form columns sorted alone), then checks each derived sheet against the states:
+ * a sheet with rows missing, doubled or of no response is rewritten and named in the log (a sheet
+ * only sorted by a leader is kept). Biên bản and unit mails still due are the worker's, which
+ * runs after this.
  */
-export function reconcile(): number {
+export function reconcile(waitMs = PASS_WAIT_MS): number {
   return withLock(() => {
     const s = openSession();
+    // Asked for by a submission (or not): this is the check, done now.
+    clearCheck();
     const read = readResponses(s);
+    // States put back on their responses' rows first (a sort of the form columns alone).
+    const moved = read.table.stateColumn ? realignStates(s, read) : 0;
     const pending = read.table.rows.filter((r) => !isProcessed(r));
-    if (pending.length === 0) return 0;
-    rebuild(s, read, () => pending);
+    const damage = read.table.stateColumn ? damagedSheets(s, read.table.rows) : [];
+    if (pending.length === 0 && moved === 0 && damage.length === 0) return 0;
+    if (pending.length > 0 || moved > 0) rebuild(s, read, () => pending);
+    else repair(s, read, damage);
+    logDamage('reconcile', damage);
     return pending.length;
-  });
+  }, waitMs);
+}
+
+/** Rewrites only the damaged derived sheets from the states (sheets merely sorted are kept). */
+function repair(s: Session, read: Responses, damage: readonly Damage[]): void {
+  const context = contextFor(s.app, read.table.formHeaders);
+  const outcomes = outcomesFor(read.table.rows, context, new Map());
+  writeAligned(
+    s,
+    damage.map((d) => d.sheet),
+    outcomes,
+  );
+  saveGrid(s);
+}
+
+/** Writes whole aligned sheets from outcomes in response-row order, blanking the rest of the grid. */
+function writeAligned(s: Session, names: readonly AlignedSheet[], outcomes: RowOutcome[]): void {
+  for (const name of names) {
+    const rows = fullRows(name, outcomes, s.app.config);
+    const sheet = s.ss.getSheetByName(name);
+    if (!sheet) throw new Error(`Thiếu trang "${name}": hãy chạy "Thiết lập".`);
+    let grid = sheet.getMaxRows();
+    if (rows.length + 1 > grid) {
+      // Headroom, so the submissions that follow append without growing the grid.
+      const add = rows.length + 1 - grid + GROW_BY;
+      sheet.insertRowsAfter(grid, add);
+      grid += add;
+    }
+    s.store.grid[name] = grid;
+    // Blank the whole grid below the header too: nothing stale survives a rebuild.
+    writeBlock(s.ss, name, 2, 1, pad(rows, WIDTH[name], grid - 1));
+  }
 }
 
 /** Response ids of pending rows, asked of the form only for responses since the oldest pending one. */
@@ -132,21 +182,9 @@ function rebuild(
       )
         o.state.mail = 'due';
 
-  for (const name of ALIGNED) {
-    const rows = fullRows(name, outcomes, s.app.config);
-    const sheet = s.ss.getSheetByName(name);
-    if (!sheet) throw new Error(`Thiếu trang "${name}": hãy chạy "Thiết lập".`);
-    let grid = sheet.getMaxRows();
-    if (rows.length + 1 > grid) {
-      // Headroom, so the submissions that follow append without growing the grid.
-      const add = rows.length + 1 - grid + GROW_BY;
-      sheet.insertRowsAfter(grid, add);
-      grid += add;
-    }
-    s.store.grid[name] = grid;
-    // Blank the whole grid below the header too: nothing stale survives a rebuild.
-    writeBlock(s.ss, name, 2, 1, pad(rows, WIDTH[name], grid - 1));
-  }
+  // Links the state lost (its [KTCV] columns deleted) that Kết quả still shows: no second biên bản.
+  if (s.app.settings.minutes) recoverLinks(s, outcomes);
+  writeAligned(s, ALIGNED, outcomes);
   writeSummary(
     s,
     summaryRows(

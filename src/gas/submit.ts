@@ -2,14 +2,14 @@
 /// <reference types="google-apps-script" />
 
 import { vnDateOf } from '../core/dates';
+import { editDerived } from './identity';
 import { inSummaryPeriod, recordFacts } from './loop';
 import { affectedRows, outcomesFor } from './process';
-import { planEdits, summaryRows } from './projection';
+import { summaryRows } from './projection';
 import { flagMinutes, markWorkDue, queueResponse, workKey } from './queue';
 import { unitAddress } from './reports';
 import { isoInstant, isProcessed, type ResponseRow } from './response-table';
 import {
-  applyEdits,
   contextFor,
   logLine,
   openSession,
@@ -147,7 +147,8 @@ function score(id: string, ts: number, email: string): Scored {
       : o.state.minutes !== '',
   );
   if (owes) markWorkDue();
-  let gridChanged = applyEdits(s, planEdits(ix.rows, outcomes, s.app.config));
+  // Derived rows found by the response id they carry, wherever a leader moved them.
+  let gridChanged = editDerived(s, ix.rows, outcomes);
   const states = new Map(ix.rows.map((r) => [r.row, r.state]));
   for (const o of outcomes) states.set(o.row, o.state);
   gridChanged =

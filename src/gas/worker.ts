@@ -3,7 +3,7 @@
 
 import { vnDateOf } from '../core/dates';
 import type { Inspection } from '../core/types';
-import { RECORD_WAIT_MS, withRecordLock } from './lock';
+import { isLockBusy, RECORD_WAIT_MS, withRecordLock } from './lock';
 import { loopStale, refreshAfterSubmit } from './loop';
 import { MAIL_MARK, PROPS } from './names';
 import { outcomesFor } from './process';
@@ -23,6 +23,7 @@ import {
   reportKey,
   workKey,
 } from './queue';
+import { reconcile } from './rebuild';
 import {
   createMinutes,
   deliverReport,
@@ -136,6 +137,7 @@ export function runWorker(started: number, options: WorkOptions = {}): WorkResul
   try {
     const inTime = (reserve = 0) => Date.now() - started < BUDGET_MS - reserve;
     const s = openSession();
+    if (rowsDue && !focus && queued.check) checkSheets();
     if (rowsDue) {
       const before = result.scored;
       for (const row of scoreQueued(readQueue(), inTime, result)) focus?.push(row);
@@ -169,6 +171,23 @@ export function runWorker(started: number, options: WorkOptions = {}): WorkResul
 }
 
 const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/**
+ * A submission found a derived sheet not matching the states (or states on other responses'
+ * rows): reconcile's checks and repairs run now. A busy lock leaves the request for the next run.
+ */
+function checkSheets(): void {
+  try {
+    const count = reconcile(RECORD_WAIT_MS);
+    if (count > 0) logLine('runQueue', `Đã chấm ${count} phiếu bị lỡ.`);
+  } catch (e) {
+    if (!isLockBusy(e))
+      logLine(
+        'runQueue',
+        `Chưa kiểm tra được các trang kết quả: ${messageOf(e)} Lần chạy sau sẽ làm lại.`,
+      );
+  }
+}
 
 /** Submissions the trigger could not score (row not yet written, lock busy); returns those scored. */
 function scoreQueued(q: Queue, inTime: () => boolean, result: WorkResult): number[] {
