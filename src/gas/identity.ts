@@ -1,7 +1,7 @@
 // Identity of rows against what users do to sheets: derived rows found by response id, damage detected and repaired, states that follow their responses.
 /// <reference types="google-apps-script" />
 
-import { pad, writeBlock } from './cells';
+import { a1, pad, writeBlock } from './cells';
 import { HEADERS, PROPS, SHEETS } from './names';
 import { notifyOffice } from './notify';
 import {
@@ -33,13 +33,25 @@ type Cell = string | number | Date;
 
 const quoted = (name: string) => `'${name.replace(/'/g, "''")}'`;
 
-/** Column A of a derived sheet below the header, to the end of its grid (one read). */
-function readIds(s: Session, name: AlignedSheet): string[] {
+/**
+ * Column A of a derived sheet below the header (one read): its first `upTo` rows when the grid is
+ * known to hold them with room to spare, else to the end of the grid.
+ */
+function readIds(s: Session, name: AlignedSheet, upTo = 0): string[] {
+  const grid = s.store.grid[name] ?? 0;
+  // Well inside the known grid: a leader deleting a few rows cannot put the read out of bounds.
+  const bounded = upTo > 0 && upTo + 1 + SLACK < grid;
   return s.ss
-    .getRange(`${quoted(name)}!A2:A`)
+    .getRange(bounded ? a1(name, 2, 1, upTo, 1) : `${quoted(name)}!A2:A`)
     .getValues()
     .map((r) => (r[0] === null || r[0] === undefined ? '' : String(r[0])));
 }
+
+// Rows read past the expected end of a sheet by a submission: a block a failed run left there, or
+// a row a leader added, is seen; a few dozen cells, not the grid's headroom.
+const MARGIN = 50;
+// Rows of the known grid a leader may have deleted without a bounded read failing.
+const SLACK = 100;
 
 /** Asks the worker's next run for a check of the sheets (it runs reconcile's checks and repairs). */
 export function requestCheck(): void {
@@ -75,8 +87,10 @@ export function editDerived(
   let gridChanged = false;
   let check = misplacedRows(before).size > 0;
   for (const name of ALIGNED) {
-    const ids = readIds(s, name);
-    if (inOrder(ids, expectedIds(name, before))) {
+    const expected = expectedIds(name, before);
+    const writes = planned.filter((e) => e.sheet === name).reduce((n, e) => n + e.rows.length, 0);
+    const ids = readIds(s, name, expected.length + writes + MARGIN);
+    if (inOrder(ids, expected)) {
       gridChanged =
         applyEdits(
           s,
@@ -86,7 +100,8 @@ export function editDerived(
     }
     const sheet = s.ss.getSheetByName(name) as GoogleAppsScript.Spreadsheet.Sheet;
     const last = sheet.getLastRow();
-    const used = ids.slice(0, Math.max(0, last - 1));
+    // Rows past the window read: the whole column, once, on this rare path.
+    const used = (last - 1 > ids.length ? readIds(s, name) : ids).slice(0, Math.max(0, last - 1));
     const edits = locateEdits(name, used, outcomes, states, s.app.config);
     applyLocated(s, sheet, name, edits, last);
     gridChanged = true;

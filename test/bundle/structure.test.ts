@@ -244,7 +244,7 @@ describe('the response sheet sorted, or its [KTCV] columns deleted', () => {
     expect(truth(ws)).toEqual(rebuilt(ws));
   });
 
-  test('the whole response sheet sorted: ids stay with their rows, a new submission is appended', () => {
+  test('the whole response sheet sorted: ids stay with their rows; a duplicate and a new submission land right', () => {
     const { ws, formId } = setUp();
     const ids = base(ws, formId);
     const h = header(ws);
@@ -257,14 +257,31 @@ describe('the response sheet sorted, or its [KTCV] columns deleted', () => {
     });
     expect(stateIds(ws)).toEqual(ids);
     ws.clock.advance(60_000);
+    // Tuy Lai's inspection sent again: the later copy counts, the earlier goes to review.
+    const again = ws.submit(CODE, formId, answers({ unit: 'Xã Tuy Lai', B2: 'Không đạt' }), {
+      email: EMAIL,
+    }).response;
+    ws.clock.advance(60_000);
     const pl = ws.submit(CODE, formId, answers({ unit: 'Xã Phúc Lâm' }), { email: EMAIL }).response;
     runDue(ws, 'runQueue');
     runDue(ws, 'reconcile');
     const units = byUnit(ws);
-    for (const [unit, id] of Object.entries({ ...ids, 'Xã Phúc Lâm': pl.getId() })) {
+    const now = { ...ids, 'Xã Tuy Lai': again.getId(), 'Xã Phúc Lâm': pl.getId() };
+    for (const [unit, id] of Object.entries(now)) {
       expect(units[unit]).toHaveLength(1);
       expect([units[unit][0][0], units[unit][0][3]]).toEqual([id, id]);
     }
+    expect(rows(ws, 'Cần xem lại').map((r) => r[0])).toEqual([ids['Xã Tuy Lai']]);
+    expect(findings(ws).map((f) => f.slice(0, 2))).toEqual(
+      expect.arrayContaining([
+        ['Xã Tuy Lai', 'B2'],
+        ['Xã Hợp Tiến', 'B3'],
+        ['Xã Hợp Tiến', 'C4'],
+        ['Xã Đại Hưng', 'C8'],
+      ]),
+    );
+    expect(findings(ws)).toHaveLength(4);
+    // The earlier copy's biên bản went to the trash; one per counting inspection.
     expect(minutesDocs(ws).filter((d) => !d.trashed)).toHaveLength(5);
   });
 
