@@ -223,11 +223,15 @@ export function realignStates(s: Session, read: Responses): number {
     }
   }
   const unknown: ResponseRow[] = [];
+  let moved = 0;
   for (const r of rows) {
     if (!bad.has(r.row)) continue;
     const st = placed.get(r.row);
-    if (st) r.state = { ...st };
-    else {
+    if (st && st.id === r.state.id) continue;
+    if (st) {
+      r.state = { ...st };
+      moved++;
+    } else {
       unknown.push(r);
       r.state = blank();
     }
@@ -235,16 +239,19 @@ export function realignStates(s: Session, read: Responses): number {
   // States whose response was found nowhere: their biên bản is named, never reused for another.
   const lost = loose.filter((st) => !taken.has(st) && st.id !== '');
   const name = read.sheet.getName();
-  logLine(
-    'reconcile',
-    `Các cột câu hỏi của trang "${name}" đã bị sắp xếp riêng (không kèm các cột [KTCV]): đã đưa mã phản hồi, trạng thái và biên bản của ${placed.size} phản hồi về đúng dòng của chúng.`,
-  );
+  // Rows that only looked moved (an edit in the same second as another response) keep theirs.
+  if (moved === 0 && unknown.length === 0) return 0;
+  if (moved > 0)
+    logLine(
+      'reconcile',
+      `Các cột câu hỏi của trang "${name}" đã bị sắp xếp riêng (không kèm các cột [KTCV]): đã đưa mã phản hồi, trạng thái và biên bản của ${moved} phản hồi về đúng dòng của chúng.`,
+    );
   if (unknown.length || lost.length) {
     const message = `Sau khi trang "${name}" bị sắp xếp, không xác định được phản hồi của ${unknown.length ? `dòng ${unknown.map((r) => r.row).join(', ')}` : 'một số dòng'}: các dòng đó được chấm lại như phản hồi chưa có mã, không gắn mã phản hồi hay biên bản của dòng khác.${lost.length ? ` Biên bản không còn gắn với dòng nào: ${lost.map((st) => `${st.id} (${st.minutes || 'chưa có biên bản'})`).join('; ')}.` : ''} Hãy kiểm tra trang câu trả lời.`;
     logLine('reconcile', message);
     notifyOffice('reconcile', message);
   }
-  return placed.size;
+  return moved + unknown.length;
 }
 
 const blank = (): RowState => ({

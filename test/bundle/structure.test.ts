@@ -244,6 +244,41 @@ describe('the response sheet sorted, or its [KTCV] columns deleted', () => {
     expect(truth(ws)).toEqual(rebuilt(ws));
   });
 
+  test('form columns sorted and a timestamp typed over: the row no one can tell is named in the log and to the office, never mislinked', () => {
+    const { ws, formId } = setUp();
+    const ids = base(ws, formId);
+    const h = header(ws);
+    const unitCol = h.indexOf('Đơn vị được kiểm tra');
+    ws.log.uncounted(() => {
+      const s = sheet(ws, responseSheet(ws));
+      s.getRange(2, 1, s.getLastRow() - 1, h.indexOf('[KTCV] Mã phản hồi')).sort({
+        column: unitCol + 1,
+        ascending: true,
+      });
+      // A clerk "corrects" the first row's timestamp: no state and no form response has it.
+      s.getRange(2, 1).setValue(new Date('2019-01-05T01:00:00Z'));
+    });
+    const first = String(rows(ws, responseSheet(ws))[0][unitCol]);
+    runDue(ws, 'reconcile');
+    const said = logText(ws);
+    expect(said).toContain(
+      'không xác định được phản hồi của dòng 2: các dòng đó được chấm lại như phản hồi chưa có mã, không gắn mã phản hồi hay biên bản của dòng khác.',
+    );
+    const notice = ws.MailApp._outbox().filter((m) =>
+      m.subject.includes('Có lỗi khi chạy tự động'),
+    );
+    expect(notice.map((m) => m.to)).toEqual([['noivu@mydu.example']]);
+    expect(notice[0].body).toContain('dòng 2');
+    // That row carries no other response's id or biên bản; every other unit has its own.
+    const units = byUnit(ws);
+    expect(units[first].map((u) => u[0])).toEqual(['']);
+    expect(Object.values(ids)).not.toContain(units[first][0][3]);
+    for (const [unit, id] of Object.entries(ids)) {
+      if (unit === first) continue;
+      expect([units[unit][0][0], units[unit][0][3]]).toEqual([id, id]);
+    }
+  });
+
   test('the whole response sheet sorted: ids stay with their rows; a duplicate and a new submission land right', () => {
     const { ws, formId } = setUp();
     const ids = base(ws, formId);
