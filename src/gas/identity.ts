@@ -37,10 +37,11 @@ const quoted = (name: string) => `'${name.replace(/'/g, "''")}'`;
  * Column A of a derived sheet below the header (one read): its first `upTo` rows when the grid is
  * known to hold them with room to spare, else to the end of the grid.
  */
-function readIds(s: Session, name: AlignedSheet, upTo = 0): string[] {
+function readIds(s: Session, name: AlignedSheet, upTo = 0, used = false): string[] {
   const grid = s.store.grid[name] ?? 0;
-  // Well inside the known grid: a leader deleting a few rows cannot put the read out of bounds.
-  const bounded = upTo > 0 && upTo + 1 + SLACK < grid;
+  // Well inside the known grid (a leader deleting a few rows cannot put the read out of bounds),
+  // or within the used rows the sheet just told.
+  const bounded = upTo > 0 && (used || upTo + 1 + SLACK < grid);
   return s.ss
     .getRange(bounded ? a1(name, 2, 1, upTo, 1) : `${quoted(name)}!A2:A`)
     .getValues()
@@ -52,6 +53,9 @@ function readIds(s: Session, name: AlignedSheet, upTo = 0): string[] {
 const MARGIN = 50;
 // Rows of the known grid a leader may have deleted without a bounded read failing.
 const SLACK = 100;
+
+/** What a Forms response id looks like (a leader's remark does not). */
+const looksLikeId = (id: string): boolean => /^[\w-]{20,}$/.test(id);
 
 /** Asks the worker's next run for a check of the sheets (it runs reconcile's checks and repairs). */
 export function requestCheck(): void {
@@ -87,26 +91,29 @@ export function editDerived(
   let gridChanged = false;
   let check = misplacedRows(before).size > 0;
   for (const name of ALIGNED) {
+    const mine = planned.filter((e) => e.sheet === name);
+    // Nothing of the changed responses there, before or after: the sheet is not even read.
+    if (mine.length === 0) continue;
     const expected = expectedIds(name, before);
-    const writes = planned.filter((e) => e.sheet === name).reduce((n, e) => n + e.rows.length, 0);
+    const writes = mine.reduce((n, e) => n + e.rows.length, 0);
     const ids = readIds(s, name, expected.length + writes + MARGIN);
     if (inOrder(ids, expected)) {
-      gridChanged =
-        applyEdits(
-          s,
-          planned.filter((e) => e.sheet === name),
-        ) || gridChanged;
+      gridChanged = applyEdits(s, mine) || gridChanged;
       continue;
     }
     const sheet = s.ss.getSheetByName(name) as GoogleAppsScript.Spreadsheet.Sheet;
     const last = sheet.getLastRow();
-    // Rows past the window read: the whole column, once, on this rare path.
-    const used = (last - 1 > ids.length ? readIds(s, name) : ids).slice(0, Math.max(0, last - 1));
+    // Rows past the window read: read to the last used row, once, on this rare path.
+    const used =
+      last - 1 > ids.length
+        ? readIds(s, name, last - 1, true)
+        : ids.slice(0, Math.max(0, last - 1));
     const edits = locateEdits(name, used, outcomes, states, s.app.config);
     applyLocated(s, sheet, name, edits, last);
     gridChanged = true;
-    if (edits.unplaced > 0 || damageOf(name, edits.after, expectedIds(name, afterRows)))
-      check = true;
+    // Ids no state knows that look like a response's are responses in flight, not damage.
+    const damage = damageOf(name, edits.after, expectedIds(name, afterRows), looksLikeId);
+    if (edits.unplaced > 0 || damage) check = true;
   }
   if (check) requestCheck();
   return gridChanged;
@@ -159,7 +166,11 @@ function applyLocated(
  * Each derived sheet whose rows do not match what the states expect (rows missing, doubled, or
  * of no response); a sheet that is only in another order (a leader's sort) is kept as it is.
  */
-export function damagedSheets(s: Session, rows: readonly { state: RowState }[]): Damage[] {
+export function damagedSheets(
+  s: Session,
+  rows: readonly { state: RowState }[],
+  inFlight: (id: string) => boolean,
+): Damage[] {
   const out: Damage[] = [];
   for (const name of ALIGNED) {
     const sheet = s.ss.getSheetByName(name);
@@ -168,7 +179,7 @@ export function damagedSheets(s: Session, rows: readonly { state: RowState }[]):
     const expected = expectedIds(name, rows);
     if (inOrder(ids, expected)) continue;
     const used = ids.slice(0, Math.max(0, sheet.getLastRow() - 1));
-    const d = damageOf(name, used, expected);
+    const d = damageOf(name, used, expected, inFlight);
     if (d) out.push(d);
   }
   return out;

@@ -248,12 +248,15 @@ export interface Damage {
 
 /**
  * Compares the ids of the used rows of a sheet with the expected ones as multisets: a mere change
- * of order (a leader's sort) is no damage; null when nothing is missing, doubled or foreign.
+ * of order (a leader's sort) is no damage, nor rows of a response `inFlight` (scored by a run
+ * that failed before recording its state; its next run replaces them by id); null when nothing
+ * is missing, doubled or foreign.
  */
 export function damageOf(
   sheet: AlignedSheet,
   used: readonly string[],
   expected: readonly string[],
+  inFlight: (id: string) => boolean = () => false,
 ): Damage | null {
   const want = new Map<string, number>();
   for (const id of expected) want.set(id, (want.get(id) ?? 0) + 1);
@@ -269,6 +272,8 @@ export function damageOf(
     // A blank id is a row without one: an extra one is a row the script did not write.
     if (h > n) {
       if (n > 0 && id !== '') d.doubled += h - n;
+      // A response being scored (its rows written, its state not yet): its own run places it.
+      else if (n === 0 && id !== '' && inFlight(id)) continue;
       else d.foreign += h - n;
     }
   }

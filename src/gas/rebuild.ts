@@ -11,15 +11,16 @@ import { outcomesFor } from './process';
 import {
   ALIGNED,
   type AlignedSheet,
+  countIn,
   type Damage,
   fullRows,
   type RowOutcome,
   summaryRows,
   WIDTH,
 } from './projection';
-import { markWorkDue } from './queue';
+import { markWorkDue, readQueue } from './queue';
 import { unitAddress } from './reports';
-import { isProcessed, type ResponseRow, stateCells } from './response-table';
+import { isProcessed, type ResponseRow, type RowState, stateCells } from './response-table';
 import { openOrNull } from './retry';
 import {
   contextFor,
@@ -54,7 +55,7 @@ export function rebuildAll(): number {
  * only sorted by a leader is kept). Biên bản and unit mails still due are the worker's, which
  * runs after this.
  */
-export function reconcile(waitMs = PASS_WAIT_MS): number {
+export function reconcile(waitMs = PASS_WAIT_MS, checkOnly = false): number {
   return withLock(() => {
     const s = openSession();
     // Asked for by a submission (or not): this is the check, done now.
@@ -63,19 +64,41 @@ export function reconcile(waitMs = PASS_WAIT_MS): number {
     // States put back on their responses' rows first (a sort of the form columns alone).
     const moved = read.table.stateColumn ? realignStates(s, read) : 0;
     const pending = read.table.rows.filter((r) => !isProcessed(r));
-    const damage = read.table.stateColumn ? damagedSheets(s, read.table.rows) : [];
-    if (pending.length === 0 && moved === 0 && damage.length === 0) return 0;
-    if (pending.length > 0 || moved > 0) rebuild(s, read, () => pending);
+    // Rows of a queued response (its run failed before its state was written) are not damage.
+    const queued = new Set(readQueue().responses.map((p) => p.id));
+    const damage = read.table.stateColumn
+      ? damagedSheets(s, read.table.rows, (id) => queued.has(id))
+      : [];
+    // The worker's check leaves pending responses to the queue, as it scores them anyway.
+    const rescore = checkOnly ? [] : pending;
+    if (rescore.length === 0 && moved === 0 && damage.length === 0) return 0;
+    if (rescore.length > 0 || moved > 0) rebuild(s, read, () => pending);
     else repair(s, read, damage);
     logDamage('reconcile', damage);
-    return pending.length;
+    return rescore.length > 0 || moved > 0 ? pending.length : 0;
   }, waitMs);
 }
 
-/** Rewrites only the damaged derived sheets from the states (sheets merely sorted are kept). */
+/**
+ * Rewrites only the damaged derived sheets from the states (sheets merely sorted are kept); when
+ * today's scoring no longer gives the rows the states recorded (the configuration changed since),
+ * everything is rebuilt instead, so the sheets and states agree again and the check stays quiet.
+ */
 function repair(s: Session, read: Responses, damage: readonly Damage[]): void {
   const context = contextFor(s.app, read.table.formHeaders);
-  const outcomes = outcomesFor(read.table.rows, context, new Map());
+  // Rows as their states stand: a pending response's rows are its own run's to write.
+  const done = read.table.rows.filter(isProcessed);
+  const outcomes = outcomesFor(done, context, new Map());
+  const recorded = new Map(done.map((r) => [r.row, r.state]));
+  const same = outcomes.every((o) =>
+    ALIGNED.every(
+      (name) => countIn(name, o.state) === countIn(name, recorded.get(o.row) as RowState),
+    ),
+  );
+  if (!same) {
+    rebuild(s, read, () => []);
+    return;
+  }
   writeAligned(
     s,
     damage.map((d) => d.sheet),

@@ -178,7 +178,7 @@ const messageOf = (e: unknown): string => (e instanceof Error ? e.message : Stri
  */
 function checkSheets(): void {
   try {
-    const count = reconcile(RECORD_WAIT_MS);
+    const count = reconcile(RECORD_WAIT_MS, true);
     if (count > 0) logLine('runQueue', `Đã chấm ${count} phiếu bị lỡ.`);
   } catch (e) {
     if (!isLockBusy(e))
