@@ -90,13 +90,17 @@ export function editDerived(
     .map(([row, state]) => ({ row, state }));
   let gridChanged = false;
   let check = misplacedRows(before).size > 0;
-  for (const name of ALIGNED) {
+  // Every id column first, then the writes: a read after a write waits for its commit.
+  const reads = ALIGNED.map((name) => {
     const mine = planned.filter((e) => e.sheet === name);
-    // Nothing of the changed responses there, before or after: the sheet is not even read.
-    if (mine.length === 0) continue;
     const expected = expectedIds(name, before);
     const writes = mine.reduce((n, e) => n + e.rows.length, 0);
-    const ids = readIds(s, name, expected.length + writes + MARGIN);
+    // Nothing of the changed responses there, before or after: the sheet is not even read.
+    const ids = mine.length ? readIds(s, name, expected.length + writes + MARGIN) : [];
+    return { name, mine, expected, ids };
+  });
+  for (const { name, mine, expected, ids } of reads) {
+    if (mine.length === 0) continue;
     if (inOrder(ids, expected)) {
       gridChanged = applyEdits(s, mine) || gridChanged;
       continue;
