@@ -132,6 +132,51 @@ describe('a leader sorts, inserts or deletes rows in the derived sheets', () => 
     expect(minutesDocs(ws).filter((d) => !d.trashed)).toHaveLength(5);
   });
 
+  test('Tồn tại sorted by criterion, then Hợp Tiến edited to more and then fewer findings: its rows follow, no other row moves', () => {
+    const { ws, formId } = setUp();
+    const ids = base(ws, formId);
+    ws.log.uncounted(() => {
+      const s = sheet(ws, 'Tồn tại');
+      s.getRange(2, 1, s.getLastRow() - 1, s.getLastColumn()).sort({ column: 5, ascending: false });
+    });
+    const sorted = findings(ws);
+    expect(sorted.map((f) => f[1])).toEqual(['C8', 'C4', 'B3', 'B2']);
+    const others = (f: string[][]) => f.filter((x) => x[0] !== 'Xã Hợp Tiến');
+    ws.clock.advance(60_000);
+    ws.edit(
+      CODE,
+      ids['Xã Hợp Tiến'],
+      answers({ unit: 'Xã Hợp Tiến', B3: 'Không đạt', C4: 'Không đạt', C2: 'Không đạt' }),
+    );
+    let now = findings(ws);
+    // Its two rows rewritten where they stood, the third appended; the others where they were.
+    expect(now.map((f) => f[0])).toEqual([
+      'Xã Đại Hưng',
+      'Xã Hợp Tiến',
+      'Xã Hợp Tiến',
+      'Xã Tuy Lai',
+      'Xã Hợp Tiến',
+    ]);
+    expect(others(now)).toEqual(others(sorted));
+    expect(
+      now
+        .filter((f) => f[0] === 'Xã Hợp Tiến')
+        .map((f) => f[1])
+        .sort(),
+    ).toEqual(['B3', 'C2', 'C4']);
+    ws.clock.advance(60_000);
+    ws.edit(CODE, ids['Xã Hợp Tiến'], answers({ unit: 'Xã Hợp Tiến', C4: 'Không đạt' }));
+    now = findings(ws);
+    expect(others(now)).toEqual(others(sorted));
+    expect(now.filter((f) => f[0] === 'Xã Hợp Tiến').map((f) => f.slice(1))).toEqual([
+      ['C4', ids['Xã Hợp Tiến']],
+    ]);
+    runDue(ws, 'runQueue');
+    runDue(ws, 'reconcile');
+    expect(logText(ws)).not.toContain('sửa tay');
+    expect(truth(ws)).toEqual(rebuilt(ws));
+  });
+
   test('a remark row inserted at the top of Tồn tại, then an edit clears Hợp Tiến: the others untouched, the sheet repaired', () => {
     const { ws, formId } = setUp();
     const ids = base(ws, formId);
