@@ -8,7 +8,7 @@ import { affectedRows, outcomesFor } from './process';
 import { summaryRows } from './projection';
 import { flagMinutes, markWorkDue, queueResponse, workKey } from './queue';
 import { unitAddress } from './reports';
-import { isoInstant, isProcessed, type ResponseRow } from './response-table';
+import { isoInstant, isProcessed, misplacedRows, type ResponseRow } from './response-table';
 import {
   contextFor,
   logLine,
@@ -123,8 +123,11 @@ function score(id: string, ts: number, email: string): Scored {
   const [alone] = outcomesFor([self], context, ids);
   // The rows sharing its old or new duplicate key, read one by one (a handful at most).
   const rows: ResponseRow[] = [self];
+  // A row carrying another response's state (form columns sorted alone) is not scored under that
+  // id: the worker's check puts the states back first.
+  const moved = misplacedRows(ix.rows);
   for (const r of affectedRows(ix.rows, self, alone.state.key)) {
-    if (r.row === self.row) continue;
+    if (r.row === self.row || moved.has(r.row)) continue;
     const full = readRow(ix, r.row);
     if (full) rows.push(full);
   }

@@ -289,6 +289,36 @@ describe('the response sheet sorted, or its [KTCV] columns deleted', () => {
     expect(truth(ws)).toEqual(rebuilt(ws));
   });
 
+  test('form columns sorted, then a copy of one inspection submitted: the worker puts states back before anything is linked', () => {
+    const { ws, formId } = setUp();
+    const ids = base(ws, formId);
+    const h = header(ws);
+    ws.log.uncounted(() => {
+      const s = sheet(ws, responseSheet(ws));
+      s.getRange(2, 1, s.getLastRow() - 1, h.indexOf('[KTCV] Mã phản hồi')).sort({
+        column: h.indexOf('Đơn vị được kiểm tra') + 1,
+        ascending: true,
+      });
+    });
+    ws.clock.advance(60_000);
+    const again = ws.submit(CODE, formId, answers({ unit: 'Xã Tuy Lai', B2: 'Không đạt' }), {
+      email: EMAIL,
+    }).response;
+    runDue(ws, 'runQueue');
+    runDue(ws, 'runQueue');
+    const now = { ...ids, 'Xã Tuy Lai': again.getId() };
+    expect(stateIds(ws)).toEqual(now);
+    const units = byUnit(ws);
+    for (const [unit, id] of Object.entries(now)) {
+      expect(units[unit]).toHaveLength(1);
+      expect([units[unit][0][0], units[unit][0][3]]).toEqual([id, id]);
+    }
+    expect(rows(ws, 'Cần xem lại').map((r) => r[0])).toEqual([ids['Xã Tuy Lai']]);
+    expect(logText(ws)).toContain('đã bị sắp xếp riêng (không kèm các cột [KTCV])');
+    // The earlier copy's biên bản is in the trash, the new copy has its own: 4 in use.
+    expect(minutesDocs(ws).filter((d) => !d.trashed)).toHaveLength(4);
+  });
+
   test('form columns sorted and a timestamp typed over: the row no one can tell is named in the log and to the office, never mislinked', () => {
     const { ws, formId } = setUp();
     const ids = base(ws, formId);
