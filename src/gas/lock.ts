@@ -7,16 +7,18 @@ export const PASS_WAIT_MS = 60000;
 // for seconds, a rebuild for longer; the item stays queued when this runs out.
 export const RECORD_WAIT_MS = 30000;
 
+const BUSY = 'Một lần xử lý khác đang chạy: chưa thay đổi gì, hãy thử lại sau ít phút.';
+
 /** The lock stayed busy for the whole wait: nothing was changed (a caller may retry later). */
 export class LockBusyError extends Error {}
+
+/** Whether an error is withLock's "the lock stayed busy" (nothing was changed). */
+export const isLockBusy = (e: unknown): boolean => e instanceof LockBusyError;
 
 /** Runs `fn` holding the script lock, or fails with a message saying nothing was changed. */
 export function withLock<T>(fn: () => T, waitMs = PASS_WAIT_MS): T {
   const lock = LockService.getScriptLock();
-  if (!lock.tryLock(waitMs))
-    throw new LockBusyError(
-      'Một lần xử lý khác đang chạy: chưa thay đổi gì, hãy thử lại sau ít phút.',
-    );
+  if (!lock.tryLock(waitMs)) throw new LockBusyError(BUSY);
   try {
     return fn();
   } finally {

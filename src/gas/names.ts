@@ -148,6 +148,11 @@ export const PROPS = {
   passFailedDay: 'passFailedDay',
   /** The empty-inspectors-list warning last written to Nhật ký by setup (written once). */
   unlistedWarned: 'unlistedWarned',
+  /**
+   * Set (to the time) when a submission found a derived sheet not matching the states, or states
+   * on the wrong response rows: the worker's next run checks and repairs (as reconcile does).
+   */
+  identityCheck: 'identityCheck',
 } as const;
 
 /**

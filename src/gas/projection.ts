@@ -210,3 +210,137 @@ export function summaryRows(states: readonly RowState[], config: Config, today: 
     rows.push(['', u.unitCode, u.unit, 0, '', '', '', 'Chưa kiểm tra', '']);
   return rows;
 }
+
+/**
+ * The response ids an aligned sheet holds for these states, one per sheet row in response-row
+ * order ('' for a response without an id, e.g. a row imported without the form).
+ */
+export function expectedIds(sheet: AlignedSheet, states: readonly { state: RowState }[]): string[] {
+  const out: string[] = [];
+  for (const r of states) {
+    const n = countIn(sheet, r.state);
+    for (let k = 0; k < n; k++) out.push(r.state.id);
+  }
+  return out;
+}
+
+/**
+ * Whether a sheet's id column (every grid row below the header) holds exactly `expected`, in
+ * order, and nothing below: then the blocks stand where their response rows put them.
+ */
+export function inOrder(actual: readonly string[], expected: readonly string[]): boolean {
+  if (actual.length < expected.length) return false;
+  for (let i = 0; i < actual.length; i++)
+    if (actual[i] !== (i < expected.length ? expected[i] : '')) return false;
+  return true;
+}
+
+/** How a derived sheet's rows differ from what the states expect, counted as rows. */
+export interface Damage {
+  sheet: AlignedSheet;
+  /** Rows of a response that are not there. */
+  missing: number;
+  /** Rows of a response there more often than it has rows. */
+  doubled: number;
+  /** Rows of no response (a leader's row, a response that no longer has rows there). */
+  foreign: number;
+}
+
+/**
+ * Compares the ids of the used rows of a sheet with the expected ones as multisets: a mere change
+ * of order (a leader's sort) is no damage, nor rows of a response `inFlight` (scored by a run
+ * that failed before recording its state; its next run replaces them by id); null when nothing
+ * is missing, doubled or foreign.
+ */
+export function damageOf(
+  sheet: AlignedSheet,
+  used: readonly string[],
+  expected: readonly string[],
+  inFlight: (id: string) => boolean = () => false,
+): Damage | null {
+  const want = new Map<string, number>();
+  for (const id of expected) want.set(id, (want.get(id) ?? 0) + 1);
+  const have = new Map<string, number>();
+  for (const id of used) have.set(id, (have.get(id) ?? 0) + 1);
+  const d: Damage = { sheet, missing: 0, doubled: 0, foreign: 0 };
+  for (const [id, n] of want) {
+    const h = have.get(id) ?? 0;
+    if (h < n) d.missing += n - h;
+  }
+  for (const [id, h] of have) {
+    const n = want.get(id) ?? 0;
+    // A blank id is a row without one: an extra one is a row the script did not write.
+    if (h > n) {
+      if (n > 0 && id !== '') d.doubled += h - n;
+      // A response being scored (its rows written, its state not yet): its own run places it.
+      else if (n === 0 && id !== '' && inFlight(id)) continue;
+      else d.foreign += h - n;
+    }
+  }
+  return d.missing || d.doubled || d.foreign ? d : null;
+}
+
+/** What it said in the log: the sheet and what was found in it. */
+export function damageText(d: Damage): string {
+  const parts: string[] = [];
+  if (d.missing) parts.push(`thiếu ${d.missing} dòng`);
+  if (d.doubled) parts.push(`${d.doubled} dòng bị lặp`);
+  if (d.foreign) parts.push(`${d.foreign} dòng không thuộc phản hồi nào`);
+  return `Trang "${d.sheet}" đã bị sắp xếp/sửa tay (${parts.join(', ')}): đã dựng lại từ dữ liệu phản hồi.`;
+}
+
+/**
+ * Edits of one aligned sheet that find each changed response's rows by the id in column A,
+ * wherever a leader's sort put them: its rows are rewritten in place, extra new rows appended
+ * after the last used row, and rows it no longer has (or has twice) deleted. Rows of other
+ * responses are never touched.
+ */
+export interface LocatedEdits {
+  /** Rows written over existing rows, by 0-based index below the header (before deletions). */
+  writes: { index: number; rows: Cell[][] }[];
+  /** Rows appended after the last used row. */
+  appends: Cell[][];
+  /** 0-based indices below the header of rows to delete (after the writes and appends). */
+  deletes: number[];
+  /** Changed responses without an id whose rows cannot be found: the sheet must be rebuilt. */
+  unplaced: number;
+  /** The ids of the used rows once the edits are applied (to tell damage left behind). */
+  after: string[];
+}
+
+/** The located edits of `sheet` whose used rows hold `used` ids, for the changed outcomes. */
+export function locateEdits(
+  sheet: AlignedSheet,
+  used: readonly string[],
+  changed: readonly RowOutcome[],
+  before: ReadonlyMap<number, RowState>,
+  config: Config,
+): LocatedEdits {
+  const out: LocatedEdits = { writes: [], appends: [], deletes: [], unplaced: 0, after: [] };
+  const ids = [...used];
+  const dropped = new Set<number>();
+  for (const o of changed) {
+    const rows = rowsFor(sheet, o, config);
+    const old = before.get(o.row);
+    const id = o.state.id;
+    if (!id) {
+      if (rows.length || (old && countIn(sheet, old) > 0)) out.unplaced++;
+      continue;
+    }
+    const at: number[] = [];
+    ids.forEach((x, i) => {
+      if (x === id) at.push(i);
+    });
+    rows.forEach((r, k) => {
+      if (k < at.length) out.writes.push({ index: at[k], rows: [r] });
+      else {
+        out.appends.push(r);
+        ids.push(id);
+      }
+    });
+    for (const i of at.slice(rows.length)) dropped.add(i);
+  }
+  out.deletes = [...dropped].sort((a, b) => a - b);
+  out.after = ids.filter((_, i) => !dropped.has(i));
+  return out;
+}

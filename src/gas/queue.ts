@@ -60,6 +60,8 @@ export interface Queue {
   reconcileDue: string;
   /** The cached configuration was dropped (a config sheet edited): reading it may mark a re-score. */
   configStale: boolean;
+  /** When a submission asked for a check of the sheets against the states ('' when none). */
+  check: string;
 }
 
 const props = () => PropertiesService.getScriptProperties();
@@ -101,6 +103,7 @@ export function readQueue(): Queue {
     rescoreDue: all[PROPS.rescoreDue] ?? '',
     reconcileDue: all[PROPS.reconcileDue] ?? '',
     configStale: all[`${PROPS.config}.n`] === '0',
+    check: all[PROPS.identityCheck] ?? '',
   };
   for (const [k, v] of Object.entries(all)) {
     if (k.startsWith(QUEUE.response)) {

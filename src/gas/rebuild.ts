@@ -3,15 +3,25 @@
 
 import { vnDateOf } from '../core/dates';
 import { pad, writeBlock } from './cells';
+import { clearCheck, damagedSheets, logDamage, realignStates, recoverLinks } from './identity';
 import { PASS_WAIT_MS, withLock } from './lock';
 import { afterRebuild, inSummaryPeriod } from './loop';
 import { MACHINE_HEADERS } from './names';
 import { outcomesFor } from './process';
-import { ALIGNED, fullRows, summaryRows, WIDTH } from './projection';
-import { markWorkDue } from './queue';
+import {
+  ALIGNED,
+  type AlignedSheet,
+  countIn,
+  type Damage,
+  fullRows,
+  type RowOutcome,
+  summaryRows,
+  WIDTH,
+} from './projection';
+import { markWorkDue, readQueue } from './queue';
 import { unitAddress } from './reports';
 import { clearPassDue, type PassDue, passDue } from './rescore';
-import { isProcessed, type ResponseRow, stateCells } from './response-table';
+import { isProcessed, type ResponseRow, type RowState, stateCells } from './response-table';
 import { openOrNull } from './retry';
 import {
   contextFor,
@@ -54,26 +64,92 @@ function passDone(fn: string, seen: PassDue, rows: number): void {
 /**
  * Scores every response a failed or missing trigger run left out (or an edit it missed), by
  * rebuilding when there is any, or when the scoring configuration changed since rows were scored
- * (every row then); returns how many were pending. Biên bản and unit mails still due are the
- * worker's, which runs after this. Throws LockBusyError when the lock stays busy for `waitMs`.
+ * (every row then); returns how many were pending. First puts states back on their responses'
+ * rows (form columns sorted alone), then checks each derived sheet against the states: a sheet
+ * with rows missing, doubled or of no response is rewritten and named in the log (a sheet only
+ * sorted by a leader is kept). Biên bản and unit mails still due are the worker's, which runs
+ * after this. `checkOnly` (the worker's check asked for by a submission) leaves pending rows to
+ * the queue. Throws LockBusyError when the lock stays busy for `waitMs`.
  */
-export function reconcile(waitMs = PASS_WAIT_MS): number {
+export function reconcile(waitMs = PASS_WAIT_MS, checkOnly = false): number {
   return withLock(() => {
     const s = openSession();
     const seen = passDue();
+    // Asked for by a submission (or not): this is the check, done now.
+    clearCheck();
     const read = readResponses(s);
+    // States put back on their responses' rows first (a sort of the form columns alone).
+    const moved = read.table.stateColumn ? realignStates(s, read) : 0;
     const pending = read.table.rows.filter((r) => !isProcessed(r));
-    if (pending.length === 0 && seen.rescore === '') {
-      clearPassDue(seen, false);
+    // Rows of a queued response (its run failed before its state was written) are not damage.
+    const queued = new Set(readQueue().responses.map((p) => p.id));
+    const damage = read.table.stateColumn
+      ? damagedSheets(s, read.table.rows, (id) => queued.has(id))
+      : [];
+    // The worker's check leaves pending responses to the queue, as it scores them anyway.
+    const rescore = checkOnly ? [] : pending;
+    const whole = !checkOnly && seen.rescore !== '';
+    if (rescore.length === 0 && moved === 0 && damage.length === 0 && !whole) {
+      if (!checkOnly) clearPassDue(seen, false);
       return 0;
     }
-    passDone(
-      'reconcile',
-      seen,
-      rebuild(s, read, () => pending),
-    );
-    return pending.length;
+    if (rescore.length > 0 || moved > 0 || whole)
+      passDone(
+        'reconcile',
+        seen,
+        rebuild(s, read, () => pending),
+      );
+    else repair(s, read, damage);
+    logDamage('reconcile', damage);
+    return rescore.length > 0 || moved > 0 ? pending.length : 0;
   }, waitMs);
+}
+
+/**
+ * Rewrites only the damaged derived sheets from the states (sheets merely sorted are kept); when
+ * today's scoring no longer gives the rows the states recorded (the configuration changed since),
+ * everything is rebuilt instead, so the sheets and states agree again and the check stays quiet.
+ */
+function repair(s: Session, read: Responses, damage: readonly Damage[]): void {
+  const context = contextFor(s.app, read.table.formHeaders);
+  // Rows as their states stand: a pending response's rows are its own run's to write.
+  const done = read.table.rows.filter(isProcessed);
+  const outcomes = outcomesFor(done, context, new Map());
+  const recorded = new Map(done.map((r) => [r.row, r.state]));
+  const same = outcomes.every((o) =>
+    ALIGNED.every(
+      (name) => countIn(name, o.state) === countIn(name, recorded.get(o.row) as RowState),
+    ),
+  );
+  if (!same) {
+    rebuild(s, read, () => []);
+    return;
+  }
+  writeAligned(
+    s,
+    damage.map((d) => d.sheet),
+    outcomes,
+  );
+  saveGrid(s);
+}
+
+/** Writes whole aligned sheets from outcomes in response-row order, blanking the rest of the grid. */
+function writeAligned(s: Session, names: readonly AlignedSheet[], outcomes: RowOutcome[]): void {
+  for (const name of names) {
+    const rows = fullRows(name, outcomes, s.app.config);
+    const sheet = s.ss.getSheetByName(name);
+    if (!sheet) throw new Error(`Thiếu trang "${name}": hãy chạy "Thiết lập".`);
+    let grid = sheet.getMaxRows();
+    if (rows.length + 1 > grid) {
+      // Headroom, so the submissions that follow append without growing the grid.
+      const add = rows.length + 1 - grid + GROW_BY;
+      sheet.insertRowsAfter(grid, add);
+      grid += add;
+    }
+    s.store.grid[name] = grid;
+    // Blank the whole grid below the header too: nothing stale survives a rebuild.
+    writeBlock(s.ss, name, 2, 1, pad(rows, WIDTH[name], grid - 1));
+  }
 }
 
 /** Response ids of pending rows, asked of the form only for responses since the oldest pending one. */
@@ -155,21 +231,9 @@ function rebuild(
       )
         o.state.mail = 'due';
 
-  for (const name of ALIGNED) {
-    const rows = fullRows(name, outcomes, s.app.config);
-    const sheet = s.ss.getSheetByName(name);
-    if (!sheet) throw new Error(`Thiếu trang "${name}": hãy chạy "Thiết lập".`);
-    let grid = sheet.getMaxRows();
-    if (rows.length + 1 > grid) {
-      // Headroom, so the submissions that follow append without growing the grid.
-      const add = rows.length + 1 - grid + GROW_BY;
-      sheet.insertRowsAfter(grid, add);
-      grid += add;
-    }
-    s.store.grid[name] = grid;
-    // Blank the whole grid below the header too: nothing stale survives a rebuild.
-    writeBlock(s.ss, name, 2, 1, pad(rows, WIDTH[name], grid - 1));
-  }
+  // Links the state lost (its [KTCV] columns deleted) that Kết quả still shows: no second biên bản.
+  if (s.app.settings.minutes) recoverLinks(s, outcomes);
+  writeAligned(s, ALIGNED, outcomes);
   writeSummary(
     s,
     summaryRows(

@@ -266,3 +266,37 @@ export function isProcessed(r: { ts: number | null; state: RowState }): boolean 
 
 /** dd/MM/yyyy of an ISO date, or '' (for messages). */
 export const dmy = (iso: string): string => (iso ? formatDmy(iso) : '');
+
+/** Whether two timestamps (ms) are the same second, as the sheet and the form tell them. */
+export const sameInstant = (a: number, b: number): boolean => Math.abs(a - b) < 1000;
+
+/**
+ * Rows whose recorded state belongs to another response: the state says it processed a timestamp
+ * the row does not hold, and either the row's timestamp is older (an edit only moves it forward)
+ * or another row's state processed it. That is what sorting the form columns alone (not the
+ * `[KTCV]` block) leaves; an edited row (newer timestamp no state has seen) is not one.
+ */
+export function misplacedRows(
+  rows: readonly { row: number; ts: number | null; state: RowState }[],
+): Set<number> {
+  // Rows by the second their state processed, to find who claims a timestamp without a search.
+  const seen = new Map<number, { row: number; at: number }[]>();
+  for (const r of rows) {
+    const p = r.state.processedTs;
+    if (r.state.status === '' || p === null) continue;
+    const k = Math.floor(p / 1000);
+    seen.set(k, [...(seen.get(k) ?? []), { row: r.row, at: p }]);
+  }
+  const out = new Set<number>();
+  for (const r of rows) {
+    const p = r.state.processedTs;
+    const ts = r.ts;
+    if (r.state.status === '' || p === null || ts === null || sameInstant(ts, p)) continue;
+    const k = Math.floor(ts / 1000);
+    const claimed = [k - 1, k, k + 1]
+      .flatMap((x) => seen.get(x) ?? [])
+      .some((o) => o.row !== r.row && sameInstant(o.at, ts));
+    if (ts < p || claimed) out.add(r.row);
+  }
+  return out;
+}

@@ -2,14 +2,14 @@
 /// <reference types="google-apps-script" />
 
 import { vnDateOf } from '../core/dates';
+import { editDerived } from './identity';
 import { inSummaryPeriod, recordFacts } from './loop';
 import { affectedRows, outcomesFor } from './process';
-import { planEdits, summaryRows } from './projection';
+import { summaryRows } from './projection';
 import { flagMinutes, markWorkDue, queueResponse, workKey } from './queue';
 import { unitAddress } from './reports';
-import { isoInstant, isProcessed, type ResponseRow } from './response-table';
+import { isoInstant, isProcessed, misplacedRows, type ResponseRow } from './response-table';
 import {
-  applyEdits,
   contextFor,
   logLine,
   openSession,
@@ -123,8 +123,11 @@ function score(id: string, ts: number, email: string): Scored {
   const [alone] = outcomesFor([self], context, ids);
   // The rows sharing its old or new duplicate key, read one by one (a handful at most).
   const rows: ResponseRow[] = [self];
+  // A row carrying another response's state (form columns sorted alone) is not scored under that
+  // id: the worker's check puts the states back first.
+  const moved = misplacedRows(ix.rows);
   for (const r of affectedRows(ix.rows, self, alone.state.key)) {
-    if (r.row === self.row) continue;
+    if (r.row === self.row || moved.has(r.row)) continue;
     const full = readRow(ix, r.row);
     if (full) rows.push(full);
   }
@@ -147,7 +150,8 @@ function score(id: string, ts: number, email: string): Scored {
       : o.state.minutes !== '',
   );
   if (owes) markWorkDue();
-  let gridChanged = applyEdits(s, planEdits(ix.rows, outcomes, s.app.config));
+  // Derived rows found by the response id they carry, wherever a leader moved them.
+  let gridChanged = editDerived(s, ix.rows, outcomes);
   const states = new Map(ix.rows.map((r) => [r.row, r.state]));
   for (const o of outcomes) states.set(o.row, o.state);
   gridChanged =

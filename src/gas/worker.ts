@@ -3,7 +3,7 @@
 
 import { vnDateOf } from '../core/dates';
 import type { Inspection } from '../core/types';
-import { LockBusyError, RECORD_WAIT_MS, withRecordLock } from './lock';
+import { isLockBusy, RECORD_WAIT_MS, withRecordLock } from './lock';
 import { loopStale, refreshAfterSubmit } from './loop';
 import { MAIL_MARK, PROPS } from './names';
 import { outcomesFor } from './process';
@@ -153,8 +153,11 @@ export function runWorker(started: number, options: WorkOptions = {}): WorkResul
     const inTime = (reserve = 0) => Date.now() - started < BUDGET_MS - reserve;
     // The pass first (one read and one write of each sheet, as rebuildAll); the rows
     // biên bản and mails it leaves due follow in this same run.
-    if (passOwed && wholePass(result)) rowsDue = true;
+    const passed = passOwed && wholePass(result);
+    if (passed) rowsDue = true;
     const s = openSession();
+    // A whole pass has just made the same check.
+    if (rowsDue && !focus && queued.check && !passed) checkSheets();
     if (rowsDue) {
       const before = result.scored;
       for (const row of scoreQueued(readQueue(), inTime, result)) focus?.push(row);
@@ -200,12 +203,29 @@ function wholePass(result: WorkResult): boolean {
     result.scored += n;
     return true;
   } catch (e) {
-    if (!(e instanceof LockBusyError))
+    if (!isLockBusy(e))
       logOncePerDay(
         PROPS.passFailedDay,
         `Chưa chấm lại được các phiếu: ${messageOf(e)} Lần chạy tự động sau sẽ thử lại.`,
       );
     return false;
+  }
+}
+
+/**
+ * A submission found a derived sheet not matching the states (or states on other responses'
+ * rows): reconcile's checks and repairs run now. A busy lock leaves the request for the next run.
+ */
+function checkSheets(): void {
+  try {
+    const count = reconcile(RECORD_WAIT_MS, true);
+    if (count > 0) logLine('runQueue', `Đã chấm ${count} phiếu bị lỡ.`);
+  } catch (e) {
+    if (!isLockBusy(e))
+      logLine(
+        'runQueue',
+        `Chưa kiểm tra được các trang kết quả: ${messageOf(e)} Lần chạy sau sẽ làm lại.`,
+      );
   }
 }
 

@@ -1215,6 +1215,42 @@ export class EmuSheet {
     return this;
   }
 
+  /** Inserts an empty row after `afterPosition` (what a user's "Insert 1 row below" does). */
+  insertRowAfter(...args: [afterPosition: number]): EmuSheet {
+    this.rec('insertRowAfter');
+    const [after] = this.ints('insertRowAfter', args, 1);
+    this.insertRows(after, 1);
+    return this;
+  }
+
+  /**
+   * Inserts an empty row before `beforePosition` (a user's "Insert 1 row above"); the new row
+   * takes no formats of its neighbours (U: Sheets' UI copies the row above's).
+   */
+  insertRowBefore(...args: [beforePosition: number]): EmuSheet {
+    this.rec('insertRowBefore');
+    const [before] = this.ints('insertRowBefore', args, 1);
+    if (before < 1) throw gasError('Those rows are out of bounds.');
+    this.insertRows(before - 1, 1);
+    return this;
+  }
+
+  insertRowsBefore(...args: [beforePosition: number, howMany: number]): EmuSheet {
+    this.rec('insertRowsBefore');
+    const [before, n] = this.ints('insertRowsBefore', args, 2);
+    if (before < 1) throw gasError('Those rows are out of bounds.');
+    this.insertRows(before - 1, n);
+    return this;
+  }
+
+  /** Deletes one row (a user's "Delete row"); the rows below move up. */
+  deleteRow(...args: [rowPosition: number]): EmuSheet {
+    this.rec('deleteRow');
+    const [at] = this.ints('deleteRow', args, 1);
+    this.deleteRowsAt(at, 1);
+    return this;
+  }
+
   /** Deleting past the grid or every non-frozen row is refused (U for both texts). */
   deleteRows(...args: [rowPosition: number, howMany: number]): void {
     this.rec('deleteRows');

@@ -503,6 +503,30 @@ describe('sheet structure', () => {
     expect(sheet.getRange('A1:A3').getValues()).toEqual([['a'], ['b'], ['c']]);
   });
 
+  test("a user's single-row insert above/below and delete shift content like the plural calls", () => {
+    const { sheet } = setup();
+    sheet.getRange('A1:A3').setValues([['a'], ['b'], ['c']]);
+    expect(sheet.insertRowBefore(2)).toBe(sheet);
+    expect(sheet.getRange('A1:A4').getValues()).toEqual([['a'], [''], ['b'], ['c']]);
+    expect(sheet.insertRowAfter(4)).toBe(sheet);
+    expect(sheet.insertRowsBefore(1, 2)).toBe(sheet);
+    expect(sheet.getMaxRows()).toBe(1004);
+    expect(sheet.getRange('A1:A7').getValues()).toEqual([
+      [''],
+      [''],
+      ['a'],
+      [''],
+      ['b'],
+      ['c'],
+      [''],
+    ]);
+    expect(sheet.deleteRow(4)).toBe(sheet);
+    expect(sheet.getRange('A3:A5').getValues()).toEqual([['a'], ['b'], ['c']]);
+    expect(sheet.getMaxRows()).toBe(1003);
+    expect(() => sheet.insertRowBefore(0)).toThrow('Those rows are out of bounds.');
+    expect(() => sheet.deleteRow(1004)).toThrow('Those rows are out of bounds.');
+  });
+
   test('column widths default to 100 and autoResizeColumns measures the text (U: approximate)', () => {
     const { sheet } = setup();
     expect(sheet.getColumnWidth(1)).toBe(100);
