@@ -54,13 +54,6 @@ export interface DayTally {
   live: Live[];
 }
 
-/** The aggregate as read: the days, and when the script computed them. */
-export interface Tallies {
-  days: DayTally[];
-  /** Epoch ms of the refresh that wrote them. */
-  at: number;
-}
-
 /**
  * The tallies of every scored inspection and the actions derived from them (their statuses on
  * the day they were derived; open ones are turned open or overdue again on the day read).
@@ -139,8 +132,8 @@ export function tally(
   );
 }
 
-/** Longest text a stored cell holds (Sheets' limit is 50,000 characters). */
-const CELL_MAX = 45000;
+/** Longest text a stored cell holds (a spreadsheet export keeps up to 32,767 characters). */
+const CELL_MAX = 30000;
 
 /**
  * The aggregate's sheet rows: one per unit and month (a month too long for one cell goes on in
