@@ -9,17 +9,17 @@ import { countPhrase, findingWording } from './findings';
 import { weekStart, within } from './periods';
 import { roundRatio1 } from './round';
 import type { Config, UnitSummary } from './types';
-import { compareCodes, unitLookup } from './units';
+import { compareCodes, continuingUnit, unitLookup } from './units';
 
 type Span = { from: string | null; to: string | null };
 
-/** One inspection as the unit-history view needs it: timestamp, score, tier, finding codes, id. */
-type Visit = [ts: number | null, score: number, tier: string, findings: string, id: string];
-/** One critical failure as the attention list words it: code, finding with its numbers, ts, id. */
-type Crit = [code: string, finding: string, ts: number | null, id: string];
+/** One inspection as the unit-history view needs it: date, timestamp, score, tier, finding codes. */
+type Visit = [date: string, ts: number | null, score: number, tier: string, findings: string];
+/** One critical failure as the attention list words it: code, finding with its numbers, date. */
+type Crit = [code: string, finding: string, date: string];
 /**
  * An action still open (`o`: open or overdue by its deadline on the day read, `r`: reported) or
- * repeated (`t`): criterion, deadline, state, finding, response id, the unit's name then.
+ * repeated (`t`): criterion, deadline, state, finding, response id, the unit's name then, date.
  */
 type Live = [
   criterion: string,
@@ -28,14 +28,17 @@ type Live = [
   finding: string,
   id: string,
   unit: string,
+  date: string,
 ];
 
-/** What one unit's scored inspections of one day add up to (all the dashboard sums). */
-export interface DayTally {
-  /** The unit as ranking keys it (`unitIdentity` of the code on the date). */
+/** What one unit's scored inspections of some days (one day, or a month) add up to. */
+export interface Tally {
+  /** The unit as ranking keys it (`unitIdentity` of the code on the dates). */
   key: string;
   unitCode: string;
-  date: string;
+  /** First and last day with an inspection. */
+  from: string;
+  to: string;
   n: number;
   /** Sum of scores in tenths (each rounded half up), so means are exact. */
   tenths: number;
@@ -43,58 +46,102 @@ export interface DayTally {
   worst: number;
   critical: number;
   withCritical: number;
-  /** The day's latest inspection: timestamp, score, the unit's name on it. */
+  /** The latest inspection (on `to`): timestamp, score, the unit's name on it. */
   last: [ts: number | null, score: number, unit: string];
   /** Per count item: violations, base, inspections where it applied. */
   counts: Record<string, [number, number, number]>;
   /** Inspections with a finding, per criterion. */
   findings: Record<string, number>;
+  /** In date order. */
   crits: Crit[];
-  visits: Visit[];
   live: Live[];
 }
 
+const blank = (key: string, unitCode: string, date: string, unit: string): Tally => ({
+  key,
+  unitCode,
+  from: date,
+  to: date,
+  n: 0,
+  tenths: 0,
+  worst: 0,
+  critical: 0,
+  withCritical: 0,
+  last: [null, 0, unit],
+  counts: {},
+  findings: {},
+  crits: [],
+  live: [],
+});
+
+/** Adds `b` (later days of the same unit) into `a`. */
+function merge(a: Tally, b: Tally): Tally {
+  if (b.from < a.from) a.from = b.from;
+  if (b.to >= a.to) {
+    a.to = b.to;
+    a.last = b.last;
+  }
+  a.n += b.n;
+  a.tenths += b.tenths;
+  a.worst = Math.max(a.worst, b.worst);
+  a.critical += b.critical;
+  a.withCritical += b.withCritical;
+  for (const [code, t] of Object.entries(b.counts)) {
+    const c = a.counts[code] ?? [0, 0, 0];
+    a.counts[code] = [c[0] + t[0], c[1] + t[1], c[2] + t[2]];
+  }
+  for (const [code, k] of Object.entries(b.findings))
+    a.findings[code] = (a.findings[code] ?? 0) + k;
+  a.crits.push(...b.crits);
+  a.live.push(...b.live);
+  return a;
+}
+
+const byDate = (a: Tally, b: Tally) =>
+  (a.from < b.from ? -1 : a.from > b.from ? 1 : 0) ||
+  compareCodes(a.unitCode, b.unitCode) ||
+  (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
+/** One stored row: a unit's month (or part of one), its total, and its days and visits unparsed. */
+export interface TallyRow {
+  total: Tally;
+  /** JSON of the day tallies, parsed only for a period that cuts the month. */
+  days: string;
+  /** JSON of the inspections, parsed only for that unit's history. */
+  visits: string;
+}
+
+/** Longest text a stored cell holds (a spreadsheet export keeps up to 32,767 characters). */
+const CELL_MAX = 30000;
+
 /**
- * The tallies of every scored inspection and the actions derived from them (their statuses on
- * the day they were derived; open ones are turned open or overdue again on the day read).
- * Deterministic: the same facts and actions give the same tallies, whatever their order.
+ * The aggregate's rows from every scored inspection and the actions derived from them (their
+ * statuses on the day they were derived; open ones are turned open or overdue again on the day
+ * read): one row per unit and month (a month too long for a cell goes on in another row), so
+ * rows are bounded by units × months. Deterministic: the same facts and actions give the same
+ * rows, whatever their order.
  */
-export function tally(
+export function tallyRows(
   config: Config,
   facts: readonly InspectionFact[],
   actions: readonly Action[],
-): DayTally[] {
+): TallyRow[] {
   const lookup = unitLookup(config.units);
   const crit = new Map(config.checklist.criteria.map((c) => [c.code, c]));
-  const days = new Map<string, DayTally>();
-  const dayOf = (unitCode: string, date: string, unit: string): DayTally => {
+  const days = new Map<string, { day: Tally; visits: Visit[] }>();
+  const dayOf = (unitCode: string, date: string, unit: string) => {
     const key = lookup.keyAt(unitCode, date);
     const id = `${key}|${date}`;
     let d = days.get(id);
     if (!d) {
-      d = {
-        key,
-        unitCode,
-        date,
-        n: 0,
-        tenths: 0,
-        worst: 0,
-        critical: 0,
-        withCritical: 0,
-        last: [null, 0, unit],
-        counts: {},
-        findings: {},
-        crits: [],
-        visits: [],
-        live: [],
-      };
+      d = { day: blank(key, unitCode, date, unit), visits: [] };
       days.set(id, d);
     }
     return d;
   };
   const sorted = [...facts].sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
   for (const f of sorted) {
-    const d = dayOf(f.unitCode, f.date, f.unit);
+    const { day: d, visits } = dayOf(f.unitCode, f.date, f.unit);
     d.n++;
     d.tenths += Math.round(f.score * 10);
     d.worst = Math.max(d.worst, f.critical.length);
@@ -108,57 +155,48 @@ export function tally(
     for (const code of f.findings) d.findings[code] = (d.findings[code] ?? 0) + 1;
     for (const code of f.critical) {
       const c = crit.get(code);
-      if (c) d.crits.push([code, factFinding(c, f), f.ts, f.id]);
+      if (c) d.crits.push([code, factFinding(c, f), f.date]);
     }
-    d.visits.push([f.ts, f.score, f.tier, f.findings.join(','), f.id]);
+    visits.push([f.date, f.ts, f.score, f.tier, f.findings.join(',')]);
   }
   for (const a of actions) {
-    const state = a.status === STATUS.repeat ? 't' : a.status === STATUS.reported ? 'r' : 'o';
     if (a.status === STATUS.fixed) continue;
-    dayOf(a.unitCode, a.date, a.unit).live.push([
+    const state = a.status === STATUS.repeat ? 't' : a.status === STATUS.reported ? 'r' : 'o';
+    dayOf(a.unitCode, a.date, a.unit).day.live.push([
       a.criterion,
       a.deadline,
       state,
       a.finding,
       a.responseId,
       a.unit,
+      a.date,
     ]);
   }
-  return [...days.values()].sort(
-    (a, b) =>
-      (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) ||
-      compareCodes(a.unitCode, b.unitCode) ||
-      (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
-  );
-}
-
-/** Longest text a stored cell holds (a spreadsheet export keeps up to 32,767 characters). */
-const CELL_MAX = 30000;
-
-/**
- * The aggregate's sheet rows: one per unit and month (a month too long for one cell goes on in
- * the next row), `[label, days as JSON]`, months in order. Rows are bounded by units × months.
- */
-export function tallyRows(days: readonly DayTally[]): [string, string][] {
-  const groups = new Map<string, DayTally[]>();
-  for (const d of days) {
-    const id = `${d.date.slice(0, 7)}|${d.key}`;
-    const list = groups.get(id);
+  const months = new Map<string, { day: Tally; visits: Visit[] }[]>();
+  for (const d of [...days.values()].sort((a, b) => byDate(a.day, b.day))) {
+    const id = `${d.day.from.slice(0, 7)}|${d.day.key}`;
+    const list = months.get(id);
     if (list) list.push(d);
-    else groups.set(id, [d]);
+    else months.set(id, [d]);
   }
-  const out: [string, string][] = [];
-  for (const [id, list] of groups) {
-    let part: DayTally[] = [];
-    let size = 2;
+  const out: TallyRow[] = [];
+  for (const list of months.values()) {
+    let part: typeof list = [];
+    let size = 0;
     const flush = () => {
-      if (part.length) out.push([`${id}|${out.length + 1}`, JSON.stringify(part)]);
+      if (!part.length) return;
+      const total = part.reduce((t, d) => merge(t, clone(d.day)), clone(part[0].day, true));
+      out.push({
+        total,
+        days: JSON.stringify(part.map((d) => d.day)),
+        visits: JSON.stringify(part.flatMap((d) => d.visits)),
+      });
       part = [];
-      size = 2;
+      size = 0;
     };
     for (const d of list) {
-      const len = JSON.stringify(d).length + 1;
-      if (size + len > CELL_MAX) flush();
+      const len = JSON.stringify(d.day).length + JSON.stringify(d.visits).length + 2;
+      if (size + len > CELL_MAX / 2) flush();
       part.push(d);
       size += len;
     }
@@ -167,46 +205,61 @@ export function tallyRows(days: readonly DayTally[]): [string, string][] {
   return out;
 }
 
-/** The days back from the aggregate's cells (column B); unreadable cells are skipped. */
-export function tallyDays(cells: readonly unknown[]): DayTally[] {
-  const out: DayTally[] = [];
+/** A copy (or an empty tally of the same unit and day) to merge into. */
+function clone(t: Tally, empty = false): Tally {
+  if (empty) return blank(t.key, t.unitCode, t.from, t.last[2]);
+  return JSON.parse(JSON.stringify(t)) as Tally;
+}
+
+/** A row as stored: a label, the total, the days, the visits (JSON text each). */
+export function rowCells(r: TallyRow): [string, string, string, string] {
+  return [`${r.total.from.slice(0, 7)}|${r.total.key}`, JSON.stringify(r.total), r.days, r.visits];
+}
+
+/** Stored rows back (one per sheet row: label, total, days, visits); unreadable rows are skipped. */
+export function rowsOfCells(cells: readonly (readonly unknown[])[]): TallyRow[] {
+  const out: TallyRow[] = [];
   for (const c of cells) {
-    const text = String(c ?? '');
-    if (!text.startsWith('[')) continue;
+    const text = String(c[1] ?? '');
+    if (!text.startsWith('{')) continue;
     try {
-      out.push(...(JSON.parse(text) as DayTally[]));
+      out.push({
+        total: JSON.parse(text) as Tally,
+        days: String(c[2] ?? '[]'),
+        visits: String(c[3] ?? '[]'),
+      });
     } catch {
       // A damaged cell: the next refresh writes it again.
     }
   }
-  return out.sort(
-    (a, b) =>
-      (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) ||
-      compareCodes(a.unitCode, b.unitCode) ||
-      (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
-  );
+  return out;
 }
 
-/** Everything a dashboard view needs, from the tallies, on `today`. */
+const parseList = <T>(text: string): T[] => {
+  try {
+    return JSON.parse(text) as T[];
+  } catch {
+    return [];
+  }
+};
+
+/** Everything a dashboard view needs, from the stored rows, on `today`. */
 export interface DashboardData {
-  days: DayTally[];
+  rows: TallyRow[];
   /** The open and repeated actions, in the book's order, their statuses on `today`. */
   actions: Action[];
-  /** Slim facts (date, unit, score, tier, findings) for one unit's history. */
-  visits: InspectionFact[];
 }
 
-/** The dashboard's data from the tallies: open actions turn overdue as the calendar says. */
+/** The dashboard's data from the stored rows: open actions turn overdue as the calendar says. */
 export function dashboardData(
   config: Config,
-  days: readonly DayTally[],
+  rows: readonly TallyRow[],
   today: string,
 ): DashboardData {
   const order = new Map(config.checklist.criteria.map((c, k) => [c.code, k]));
   const actions: Action[] = [];
-  const visits: InspectionFact[] = [];
-  for (const d of days) {
-    for (const [criterion, deadline, state, finding, id, unit] of d.live) {
+  for (const { total } of rows)
+    for (const [criterion, deadline, state, finding, id, unit, date] of total.live) {
       const status: ActionStatus =
         state === 't'
           ? STATUS.repeat
@@ -218,12 +271,12 @@ export function dashboardData(
       actions.push({
         key: `${id}|${criterion}`,
         responseId: id,
-        unitCode: d.unitCode,
+        unitCode: total.unitCode,
         unit,
         criterion,
         critical: false,
         finding,
-        date: d.date,
+        date,
         deadline,
         status,
         basis: '',
@@ -231,13 +284,58 @@ export function dashboardData(
         office: { confirm: '', note: '', reminded: '' },
       });
     }
-    for (const [ts, score, tier, findings, id] of d.visits)
-      visits.push({
-        id,
-        date: d.date,
+  // The book's order (deriveActions): date, unit code, response, criterion.
+  actions.sort(
+    (a, b) =>
+      (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) ||
+      compareCodes(a.unitCode, b.unitCode) ||
+      (a.responseId < b.responseId ? -1 : a.responseId > b.responseId ? 1 : 0) ||
+      (order.get(a.criterion) ?? 0) - (order.get(b.criterion) ?? 0),
+  );
+  return { rows: [...rows], actions };
+}
+
+/**
+ * The tallies covering exactly the days of `p`: a month inside the period by its total, a month
+ * the period cuts by its days in the period. `wholeMonths: false` always takes days.
+ */
+export function tallies(data: DashboardData, p: Span, wholeMonths = true): Tally[] {
+  const out: Tally[] = [];
+  for (const r of data.rows) {
+    const t = r.total;
+    if ((p.from && t.to < p.from) || (p.to && t.from > p.to)) continue;
+    if (wholeMonths && (!p.from || p.from <= t.from) && (!p.to || t.to <= p.to)) out.push(t);
+    else for (const d of parseList<Tally>(r.days)) if (within(p, d.from)) out.push(d);
+  }
+  return out.sort(byDate);
+}
+
+/**
+ * Slim facts (date, unit, score, tier, findings) of the unit `unitCode` names on `asOf` and of
+ * the units that went into it: what one unit's history needs, parsed from those units' rows only.
+ */
+export function visitsOf(
+  config: Config,
+  data: DashboardData,
+  unitCode: string,
+  asOf: string,
+): InspectionFact[] {
+  const lookup = unitLookup(config.units);
+  const unit = lookup.unitAt(unitCode, asOf);
+  const codes = new Set([unitCode]);
+  if (unit)
+    for (const u of config.units)
+      if (continuingUnit(lookup.index, u, asOf) === unit) codes.add(u.code);
+  const out: InspectionFact[] = [];
+  for (const r of data.rows) {
+    if (!codes.has(r.total.unitCode)) continue;
+    for (const [date, ts, score, tier, findings] of parseList<Visit>(r.visits))
+      out.push({
+        id: '',
+        date,
         ts,
-        unitCode: d.unitCode,
-        unit: d.last[2],
+        unitCode: r.total.unitCode,
+        unit: r.total.last[2],
         score,
         tier,
         findings: findings ? findings.split(',') : [],
@@ -247,54 +345,50 @@ export function dashboardData(
         counts: {},
       });
   }
-  // The book's order (deriveActions): date, unit code, response, criterion.
-  actions.sort(
-    (a, b) =>
-      (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) ||
-      compareCodes(a.unitCode, b.unitCode) ||
-      (a.responseId < b.responseId ? -1 : a.responseId > b.responseId ? 1 : 0) ||
-      (order.get(a.criterion) ?? 0) - (order.get(b.criterion) ?? 0),
-  );
-  return { days: [...days], actions, visits };
+  return out;
 }
 
-const daysIn = (days: readonly DayTally[], p: Span) => days.filter((d) => within(p, d.date));
-
-/** The ranking of a period from its days, as `ranking` gives it from the facts. */
-export function rankingOf(config: Config, days: readonly DayTally[], asOf?: string): UnitSummary[] {
+/** The ranking over some tallies, as `ranking` gives it from the facts. */
+export function rankingOf(config: Config, list: readonly Tally[], asOf?: string): UnitSummary[] {
   const byKey = new Map<string, UnitTotals>();
   let latest = '';
-  for (const d of days) {
+  for (const d of list) {
     const last = {
       unit: d.last[2],
       unitCode: d.unitCode,
-      date: d.date,
+      date: d.to,
       timestamp: d.last[0],
       score: d.last[1],
       criticalCount: 0,
     };
     const t = byKey.get(d.key);
     if (!t)
-      byKey.set(d.key, { key: d.key, inspections: d.n, tenths: d.tenths, worst: d.worst, last });
+      byKey.set(d.key, {
+        key: d.key,
+        inspections: d.n,
+        tenths: d.tenths,
+        worst: d.worst,
+        last,
+      });
     else {
       t.inspections += d.n;
       t.tenths += d.tenths;
       t.worst = Math.max(t.worst, d.worst);
-      if (d.date >= t.last.date) t.last = last;
+      if (d.to >= t.last.date) t.last = last;
     }
-    if (d.date > latest) latest = d.date;
+    if (d.to > latest) latest = d.to;
   }
   return rankTotals(config, [...byKey.values()], asOf ?? latest);
 }
 
 /** The headline figures of `p` from the days, as `figures` gives them from the facts. */
 export function figuresOf(config: Config, data: DashboardData, p: Span): Figures {
-  const inPeriod = daysIn(data.days, p);
+  const inPeriod = tallies(data, p);
   let from = p.from;
   let to = p.to;
   for (const d of inPeriod) {
-    if (!p.from && (from === null || d.date < from)) from = d.date;
-    if (!p.to && (to === null || d.date > to)) to = d.date;
+    if (!p.from && (from === null || d.from < from)) from = d.from;
+    if (!p.to && (to === null || d.to > to)) to = d.to;
   }
   const ranked = rankingOf(config, inPeriod, to ?? undefined);
   const inspected = new Set(ranked.map((u) => u.key));
@@ -360,7 +454,7 @@ export function attentionOf(
 ): Attention[] {
   const tiers = config.checklist.tiers;
   const lowest = tiers[tiers.length - 1].label;
-  const inPeriod = daysIn(data.days, p);
+  const inPeriod = tallies(data, p);
   const ranked = new Map(rankingOf(config, inPeriod, p.to ?? today).map((u) => [u.key, u]));
   const lookup = unitLookup(config.units);
   const keyOf = (a: Action) => lookup.keyAt(a.unitCode, a.date);
@@ -381,9 +475,9 @@ export function attentionOf(
   }
   const critsBy = new Map<string, string[]>();
   for (const d of inPeriod)
-    for (const [code, finding] of d.crits) {
+    for (const [code, finding, date] of d.crits) {
       const list = critsBy.get(d.key) ?? [];
-      list.push(`${code} ${finding} (${formatDmy(d.date)})`);
+      list.push(`${code} ${finding} (${formatDmy(date)})`);
       critsBy.set(d.key, list);
     }
   const keys = new Set<string>([...ranked.keys(), ...overdueBy.keys()]);
@@ -432,17 +526,17 @@ export function attentionOf(
   );
 }
 
-/** Mean score per week from the days, as `weeklyMeans` gives it from the facts. */
+/** Mean score per week, as `weeklyMeans` gives it from the facts (days of the window's months only). */
 export function weeklyMeansOf(
-  days: readonly DayTally[],
+  data: DashboardData,
   today: string,
   weeks: number,
 ): { week: string; label: string; mean: number | null; inspections: number }[] {
   const first = addDays(weekStart(today), -7 * (weeks - 1));
+  const end = addDays(weekStart(today), 6);
   const sums = new Map<string, [number, number]>();
-  for (const d of days) {
-    if (d.date < first) continue;
-    const w = weekStart(d.date);
+  for (const d of tallies(data, { from: first, to: end }, false)) {
+    const w = weekStart(d.from);
     const s = sums.get(w) ?? [0, 0];
     sums.set(w, [s[0] + d.n, s[1] + d.tenths]);
   }
@@ -460,13 +554,13 @@ export function weeklyMeansOf(
   return out;
 }
 
-/** Findings per criterion in the period from the days, as `findingsByCriterion` gives them. */
+/** Findings per criterion in the period, as `findingsByCriterion` gives them from the facts. */
 export function findingsByCriterionOf(
   config: Config,
-  days: readonly DayTally[],
+  data: DashboardData,
   p: Span,
 ): { code: string; findings: number }[] {
-  const inPeriod = daysIn(days, p);
+  const inPeriod = tallies(data, p);
   return config.checklist.criteria.map((c) => ({
     code: c.code,
     findings: inPeriod.reduce((s, d) => s + (d.findings[c.code] ?? 0), 0),

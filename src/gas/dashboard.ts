@@ -17,6 +17,8 @@ import {
   figuresOf,
   findingsByCriterionOf,
   rankingOf,
+  tallies,
+  visitsOf,
   weeklyMeansOf,
 } from '../core/tally';
 import type { Config } from '../core/types';
@@ -270,10 +272,7 @@ export function refreshDashboard(
   if (att.length === 0) attRows.push(['', 'Không có đơn vị nào cần chú ý trong kỳ.']);
   rows.push(...pad(attRows, WIDTH, l.units));
   // Ranking.
-  const inPeriod = data.days.filter(
-    (x) => (!p.from || x.date >= p.from) && (!p.to || x.date <= p.to),
-  );
-  const ranked = rankingOf(config, inPeriod, p.to ?? today);
+  const ranked = rankingOf(config, tallies(data, p), p.to ?? today);
   const overdue = new Map<string, number>();
   for (const a of data.actions)
     if (a.status === STATUS.overdue) overdue.set(a.unitCode, (overdue.get(a.unitCode) ?? 0) + 1);
@@ -321,7 +320,8 @@ function historyRows(
   const unit = unitName ? config.units.find((u) => unitKey(u.name) === key) : undefined;
   if (!unit) rows.push(['', 'Chọn đơn vị ở ô B5 để xem lịch sử.']);
   else {
-    const h = unitHistory(config, data.visits, data.actions, unit.code, today);
+    const visits = visitsOf(config, data, unit.code, today);
+    const h = unitHistory(config, visits, data.actions, unit.code, today);
     // Inspections of units that went into this one say which (a seventh column, only then).
     const followed = h.lines.some((x) => x.from !== null);
     rows.push(['', `${h.unit}: ${h.lines.length} lần kiểm tra · ${h.trend}`]);
@@ -363,8 +363,8 @@ function writeChartData(
   today: string,
   perClass: { label: string; units: number }[],
 ): void {
-  const weeks = weeklyMeansOf(data.days, today, WEEKS);
-  const crit = findingsByCriterionOf(config, data.days, p);
+  const weeks = weeklyMeansOf(data, today, WEEKS);
+  const crit = findingsByCriterionOf(config, data, p);
   const height = Math.max(WEEKS, crit.length, perClass.length) + 1;
   const rows: Cell[][] = [
     ['Tuần', 'Điểm trung bình', '', 'Tiêu chí', 'Số lần có tồn tại', '', 'Xếp loại', 'Số đơn vị'],

@@ -6,7 +6,7 @@ import { type OverdueByUnit, openActionsOf, overdueByUnit } from '../core/action
 import { formatDmy, formatTime, vnDateOf } from '../core/dates';
 import { LOOP_SETTING_ROWS, type LoopSettings, readLoopSettings } from '../core/loop-settings';
 import { periodTitle, within } from '../core/periods';
-import { dashboardData, tally } from '../core/tally';
+import { dashboardData, tallyRows } from '../core/tally';
 import type { Config, Inspection } from '../core/types';
 import {
   computeBook,
@@ -143,10 +143,10 @@ export function refreshLoop(
     }
   // The aggregate a picker change reads (rows bounded by units × months), then the dashboard
   // from it, so the worker and a picker change show the same figures.
-  const days = tally(app.config, facts, book.actions);
-  const at = Date.now();
-  writeTallies(ss, days, at);
-  refreshDashboard(ss, app.config, dashboardData(app.config, days, today), today, stampOf(at));
+  const rows = tallyRows(app.config, facts, book.actions);
+  const stamp = stampOf(Date.now());
+  writeTallies(ss, rows, stamp);
+  refreshDashboard(ss, app.config, dashboardData(app.config, rows, today), today, stamp);
   return { reminded };
 }
 
@@ -261,7 +261,7 @@ export function onLoopEdit(e: GoogleAppsScript.Events.SheetsOnEdit | undefined):
   const stored = picker ? readTallies(s.ss) : null;
   if (stored) {
     const today = vnDateOf(Date.now());
-    const data = dashboardData(s.app.config, stored.days, today);
+    const data = dashboardData(s.app.config, stored.rows, today);
     refreshDashboard(s.ss, s.app.config, data, today, stored.stamp);
   } else refreshLoop(s.ss, s.app, { limited: true });
   return true;
