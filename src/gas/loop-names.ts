@@ -5,7 +5,7 @@ export const LOOP_SHEETS = {
   dashboard: 'Bảng điều khiển',
   actions: 'Khắc phục',
   facts: 'Dữ liệu kiểm tra',
-  tallies: 'Số liệu theo ngày',
+  tallies: 'Số liệu bảng điều khiển',
   fixResponses: 'Báo cáo khắc phục',
 } as const;
 

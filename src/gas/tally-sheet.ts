@@ -1,4 +1,4 @@
-// The hidden `Số liệu theo ngày` sheet: the dashboard's per unit and month sums (with their days), written whole by a refresh, read in one call by a picker change.
+// The hidden `Số liệu bảng điều khiển` sheet: the dashboard's per unit and month sums (with their days), written whole by a refresh, read in one call by a picker change.
 /// <reference types="google-apps-script" />
 
 import { formatDmy, formatTime, vnDateOf } from '../core/dates';

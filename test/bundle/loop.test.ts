@@ -237,9 +237,19 @@ describe('Tổng hợp over the period in the settings', () => {
     ws.submit(CODE, formId, answers({ unit: 'Xã Hợp Tiến', date: '2019-02-21' }), { email: EMAIL });
     const line = () => rows(ws, 'Tổng hợp').find((r) => r[2] === 'Xã Hợp Tiến') ?? [];
     expect([line()[3], line()[6], line()[7]]).toEqual([2, 97.5, 'Trung bình']);
+    // The sheet says which period it covers, below the units (in the unit column, phone-visible).
+    const period = () => rows(ws, 'Tổng hợp').at(-1)?.[2];
+    expect(period()).toMatch(
+      /^Kỳ tổng hợp: Quý I\/2019 \(01\/01\/2019 – 31\/03\/2019\) · cập nhật 2[5-9]\/02\/2019 \d\d:\d\d$/,
+    );
+    expect(rows(ws, 'Tổng hợp').filter((r) => r[1] !== '')).toHaveLength(22);
     setCell(ws, 'Cài đặt', (r) => r[0] === 'Kỳ của trang Tổng hợp', 2, 'Tháng này');
     ws.run(CODE, 'rebuildAll');
     expect([line()[3], line()[6], line()[7]]).toEqual([1, 100, 'Xuất sắc']);
+    expect(period()).toMatch(/^Kỳ tổng hợp: Tháng 02\/2019 \(01\/02\/2019 – 28\/02\/2019\) · /);
+    setCell(ws, 'Cài đặt', (r) => r[0] === 'Kỳ của trang Tổng hợp', 2, '15/01/2019 - 20/02/2019');
+    ws.run(CODE, 'rebuildAll');
+    expect(period()).toMatch(/^Kỳ tổng hợp: 15\/01\/2019 – 20\/02\/2019 · /);
   });
 });
 
