@@ -185,7 +185,12 @@ export function tallyRows(
     let size = 0;
     const flush = () => {
       if (!part.length) return;
-      const total = part.reduce((t, d) => merge(t, clone(d.day)), clone(part[0].day, true));
+      // `merge` only writes its first argument: a fresh tally, so the days stay as they are.
+      const first = part[0].day;
+      const total = part.reduce(
+        (t, d) => merge(t, d.day),
+        blank(first.key, first.unitCode, first.from, first.last[2]),
+      );
       out.push({
         total,
         days: JSON.stringify(part.map((d) => d.day)),
@@ -203,12 +208,6 @@ export function tallyRows(
     flush();
   }
   return out;
-}
-
-/** A copy (or an empty tally of the same unit and day) to merge into. */
-function clone(t: Tally, empty = false): Tally {
-  if (empty) return blank(t.key, t.unitCode, t.from, t.last[2]);
-  return JSON.parse(JSON.stringify(t)) as Tally;
 }
 
 /** A row as stored: a label, the total, the days, the visits (JSON text each). */
