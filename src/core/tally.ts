@@ -565,3 +565,22 @@ export function findingsByCriterionOf(
     findings: inPeriod.reduce((s, d) => s + (d.findings[c.code] ?? 0), 0),
   }));
 }
+
+/**
+ * A fingerprint of a stored row's cells (two 32-bit string hashes, 16 hex digits), so a refresh
+ * rewrites only the rows that changed, reading fingerprints instead of the rows.
+ */
+export function rowHash(cells: readonly string[]): string {
+  let a = 0x811c9dc5;
+  let b = 5381;
+  for (const text of cells) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193) >>> 0;
+      b = (Math.imul(b, 33) + c) >>> 0;
+    }
+    a = Math.imul(a ^ 0x1f, 0x01000193) >>> 0;
+    b = (Math.imul(b, 33) + 0x1f) >>> 0;
+  }
+  return `${a.toString(16).padStart(8, '0')}${b.toString(16).padStart(8, '0')}`;
+}

@@ -113,12 +113,13 @@ const formUrl = (): string =>
  * Recomputes the actions, the dashboard's aggregate and the dashboard from what is stored:
  * facts, fix reports, the office's cells. A fixed number of reads and writes whatever is
  * stored; charts untouched. `remind` sends the due reminders; `limited` (a simple trigger)
- * leaves the fix-report form to the next full run, Forms being out of a simple trigger's reach.
+ * leaves the fix-report form to the next full run, Forms being out of a simple trigger's reach;
+ * `whole` (a rebuild) rewrites every row of the dashboard's aggregate, changed or not.
  */
 export function refreshLoop(
   ss: Spreadsheet,
   app: Session['app'],
-  options: { remind?: boolean; limited?: boolean } = {},
+  options: { remind?: boolean; limited?: boolean; whole?: boolean } = {},
 ): { reminded: number } {
   // Before the loop's setup (an older workbook) there is nothing to refresh.
   if (!sheetNamed(ss, LOOP_SHEETS.dashboard)) return { reminded: 0 };
@@ -145,7 +146,7 @@ export function refreshLoop(
   // from it, so the worker and a picker change show the same figures.
   const rows = tallyRows(app.config, facts, book.actions);
   const stamp = stampOf(Date.now());
-  writeTallies(ss, rows, stamp);
+  writeTallies(ss, rows, stamp, options.whole);
   refreshDashboard(ss, app.config, dashboardData(app.config, rows, today), today, stamp);
   return { reminded };
 }
@@ -186,7 +187,7 @@ export function loopStale(): boolean {
 /** Hook for a rebuild (under its lock): every fact, then actions and dashboard. */
 export function afterRebuild(s: Session, outcomes: readonly RowOutcome[]): void {
   writeAllFacts(s.ss, s.app.config, outcomes);
-  refreshLoop(s.ss, s.app);
+  refreshLoop(s.ss, s.app, { whole: true });
 }
 
 /** Hook for the summary sheet: the states whose date lies in the summary's period (settings). */

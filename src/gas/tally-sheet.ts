@@ -2,16 +2,15 @@
 /// <reference types="google-apps-script" />
 
 import { formatDmy, formatTime, vnDateOf } from '../core/dates';
-import { rowCells, rowsOfCells, type TallyRow } from '../core/tally';
+import { rowCells, rowHash, rowsOfCells, type TallyRow } from '../core/tally';
 import { pad, writeBlock } from './cells';
 import { LOOP_SHEETS } from './loop-names';
 import { sheetNamed } from './sheet-cache';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Cell = string | number | boolean | Date;
 
 const NAME = LOOP_SHEETS.tallies;
-const HEADER = ['Đơn vị và tháng', 'Tổng của tháng', 'Từng ngày', 'Từng lần kiểm tra'];
+const HEADER = ['Đơn vị và tháng', 'Tổng của tháng', 'Từng ngày', 'Từng lần kiểm tra', 'Mã kiểm'];
 const WIDTH = HEADER.length;
 // B1 says when the refresh that wrote the rows ran, as the dashboard's status line says it.
 const STAMP = / · cập nhật (\d{2}\/\d{2}\/\d{4} \d{2}:\d{2})$/;
@@ -35,18 +34,39 @@ export function tallySheet(ss: Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet 
 }
 
 /**
- * Writes every row (bounded by units × months) and the refresh time in one write that also
- * blanks rows a longer aggregate left; the same facts give the same rows (twice = once).
+ * Writes the rows (bounded by units × months) and the refresh time: reads the stored rows'
+ * fingerprints (one column) and rewrites from the first row that changed (usually the current
+ * month's), blanking rows a longer aggregate left. The same facts give the same rows, so a
+ * second refresh writes only the time (twice = once); `whole` (a rebuild) rewrites every row.
  */
-export function writeTallies(ss: Spreadsheet, rows: readonly TallyRow[], stamp: string): void {
+export function writeTallies(
+  ss: Spreadsheet,
+  rows: readonly TallyRow[],
+  stamp: string,
+  whole = false,
+): void {
   const sheet = tallySheet(ss);
-  const head = [...HEADER];
-  head[1] = `${HEADER[1]} · cập nhật ${stamp}`;
-  const block: Cell[][] = [head, ...rows.map(rowCells)];
-  const before = sheet.getLastRow();
-  if (block.length > sheet.getMaxRows())
-    sheet.insertRowsAfter(sheet.getMaxRows(), block.length - sheet.getMaxRows() + 100);
-  writeBlock(ss, NAME, 1, 1, pad(block, WIDTH, Math.max(block.length, before)));
+  const cells = rows.map((r) => {
+    const c = rowCells(r);
+    return [...c, rowHash(c)];
+  });
+  const last = sheet.getLastRow();
+  const old =
+    last > 1
+      ? sheet
+          .getRange(2, WIDTH, last - 1, 1)
+          .getValues()
+          .map((r) => String(r[0]))
+      : [];
+  let same = 0;
+  while (!whole && same < cells.length && same < old.length && cells[same][WIDTH - 1] === old[same])
+    same++;
+  writeBlock(ss, NAME, 1, 2, [[`${HEADER[1]} · cập nhật ${stamp}`]]);
+  const count = Math.max(cells.length, old.length) - same;
+  if (count === 0) return;
+  if (1 + same + count > sheet.getMaxRows())
+    sheet.insertRowsAfter(sheet.getMaxRows(), 1 + same + count - sheet.getMaxRows() + 100);
+  writeBlock(ss, NAME, 2 + same, 1, pad(cells.slice(same), WIDTH, count));
 }
 
 /** The rows as the last refresh wrote them and when (one read), or null before the first refresh. */

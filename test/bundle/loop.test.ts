@@ -228,6 +228,26 @@ describe('dashboard', () => {
     const six = cost(ws.userEdit(CODE, DASH, 'B2', 'Năm nay')[0]);
     expect(six).toEqual(one);
     expect(figure(ws, 'Số lần kiểm tra')).toBe(6);
+    // An inspection of an earlier month: the worker rewrites only the rows from
+    // the first that changed, and they hold exactly what a rebuild writes.
+    ws.submit(CODE, formId, answers({ unit: 'Xã An Mỹ', date: '2019-01-15', A4: 'Không đạt' }), {
+      email: EMAIL,
+    });
+    runDue(ws, 'runQueue');
+    // Then one of February again: only February's row is written.
+    ws.submit(CODE, formId, answers({ unit: 'Xã Hợp Tiến', date: '2019-02-20', A4: 'Không đạt' }), {
+      email: EMAIL,
+    });
+    runDue(ws, 'runQueue');
+    expect(figure(ws, 'Số lần kiểm tra')).toBe(8);
+    const incremental = workbook(ws)['Số liệu bảng điều khiển'];
+    expect(incremental.map((r) => r[0])).toEqual([
+      'Đơn vị và tháng',
+      '2019-01|10462',
+      '2019-02|10498',
+    ]);
+    ws.run(CODE, 'rebuildAll');
+    expect(workbook(ws)['Số liệu bảng điều khiển']).toEqual(incremental);
   });
 });
 
