@@ -1,4 +1,4 @@
-// What the leaders' dashboard shows for a period: figures, units needing attention, chart series, ranking, one unit's history.
+// What the leaders' dashboard shows for a period, over every fact: figures, units needing attention, chart series, ranking, one unit's history (the sheet computes them from tally.ts, which must give exactly these).
 
 import { type Action, isOpen, STATUS } from './actions';
 import { rankUnits, unitsNotInspected } from './aggregate';

@@ -1,4 +1,4 @@
-// The dashboard's compact aggregate: per unit and day, what every block of the dashboard sums, stored in unit-month rows, and the dashboard computed from it.
+// The dashboard's compact aggregate: per unit and month (with its days), what every block of the dashboard sums, and the dashboard computed from it, equal to what the facts give.
 
 import { type Action, type ActionStatus, STATUS } from './actions';
 import { rankTotals, type UnitTotals, unitsNotInspected } from './aggregate';
