@@ -56,10 +56,9 @@ describe('generateExport', () => {
     expect(body.some((r) => r.some((f) => f.includes('\n') && f.includes('"')))).toBe(true);
   });
 
-  it('builds 100,000 records quickly', () => {
-    const start = Date.now();
+  // How fast is the benchmark's business (`npm run bench` times the exports it generates).
+  it('builds 100,000 records, one per line after the header', () => {
     const text = generateExport(100000, 5);
-    expect(Date.now() - start).toBeLessThan(3000);
-    expect(text.length).toBeGreaterThan(1000000);
+    expect(read(text).length).toBe(100001);
   });
 });
