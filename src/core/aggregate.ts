@@ -75,38 +75,62 @@ export function rankUnits(
   asOf?: string,
 ): UnitSummary[] {
   const lookup = unitLookup(config.units);
-  const byUnit = new Map<string, UnitScore[]>();
+  const byUnit = new Map<string, UnitTotals>();
   let latest = '';
   for (const i of scores) {
     const key = lookup.keyAt(i.unitCode, i.date);
-    const list = byUnit.get(key);
-    if (list) list.push(i);
-    else byUnit.set(key, [i]);
+    const t = byUnit.get(key) ?? { key, inspections: 0, tenths: 0, worst: 0, last: i };
+    t.inspections++;
+    t.tenths += Math.round(i.score * 10);
+    t.worst = Math.max(t.worst, i.criticalCount);
+    if (
+      i.date > t.last.date ||
+      (i.date === t.last.date && (i.timestamp ?? 0) >= (t.last.timestamp ?? 0))
+    )
+      t.last = i;
+    byUnit.set(key, t);
     if (i.date > latest) latest = i.date;
   }
+  return rankTotals(config, [...byUnit.values()], asOf ?? latest);
+}
+
+/** One unit's scores over a period, already summed (what ranking needs, from facts or from tallies). */
+export interface UnitTotals {
+  /** `unitIdentity` of the unit on the inspections' dates. */
+  key: string;
+  inspections: number;
+  /** Sum of the scores in tenths (each rounded half up first, as `standing`). */
+  tenths: number;
+  /** The most critical failures of one inspection. */
+  worst: number;
+  /** The latest inspection (date, then timestamp). */
+  last: UnitScore;
+}
+
+/** Ranks units from their totals as `rankUnits` does; an ended unit is named as on `asOf`. */
+export function rankTotals(
+  config: Config,
+  totals: readonly UnitTotals[],
+  asOf: string,
+): UnitSummary[] {
+  const lookup = unitLookup(config.units);
   const units: UnitSummary[] = [];
-  for (const [key, list] of byUnit) {
-    let last = list[0];
-    for (const i of list)
-      if (
-        i.date > last.date ||
-        (i.date === last.date && (i.timestamp ?? 0) >= (last.timestamp ?? 0))
-      )
-        last = i;
-    const s = standing(config, list);
+  for (const t of totals) {
+    const last = t.last;
+    const mean = roundRatio1(1, t.tenths, t.inspections * 10);
     const known = lookup.unitAt(last.unitCode, last.date);
     units.push({
-      unit: known ? unitLabelOn(lookup.index, known, asOf ?? latest) : last.unit,
+      unit: known ? unitLabelOn(lookup.index, known, asOf) : last.unit,
       unitCode: last.unitCode,
-      key,
-      inspections: list.length,
-      mean: s.mean,
+      key: t.key,
+      inspections: t.inspections,
+      mean,
       rank: 0,
-      tier: s.tier,
-      uncappedTier: s.uncappedTier,
+      tier: classify(config.checklist, mean, t.worst),
+      uncappedTier: tierOf(config.checklist, mean),
       lastDate: last.date,
       lastScore: last.score,
-      maxCriticalFailures: s.worst,
+      maxCriticalFailures: t.worst,
     });
   }
   const order = new Map(units.map((u) => [u.key, tierRank(config.checklist, u.tier)]));

@@ -1,9 +1,9 @@
-// What the leaders' dashboard shows for a period: figures, units needing attention, chart series, ranking, one unit's history.
+// What the leaders' dashboard shows for a period, over every fact: figures, units needing attention, chart series, ranking, one unit's history (the sheet computes them from tally.ts, which must give exactly these).
 
 import { type Action, isOpen, STATUS } from './actions';
 import { rankUnits, unitsNotInspected } from './aggregate';
 import { addDays, daysBetween, formatDm, formatDmy } from './dates';
-import { factFinding, type InspectionFact } from './facts';
+import { before, factFinding, type InspectionFact } from './facts';
 import { countPhrase, findingWording } from './findings';
 import { weekStart, within } from './periods';
 import { roundRatio1 } from './round';
@@ -177,6 +177,8 @@ export function attention(
   const tiers = config.checklist.tiers;
   const lowest = tiers[tiers.length - 1].label;
   const inPeriod = factsIn(facts, p);
+  // Critical failures are listed oldest first, whatever order the facts were stored in.
+  const chronological = [...inPeriod].sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
   const ranked = new Map(ranking(config, inPeriod, p.to ?? today).map((u) => [u.key, u]));
   const crit = new Map(config.checklist.criteria.map((c) => [c.code, c]));
   // Keyed by unit (code and validity): a reused code's other unit is another line.
@@ -202,7 +204,7 @@ export function attention(
         `Xếp loại ${lowest} (điểm trung bình ${dec1(u.mean)}, ${u.inspections} lần kiểm tra)`,
       );
     const crits: string[] = [];
-    for (const f of inPeriod) {
+    for (const f of chronological) {
       if (keyOf(f) !== key) continue;
       for (const k of f.critical) {
         const c = crit.get(k);

@@ -146,3 +146,31 @@ export function within(p: { from: string | null; to: string | null }, date: stri
 export function weekStart(date: string): string {
   return addDays(date, 1 - weekdayOf(date));
 }
+
+const QUARTERS = ['I', 'II', 'III', 'IV'];
+
+/**
+ * A period named as it stays true whatever day it is read: `Quý IV/2026 (01/10/2026 –
+ * 31/12/2026)`, `Tháng 02/2019 (…)`, `Năm 2019 (…)`, a week or two dates by their ends, or
+ * `Tất cả các lần kiểm tra`. For a sheet that says which period it covers.
+ */
+export function periodTitle(p: ChosenPeriod): string {
+  if (!p.from || !p.to) return p.label;
+  const range = `${formatDmy(p.from)} – ${formatDmy(p.to)}`;
+  const y = p.from.slice(0, 4);
+  const m = Number(p.from.slice(5, 7));
+  switch (p.choice) {
+    case 'Quý này':
+      return `Quý ${QUARTERS[Math.floor((m - 1) / 3)]}/${y} (${range})`;
+    case 'Tháng này':
+    case 'Tháng trước':
+      return `Tháng ${p.from.slice(5, 7)}/${y} (${range})`;
+    case 'Năm nay':
+      return `Năm ${y} (${range})`;
+    case 'Tuần này':
+    case 'Tuần trước':
+      return `Tuần ${range}`;
+    default:
+      return range;
+  }
+}

@@ -1,19 +1,9 @@
 // The leaders' dashboard (`Bảng điều khiển`): a period picker, figures, units needing attention, ranking, one unit's history, and native charts fed from ranges the script writes.
 /// <reference types="google-apps-script" />
 
-import { type Action, STATUS } from '../core/actions';
-import {
-  attention,
-  dec1,
-  figures,
-  findingsByCriterion,
-  NOT_INSPECTED,
-  ranking,
-  unitHistory,
-  weeklyMeans,
-} from '../core/dashboard';
-import { formatDmy, formatTime, vnDateOf } from '../core/dates';
-import type { InspectionFact } from '../core/facts';
+import { STATUS } from '../core/actions';
+import { dec1, NOT_INSPECTED, unitHistory } from '../core/dashboard';
+import { formatDmy, vnDateOf } from '../core/dates';
 import {
   type ChosenPeriod,
   choiceOf,
@@ -21,6 +11,16 @@ import {
   PERIOD_CHOICES,
   resolveChoice,
 } from '../core/periods';
+import {
+  attentionOf,
+  type DashboardData,
+  figuresOf,
+  findingsByCriterionOf,
+  rankingOf,
+  tallies,
+  visitsOf,
+  weeklyMeansOf,
+} from '../core/tally';
 import type { Config } from '../core/types';
 import { compareCodes, unitIdentity, unitKey, validDuring } from '../core/units';
 import { pad, writeBlock } from './cells';
@@ -228,24 +228,25 @@ export function readPickers(sheet: Sheet, today: string): Pickers {
 
 /**
  * Rewrites every block of the dashboard for the period in its picker: reads the pickers (one
- * call) and writes three blocks (the readable columns, the history, the chart data). The cost
- * does not grow with the number of responses: the facts and actions come in already read.
+ * call) and writes three blocks (the readable columns, the history, the chart data). Its input
+ * is the aggregate (per unit and day sums; `stamp` says when they were computed), so the cost
+ * does not grow with the number of responses, and a picker change shows what a refresh shows.
  */
 export function refreshDashboard(
   ss: Spreadsheet,
   config: Config,
-  facts: readonly InspectionFact[],
-  actions: readonly Action[],
+  data: DashboardData,
   today: string,
+  stamp: string,
 ): Pickers {
   const sheet = sheetNamed(ss, NAME);
   if (!sheet) throw new Error(`Thiếu trang "${NAME}": hãy chạy "Thiết lập".`);
   const l = layoutOf(config);
   const pick = readPickers(sheet, today);
   const p = pick.period;
-  const f = figures(config, facts, actions, p);
+  const f = figuresOf(config, data, p);
   const rows: Cell[][] = [];
-  const status = `${p.label} · cập nhật ${formatDmy(today)} ${formatTime(Date.now())}${pick.problem ? ` · ${pick.problem}` : ''}`;
+  const status = `${p.label} · cập nhật ${stamp}${pick.problem ? ` · ${pick.problem}` : ''}`;
   rows.push([status], [], ['SỐ LIỆU TRONG KỲ']);
   const fig: Cell[][] = [
     ['', 'Số lần kiểm tra', f.inspections],
@@ -266,15 +267,14 @@ export function refreshDashboard(
   rows.push(...fig);
   // Attention.
   rows.push([], ['CẦN CHÚ Ý', '', '', ''], ['#', 'Đơn vị', 'Lý do']);
-  const att = attention(config, facts, actions, p, today);
+  const att = attentionOf(config, data, p, today);
   const attRows: Cell[][] = att.map((a, k) => [k + 1, a.unit, a.reason]);
   if (att.length === 0) attRows.push(['', 'Không có đơn vị nào cần chú ý trong kỳ.']);
   rows.push(...pad(attRows, WIDTH, l.units));
   // Ranking.
-  const inPeriod = facts.filter((x) => (!p.from || x.date >= p.from) && (!p.to || x.date <= p.to));
-  const ranked = ranking(config, inPeriod, p.to ?? today);
+  const ranked = rankingOf(config, tallies(data, p), p.to ?? today);
   const overdue = new Map<string, number>();
-  for (const a of actions)
+  for (const a of data.actions)
     if (a.status === STATUS.overdue) overdue.set(a.unitCode, (overdue.get(a.unitCode) ?? 0) + 1);
   rows.push(
     [],
@@ -300,17 +300,16 @@ export function refreshDashboard(
   rows.push(...pad(rank.slice(0, l.units), WIDTH, l.units));
   // The blocks and the history below them (after one blank row) in one write.
   const main = pad(rows, WIDTH, l.historyTop - 6);
-  main.push(...historyRows(config, facts, actions, pick.unitName, today));
+  main.push(...historyRows(config, data, pick.unitName, today));
   writeBlock(ss, NAME, 6, 1, pad(main, WIDTH));
-  writeChartData(ss, config, facts, p, today, f.perClass);
+  writeChartData(ss, config, data, p, today, f.perClass);
   return pick;
 }
 
 /** The history block (blank rows added to cover a longer history shown before). */
 function historyRows(
   config: Config,
-  facts: readonly InspectionFact[],
-  actions: readonly Action[],
+  data: DashboardData,
   unitName: string,
   today: string,
 ): Cell[][] {
@@ -321,7 +320,8 @@ function historyRows(
   const unit = unitName ? config.units.find((u) => unitKey(u.name) === key) : undefined;
   if (!unit) rows.push(['', 'Chọn đơn vị ở ô B5 để xem lịch sử.']);
   else {
-    const h = unitHistory(config, facts, actions, unit.code, today);
+    const visits = visitsOf(config, data, unit.code, today);
+    const h = unitHistory(config, visits, data.actions, unit.code, today);
     // Inspections of units that went into this one say which (a seventh column, only then).
     const followed = h.lines.some((x) => x.from !== null);
     rows.push(['', `${h.unit}: ${h.lines.length} lần kiểm tra · ${h.trend}`]);
@@ -358,13 +358,13 @@ function historyRows(
 function writeChartData(
   ss: Spreadsheet,
   config: Config,
-  facts: readonly InspectionFact[],
+  data: DashboardData,
   p: ChosenPeriod,
   today: string,
   perClass: { label: string; units: number }[],
 ): void {
-  const weeks = weeklyMeans(facts, today, WEEKS);
-  const crit = findingsByCriterion(config, facts, p);
+  const weeks = weeklyMeansOf(data, today, WEEKS);
+  const crit = findingsByCriterionOf(config, data, p);
   const height = Math.max(WEEKS, crit.length, perClass.length) + 1;
   const rows: Cell[][] = [
     ['Tuần', 'Điểm trung bình', '', 'Tiêu chí', 'Số lần có tồn tại', '', 'Xếp loại', 'Số đơn vị'],

@@ -1,11 +1,18 @@
 // The second, short Form through which a unit reports a fix (unit, finding, what was done, evidence link), and reading its answers back.
 /// <reference types="google-apps-script" />
 
-import type { FixReport } from '../core/actions';
+import { type Action, type FixReport, isOpen } from '../core/actions';
 import { vnDateOf } from '../core/dates';
-import type { Config } from '../core/types';
-import { indexUnits, matchUnit, validOn } from '../core/units';
-import { sortVi } from '../core/vi';
+import type { Config, Unit } from '../core/types';
+import {
+  indexUnits,
+  matchUnit,
+  type UnitIndex,
+  unitLabelOn,
+  unitLookup,
+  validOn,
+} from '../core/units';
+import { normalizeText, sortVi } from '../core/vi';
 import { createPublishedForm, ensurePublished } from './form';
 import { ensureLinked } from './form-link';
 import { findResponseSheet } from './linked-sheet';
@@ -25,11 +32,75 @@ export function criterionChoices(config: Config): string[] {
   return config.checklist.criteria.map((c) => `${c.code}. ${c.text}`);
 }
 
-function unitChoices(config: Config, today: string): string[] {
-  return sortVi(
+/**
+ * The units a report can be for: those valid on `today`, then the ended units that still have
+ * open actions, named as they are now (`Xã Hợp Tiến (nay thuộc Xã Hồng Sơn)`), so the unit they
+ * went into reports fixes of findings made before the change.
+ */
+function unitChoices(config: Config, today: string, ended: readonly string[]): string[] {
+  const own = (name: string) => name.replace(/^(xã|thị trấn|phường|đặc khu)\s+/i, '');
+  const valid = sortVi(
     config.units.filter((u) => validOn(u, today)),
-    (u) => u.name.replace(/^(xã|thị trấn|phường)\s+/i, ''),
+    (u) => own(u.name),
   ).map((u) => u.name);
+  return [...new Set([...valid, ...sortVi([...ended], own)])];
+}
+
+/** Labels of the ended units (on `today`) with open actions, as the unit question offers them. */
+export function endedWithOpenActions(
+  config: Config,
+  actions: readonly Action[],
+  today: string,
+): string[] {
+  const lookup = unitLookup(config.units);
+  const out = new Set<string>();
+  for (const a of actions) {
+    if (!isOpen(a)) continue;
+    const unit = lookup.unitAt(a.unitCode, a.date);
+    if (unit && !validOn(unit, today)) out.add(unitLabelOn(lookup.index, unit, today));
+  }
+  return [...out].sort();
+}
+
+const endedStored = (): string[] =>
+  (PropertiesService.getScriptProperties().getProperty(LOOP_PROPS.fixEnded) ?? '')
+    .split('\n')
+    .filter((x) => x !== '');
+
+/**
+ * Keeps the form's unit question offering the ended units with open actions: the form is
+ * opened and its list set only when that set changed since the last time (a property).
+ */
+export function syncEndedUnits(config: Config, ended: readonly string[], today: string): void {
+  const props = PropertiesService.getScriptProperties();
+  if (ended.join('\n') === endedStored().join('\n')) return;
+  const id = props.getProperty(LOOP_PROPS.fixFormId);
+  const form = id ? openOrNull(() => FormApp.openById(id)) : null;
+  if (!form) return;
+  for (const item of form.getItems(FormApp.ItemType.LIST))
+    if (item.getTitle() === FIX_TITLES.unit)
+      item.asListItem().setChoiceValues(unitChoices(config, today, ended));
+  props.setProperty(LOOP_PROPS.fixEnded, ended.join('\n'));
+}
+
+/**
+ * The unit a report names: an ended unit as the form offers it (`Xã Hợp Tiến (nay thuộc Xã Hồng
+ * Sơn)`, on the report's date), else the unit the name means on that date.
+ */
+function reportUnit(
+  config: Config,
+  index: UnitIndex,
+  text: string,
+  date: string,
+): ReturnType<typeof matchUnit> {
+  const key = normalizeText(text);
+  if (key.includes('(')) {
+    const ended: Unit | undefined = config.units.find(
+      (u) => !validOn(u, date) && normalizeText(unitLabelOn(index, u, date)) === key,
+    );
+    if (ended) return { ok: true, unit: ended };
+  }
+  return matchUnit(index, text, date);
 }
 
 /** What setup did with the fix-report form. */
@@ -110,7 +181,8 @@ export function ensureFixForm(ss: Spreadsheet, config: Config): FixFormState {
   }
   for (const item of form.getItems(FormApp.ItemType.LIST)) {
     const title = item.getTitle();
-    if (title === FIX_TITLES.unit) item.asListItem().setChoiceValues(unitChoices(config, today));
+    if (title === FIX_TITLES.unit)
+      item.asListItem().setChoiceValues(unitChoices(config, today, endedStored()));
     if (title === FIX_TITLES.criterion) item.asListItem().setChoiceValues(criterionChoices(config));
   }
   const formId = form.getId();
@@ -174,7 +246,7 @@ export function readFixReports(ss: Spreadsheet, config: Config): FixSheet {
     const at = line[ts];
     const ms = at instanceof Date ? at.getTime() : Date.now();
     const date = vnDateOf(ms);
-    const unit = matchUnit(index, text(u), date);
+    const unit = reportUnit(config, index, text(u), date);
     const code = /^([A-Za-z]\d+)\./.exec(text(c))?.[1]?.toUpperCase() ?? '';
     if (!unit.ok) {
       bad.push({ row: i + 1, reason: `Không tìm thấy đơn vị "${text(u)}".` });

@@ -5,6 +5,7 @@ export const LOOP_SHEETS = {
   dashboard: 'Bảng điều khiển',
   actions: 'Khắc phục',
   facts: 'Dữ liệu kiểm tra',
+  tallies: 'Số liệu bảng điều khiển',
   fixResponses: 'Báo cáo khắc phục',
 } as const;
 
@@ -51,6 +52,8 @@ export const LOOP_PROPS = {
   fixSheet: 'fixResponseSheet',
   /** Rows the unit-history block used last time (blanked when shorter). */
   historyRows: 'dashboardHistoryRows',
+  /** Ended units with open actions, as the fix-report form offers them (one per line). */
+  fixEnded: 'fixFormEndedUnits',
   /** Signature of the chart layout: charts are made again only when it changes. */
   charts: 'dashboardCharts',
 } as const;

@@ -3,9 +3,10 @@
 
 import { type MailContent, withOpenActions } from '../core/action-mail';
 import { type OverdueByUnit, openActionsOf, overdueByUnit } from '../core/actions';
-import { vnDateOf } from '../core/dates';
+import { formatDmy, formatTime, vnDateOf } from '../core/dates';
 import { LOOP_SETTING_ROWS, type LoopSettings, readLoopSettings } from '../core/loop-settings';
-import { within } from '../core/periods';
+import { periodTitle, within } from '../core/periods';
+import { dashboardData, tallyRows } from '../core/tally';
 import type { Config, Inspection } from '../core/types';
 import {
   computeBook,
@@ -17,13 +18,14 @@ import {
 import { safe } from './cells';
 import { ensureDashboard, refreshDashboard } from './dashboard';
 import { factsSheet, readFacts, upsertFacts, writeAllFacts } from './facts-sheet';
-import { ensureFixForm, type FixFormState } from './fix-form';
+import { endedWithOpenActions, ensureFixForm, type FixFormState, syncEndedUnits } from './fix-form';
 import { withRecordLock } from './lock';
 import { ACTION_COL, LOOP_HANDLERS, LOOP_SHEETS } from './loop-names';
 import { SHEETS } from './names';
 import type { RowOutcome } from './projection';
 import type { RowState } from './response-table';
 import { sheetNamed } from './sheet-cache';
+import { readTallies, stampOf, tallySheet, writeTallies } from './tally-sheet';
 import { logLine, openSession, type Session } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -76,6 +78,7 @@ function ensureSettingRows(ss: Spreadsheet): void {
 export function setupLoop(ss: Spreadsheet, config: Config): FixFormState {
   ensureSettingRows(ss);
   factsSheet(ss);
+  tallySheet(ss);
   ensureActionsSheet(ss);
   ensureDashboard(ss, config);
   const fix = ensureFixForm(ss, config);
@@ -107,14 +110,16 @@ const formUrl = (): string =>
   PropertiesService.getScriptProperties().getProperty('fixFormUrl') ?? '';
 
 /**
- * Recomputes the actions and the dashboard from what is stored: facts, fix reports, the
- * office's cells. A fixed number of reads and writes whatever is stored; charts untouched.
- * `remind` sends the due reminders.
+ * Recomputes the actions, the dashboard's aggregate and the dashboard from what is stored:
+ * facts, fix reports, the office's cells. A fixed number of reads and writes whatever is
+ * stored; charts untouched. `remind` sends the due reminders; `limited` (a simple trigger)
+ * leaves the fix-report form to the next full run, Forms being out of a simple trigger's reach;
+ * `whole` (a rebuild) rewrites every row of the dashboard's aggregate, changed or not.
  */
 export function refreshLoop(
   ss: Spreadsheet,
   app: Session['app'],
-  options: { remind?: boolean } = {},
+  options: { remind?: boolean; limited?: boolean; whole?: boolean } = {},
 ): { reminded: number } {
   // Before the loop's setup (an older workbook) there is nothing to refresh.
   if (!sheetNamed(ss, LOOP_SHEETS.dashboard)) return { reminded: 0 };
@@ -127,7 +132,22 @@ export function refreshLoop(
     reminded = sendReminders(book, settings.actions, today, app.unitEmails, formUrl());
   writeActions(ss, book, sheet);
   writeFixResults(ss, fix, book);
-  refreshDashboard(ss, app.config, facts, book.actions, today);
+  // Units ended with open actions stay on the fix-report form, for the unit they went into.
+  if (!options.limited)
+    try {
+      syncEndedUnits(app.config, endedWithOpenActions(app.config, book.actions, today), today);
+    } catch (e) {
+      logLine(
+        'Khắc phục',
+        `Chưa cập nhật được danh sách đơn vị của biểu mẫu báo cáo khắc phục: ${(e as Error).message}`,
+      );
+    }
+  // The aggregate a picker change reads (rows bounded by units × months), then the dashboard
+  // from it, so the worker and a picker change show the same figures.
+  const rows = tallyRows(app.config, facts, book.actions);
+  const stamp = stampOf(Date.now());
+  writeTallies(ss, rows, stamp, options.whole);
+  refreshDashboard(ss, app.config, dashboardData(app.config, rows, today), today, stamp);
   return { reminded };
 }
 
@@ -167,13 +187,23 @@ export function loopStale(): boolean {
 /** Hook for a rebuild (under its lock): every fact, then actions and dashboard. */
 export function afterRebuild(s: Session, outcomes: readonly RowOutcome[]): void {
   writeAllFacts(s.ss, s.app.config, outcomes);
-  refreshLoop(s.ss, s.app);
+  refreshLoop(s.ss, s.app, { whole: true });
 }
 
 /** Hook for the summary sheet: the states whose date lies in the summary's period (settings). */
 export function inSummaryPeriod(s: Session, states: readonly RowState[]): RowState[] {
   const period = loopSettings(s.ss, s.app.config, vnDateOf(Date.now())).summary;
   return states.filter((x) => x.status !== 'ok' || within(period, x.date));
+}
+
+/**
+ * Hook for the summary sheet: the line that says which period it covers, and when it was
+ * written (`Kỳ tổng hợp: Quý I/2019 (01/01/2019 – 31/03/2019) · cập nhật 21/02/2019 08:35`).
+ */
+export function summaryPeriodLine(s: Session): string {
+  const now = Date.now();
+  const period = loopSettings(s.ss, s.app.config, vnDateOf(now)).summary;
+  return `Kỳ tổng hợp: ${periodTitle(period)} · cập nhật ${formatDmy(vnDateOf(now))} ${formatTime(now)}`;
 }
 
 /**
@@ -205,7 +235,8 @@ export function overdueActionsNow(s: Session): OverdueByUnit[] {
 /**
  * Simple-trigger hook (LIMITED mode, 30 s): a picker of the dashboard changed → the dashboard
  * follows; the office's columns of `Khắc phục` changed → statuses follow. Returns whether it
- * handled the edit. Reads only the compact sheets, so its cost does not grow with responses.
+ * handled the edit. A picker change reads only the aggregate, so its cost does not grow with
+ * responses.
  */
 export function onLoopEdit(e: GoogleAppsScript.Events.SheetsOnEdit | undefined): boolean {
   const range = e?.range;
@@ -226,13 +257,14 @@ export function onLoopEdit(e: GoogleAppsScript.Events.SheetsOnEdit | undefined):
     col + range.getNumColumns() > ACTION_COL.confirm;
   if (!picker && !office) return false;
   const s = openSession();
-  if (picker) {
+  // A picker change reads only the aggregate the last refresh wrote (bounded by units ×
+  // months), never the facts or the actions; before the first refresh it makes one.
+  const stored = picker ? readTallies(s.ss) : null;
+  if (stored) {
     const today = vnDateOf(Date.now());
-    const settings = loopSettings(s.ss, s.app.config, today);
-    const facts = readFacts(s.ss);
-    const { book } = computeBook(s.ss, s.app.config, facts, settings.actions, today);
-    refreshDashboard(s.ss, s.app.config, facts, book.actions, today);
-  } else refreshLoop(s.ss, s.app);
+    const data = dashboardData(s.app.config, stored.rows, today);
+    refreshDashboard(s.ss, s.app.config, data, today, stored.stamp);
+  } else refreshLoop(s.ss, s.app, { limited: true });
   return true;
 }
 

@@ -5,6 +5,7 @@ import { type EvalContext, makeContext } from '../core/evaluate';
 import { mapColumns } from '../core/records';
 import { pad, safe, writeBlock } from './cells';
 import { type AppConfig, type CONFIG_HEADERS, readTables } from './config-tables';
+import { summaryPeriodLine } from './loop';
 import { HEADERS, MACHINE_HEADERS, SHEETS } from './names';
 import { type BlockEdit, WIDTH } from './projection';
 import { noteScoringConfig } from './rescore';
@@ -256,8 +257,12 @@ export function applyEdits(s: Session, edits: readonly BlockEdit[]): boolean {
   return gridChanged;
 }
 
-/** Rewrites the summary sheet (rows below the header), blanking rows a longer summary left. */
-export function writeSummary(s: Session, rows: (string | number | Date)[][]): boolean {
+/**
+ * Rewrites the summary sheet (rows below the header), blanking rows a longer summary left; a
+ * line below the units says which period it covers.
+ */
+export function writeSummary(s: Session, ranked: (string | number | Date)[][]): boolean {
+  const rows = [...ranked, [], ['', '', summaryPeriodLine(s)]];
   const key = `${SHEETS.summary}.used`;
   const used = s.store.grid[key] ?? 0;
   const count = Math.max(rows.length, used);

@@ -256,8 +256,10 @@ function measureSubmit(
 ): {
   submit: Record<string, ReturnType<typeof figuresOf>>;
   rebuild10000: { sheetCalls: number; googleSeconds: number; executions: number };
+  picker: Record<string, { calls: number; cells: number; googleSeconds: number }>;
 } {
   const submit: Record<string, ReturnType<typeof figuresOf>> = {};
+  const picker: Record<string, { calls: number; cells: number; googleSeconds: number }> = {};
   let rebuild10000 = { sheetCalls: 0, googleSeconds: 0, executions: 0 };
   for (const stored of [10, 1000, 10000]) {
     const { ws, formId } = benchWorkspace(code, Date.parse('2019-01-02T01:00:00Z'));
@@ -282,8 +284,10 @@ function measureSubmit(
     ws.clock.advance(MINUTE);
     const picked = ws.userEdit(code, 'Bảng điều khiển', 'B2', 'Năm nay');
     describe(`Đổi kỳ trên bảng điều khiển khi đã có ${stored} phiếu`, picked, say);
+    const { calls, cells, googleSeconds } = figuresOf(picked);
+    picker[String(stored)] = { calls, cells, googleSeconds };
   }
-  return { submit, rebuild10000 };
+  return { submit, rebuild10000, picker };
 }
 
 /**
@@ -503,8 +507,9 @@ function run(): void {
   }
   // `--submit`: only one submission at 10, 1,000 and 10,000 stored.
   if (args.includes('--submit')) {
-    const { submit } = measureSubmit(readFileSync('dist/Code.js', 'utf8'), say);
+    const { submit, picker } = measureSubmit(readFileSync('dist/Code.js', 'utf8'), say);
     say(JSON.stringify(submit));
+    say(JSON.stringify({ picker }));
     return;
   }
   const dir = mkdtempSync(join(tmpdir(), 'ktcv-bench-'));
@@ -527,7 +532,7 @@ function run(): void {
     say(
       'Ước tính thời gian trên Google (trình giả lập nghiêm ngặt, chưa kể 2 s khởi động mỗi lần chạy):',
     );
-    const { submit, rebuild10000 } = measureSubmit(code, say);
+    const { submit, rebuild10000, picker } = measureSubmit(code, say);
     const burst20 = measureBurst(code, say);
     say(`Đợt 20 phiếu: ${burst20.scored}/20 được chấm, phiếu cuối sau ${burst20.minutes} phút`);
     const report200 = measureReport(code, say);
@@ -540,7 +545,7 @@ function run(): void {
       const local = measureLocal(100000, dir);
       say(`Toàn bộ quy trình cục bộ với ${local.rows} phiếu: ${(local.ms / 1000).toFixed(1)} s`);
     }
-    if (json) say(JSON.stringify({ submit, burst20, rebuild10000, report200, soak }));
+    if (json) say(JSON.stringify({ submit, burst20, rebuild10000, report200, soak, picker }));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

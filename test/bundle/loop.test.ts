@@ -210,13 +210,44 @@ describe('dashboard', () => {
   test('a change of the picker costs the same whatever is stored', () => {
     const { ws, formId } = setUp();
     ws.submit(CODE, formId, answers({ unit: 'Xã Hợp Tiến', date: '2019-02-19' }), { email: EMAIL });
-    const one = ws.userEdit(CODE, DASH, 'B2', 'Tháng này')[0].callCount;
-    for (const unit of ['Xã An Mỹ', 'Xã Tuy Lai', 'Xã Đại Hưng', 'Xã An Phú', 'Xã Hùng Tiến'])
-      ws.submit(CODE, formId, answers({ unit, date: '2019-02-20', B2: 'Không đạt' }), {
-        email: EMAIL,
-      });
-    const six = ws.userEdit(CODE, DASH, 'B2', 'Năm nay')[0].callCount;
-    expect(six).toBe(one);
+    runDue(ws, 'runQueue');
+    const cost = (r: { callCount: number; cells: number }) => [r.callCount, r.cells];
+    const one = cost(ws.userEdit(CODE, DASH, 'B2', 'Tháng này')[0]);
+    // Five more inspections of the unit this month: the picker reads the unit's month, not them.
+    for (const day of ['11', '12', '13', '14', '15'])
+      ws.submit(
+        CODE,
+        formId,
+        answers({ unit: 'Xã Hợp Tiến', date: `2019-02-${day}`, B2: 'Không đạt' }),
+        {
+          email: EMAIL,
+        },
+      );
+    runDue(ws, 'runQueue');
+    expect(figure(ws, 'Số lần kiểm tra')).toBe(6);
+    const six = cost(ws.userEdit(CODE, DASH, 'B2', 'Năm nay')[0]);
+    expect(six).toEqual(one);
+    expect(figure(ws, 'Số lần kiểm tra')).toBe(6);
+    // An inspection of an earlier month: the worker rewrites only the rows from
+    // the first that changed, and they hold exactly what a rebuild writes.
+    ws.submit(CODE, formId, answers({ unit: 'Xã An Mỹ', date: '2019-01-15', A4: 'Không đạt' }), {
+      email: EMAIL,
+    });
+    runDue(ws, 'runQueue');
+    // Then one of February again: only February's row is written.
+    ws.submit(CODE, formId, answers({ unit: 'Xã Hợp Tiến', date: '2019-02-20', A4: 'Không đạt' }), {
+      email: EMAIL,
+    });
+    runDue(ws, 'runQueue');
+    expect(figure(ws, 'Số lần kiểm tra')).toBe(8);
+    const incremental = workbook(ws)['Số liệu bảng điều khiển'];
+    expect(incremental.map((r) => r[0])).toEqual([
+      'Đơn vị và tháng',
+      '2019-01|10462',
+      '2019-02|10498',
+    ]);
+    ws.run(CODE, 'rebuildAll');
+    expect(workbook(ws)['Số liệu bảng điều khiển']).toEqual(incremental);
   });
 });
 
@@ -237,9 +268,19 @@ describe('Tổng hợp over the period in the settings', () => {
     ws.submit(CODE, formId, answers({ unit: 'Xã Hợp Tiến', date: '2019-02-21' }), { email: EMAIL });
     const line = () => rows(ws, 'Tổng hợp').find((r) => r[2] === 'Xã Hợp Tiến') ?? [];
     expect([line()[3], line()[6], line()[7]]).toEqual([2, 97.5, 'Trung bình']);
+    // The sheet says which period it covers, below the units (in the unit column, phone-visible).
+    const period = () => rows(ws, 'Tổng hợp').at(-1)?.[2];
+    expect(period()).toMatch(
+      /^Kỳ tổng hợp: Quý I\/2019 \(01\/01\/2019 – 31\/03\/2019\) · cập nhật 2[5-9]\/02\/2019 \d\d:\d\d$/,
+    );
+    expect(rows(ws, 'Tổng hợp').filter((r) => r[1] !== '')).toHaveLength(22);
     setCell(ws, 'Cài đặt', (r) => r[0] === 'Kỳ của trang Tổng hợp', 2, 'Tháng này');
     ws.run(CODE, 'rebuildAll');
     expect([line()[3], line()[6], line()[7]]).toEqual([1, 100, 'Xuất sắc']);
+    expect(period()).toMatch(/^Kỳ tổng hợp: Tháng 02\/2019 \(01\/02\/2019 – 28\/02\/2019\) · /);
+    setCell(ws, 'Cài đặt', (r) => r[0] === 'Kỳ của trang Tổng hợp', 2, '15/01/2019 - 20/02/2019');
+    ws.run(CODE, 'rebuildAll');
+    expect(period()).toMatch(/^Kỳ tổng hợp: 15\/01\/2019 – 20\/02\/2019 · /);
   });
 });
 

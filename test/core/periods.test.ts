@@ -3,6 +3,7 @@
 import {
   PERIOD_CHOICES,
   parsePeriodSetting,
+  periodTitle,
   resolveChoice,
   weekStart,
 } from '../../src/core/periods';
@@ -73,5 +74,19 @@ describe('parsePeriodSetting', () => {
     expect(parsePeriodSetting('2019-01-01 đến 2019-02-01', '2019-05-05')?.to).toBe('2019-02-01');
     expect(parsePeriodSetting('quý sau', '2019-05-05')).toBeNull();
     expect(parsePeriodSetting('31/03/2019 - 01/01/2019', '2019-05-05')).toBeNull();
+  });
+});
+
+describe('periodTitle', () => {
+  test('a period named so it stays true whatever day it is read', () => {
+    const on = (c: Parameters<typeof resolveChoice>[0], from?: string, to?: string) =>
+      periodTitle(resolveChoice(c, '2026-11-18', from ?? null, to ?? null));
+    expect(on('Quý này')).toBe('Quý IV/2026 (01/10/2026 – 31/12/2026)');
+    expect(on('Tháng trước')).toBe('Tháng 10/2026 (01/10/2026 – 31/10/2026)');
+    expect(on('Năm nay')).toBe('Năm 2026 (01/01/2026 – 31/12/2026)');
+    expect(on('Tuần này')).toBe('Tuần 16/11/2026 – 22/11/2026');
+    expect(on('Tất cả')).toBe('Tất cả các lần kiểm tra');
+    expect(on('Khoảng ngày', '2026-02-03', '2026-05-04')).toBe('03/02/2026 – 04/05/2026');
+    expect(on('Khoảng ngày', '2026-02-03')).toBe('từ 03/02/2026');
   });
 });
