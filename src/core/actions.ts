@@ -293,3 +293,8 @@ export function overdueByUnit(actions: readonly Action[], today: string): Overdu
     (a, b) => b.actions.length - a.actions.length || compareCodes(a.unitCode, b.unitCode),
   );
 }
+
+/** The criterion choices: `A1. requirement`, so a unit reads what it was asked to fix. */
+export function criterionChoices(config: Config): string[] {
+  return config.checklist.criteria.map((c) => `${c.code}. ${c.text}`);
+}

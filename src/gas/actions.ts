@@ -15,10 +15,10 @@ import {
 } from '../core/actions';
 import { vnDateOf, vnInstant } from '../core/dates';
 import type { InspectionFact } from '../core/facts';
+import { ACTION_COL, ACTION_HEADERS, LOOP_PROPS, LOOP_SHEETS } from '../core/loop-names';
 import type { Config } from '../core/types';
 import { writeBlock } from './cells';
 import { FIX_RESULT_HEADER, type FixSheet, readFixReports } from './fix-form';
-import { ACTION_COL, ACTION_HEADERS, LOOP_PROPS, LOOP_SHEETS } from './loop-names';
 import { sheetNamed } from './sheet-cache';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

@@ -4,6 +4,7 @@
 import { STATUS } from '../core/actions';
 import { dec1, NOT_INSPECTED, unitHistory } from '../core/dashboard';
 import { formatDmy, vnDateOf } from '../core/dates';
+import { LOOP_PROPS, LOOP_SHEETS } from '../core/loop-names';
 import {
   type ChosenPeriod,
   choiceOf,
@@ -24,7 +25,6 @@ import {
 import type { Config } from '../core/types';
 import { compareCodes, unitIdentity, unitKey, validDuring } from '../core/units';
 import { pad, writeBlock } from './cells';
-import { LOOP_PROPS, LOOP_SHEETS } from './loop-names';
 import { sheetNamed } from './sheet-cache';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

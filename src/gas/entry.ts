@@ -1,6 +1,7 @@
 // The bundle's entry: only wires the global functions Apps Script calls (menu, triggers, editor).
 /// <reference types="google-apps-script" />
 
+import { CONFIG_SHEETS } from '../core/names';
 import { checkEnvironment as envCheck, environmentTrigger } from './envcheck';
 import { warnCellLimit } from './limits';
 import { LockBusyError } from './lock';
@@ -12,7 +13,6 @@ import {
   refreshLoopNow,
 } from './loop';
 import { addMenu, tell } from './menu';
-import { CONFIG_SHEETS } from './names';
 import { notifyOffice } from './notify';
 import { askOffice } from './office';
 import { rebuildAll as rebuild, reconcile as reconcileNow } from './rebuild';

@@ -1,9 +1,9 @@
 // "Kiểm tra môi trường": checks on the office's own account what the emulator assumes (the U items) and times a few calls, with throw-away objects.
 /// <reference types="google-apps-script" />
 
+import { HANDLERS, HEADERS, PROPS, SHEETS } from '../core/names';
 import { safe } from './cells';
 import { isPublished } from './form';
-import { HANDLERS, HEADERS, PROPS, SHEETS } from './names';
 import { readStore } from './store';
 
 /** One line of the findings sheet. */

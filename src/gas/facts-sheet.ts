@@ -2,9 +2,9 @@
 /// <reference types="google-apps-script" />
 
 import { FACT_HEADERS, factFromRow, factOf, factRow, type InspectionFact } from '../core/facts';
+import { LOOP_SHEETS } from '../core/loop-names';
 import type { Config } from '../core/types';
 import { pad, writeBlock } from './cells';
-import { LOOP_SHEETS } from './loop-names';
 import type { RowOutcome } from './projection';
 import { sheetNamed } from './sheet-cache';
 

@@ -1,8 +1,9 @@
 // The second, short Form through which a unit reports a fix (unit, finding, what was done, evidence link), and reading its answers back.
 /// <reference types="google-apps-script" />
 
-import { type Action, type FixReport, isOpen } from '../core/actions';
+import { type Action, criterionChoices, type FixReport, isOpen } from '../core/actions';
 import { vnDateOf } from '../core/dates';
+import { FIX_TITLES, LOOP_HANDLERS, LOOP_PROPS, LOOP_SHEETS } from '../core/loop-names';
 import type { Config, Unit } from '../core/types';
 import {
   indexUnits,
@@ -16,7 +17,6 @@ import { normalizeText, sortVi } from '../core/vi';
 import { createPublishedForm, ensurePublished } from './form';
 import { ensureLinked } from './form-link';
 import { findResponseSheet } from './linked-sheet';
-import { FIX_TITLES, LOOP_HANDLERS, LOOP_PROPS, LOOP_SHEETS } from './loop-names';
 import { openOrNull } from './retry';
 import { sheetNamed } from './sheet-cache';
 
@@ -26,11 +26,6 @@ type Form = GoogleAppsScript.Forms.Form;
 const TITLE = 'Báo cáo kết quả khắc phục sau kiểm tra công vụ';
 const DESCRIPTION =
   'Đơn vị được kiểm tra báo cáo từng tồn tại đã khắc phục, kèm đường dẫn minh chứng. Văn phòng sẽ xem và xác nhận.';
-
-/** The criterion choices: `A1. requirement`, so a unit reads what it was asked to fix. */
-export function criterionChoices(config: Config): string[] {
-  return config.checklist.criteria.map((c) => `${c.code}. ${c.text}`);
-}
 
 /**
  * The units a report can be for: those valid on `today`, then the ended units that still have

@@ -3,6 +3,7 @@
 
 import { LABELS } from '../core/answers';
 import { itemTitle } from '../core/checklist';
+import { DATE_TITLE, LEADER_TITLE, TIME_TITLE, UNIT_TITLE } from '../core/names';
 import type { Checklist, Unit } from '../core/types';
 import { unitQuestion } from '../core/units';
 
@@ -17,12 +18,6 @@ export interface WantedItem {
   required: boolean;
   choices?: string[];
 }
-
-export const UNIT_TITLE = 'Đơn vị được kiểm tra';
-export const DATE_TITLE = 'Ngày kiểm tra';
-export const LEADER_TITLE = 'Trưởng đoàn';
-/** The start time the team records: the biên bản's time line (the submission time is not it). */
-export const TIME_TITLE = 'Giờ bắt đầu kiểm tra';
 
 /** The items of the form for a checklist and the units valid on `today`, in form order. */
 export function wantedItems(

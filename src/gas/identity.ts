@@ -1,8 +1,8 @@
 // Identity of rows against what users do to sheets: derived rows found by response id, damage detected and repaired, states that follow their responses.
 /// <reference types="google-apps-script" />
 
+import { HEADERS, PROPS, SHEETS } from '../core/names';
 import { a1, pad, writeBlock } from './cells';
-import { HEADERS, PROPS, SHEETS } from './names';
 import { notifyOffice } from './notify';
 import {
   ALIGNED,

@@ -2,7 +2,7 @@
 /// <reference types="google-apps-script" />
 
 import { vnDateOf } from '../core/dates';
-import { PROPS } from './names';
+import { PROPS } from '../core/names';
 import { readStore } from './store';
 import { logLine } from './workbook';
 

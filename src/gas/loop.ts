@@ -4,7 +4,9 @@
 import { type MailContent, withOpenActions } from '../core/action-mail';
 import { type OverdueByUnit, openActionsOf, overdueByUnit } from '../core/actions';
 import { formatDmy, formatTime, vnDateOf } from '../core/dates';
+import { ACTION_COL, LOOP_HANDLERS, LOOP_SHEETS } from '../core/loop-names';
 import { LOOP_SETTING_ROWS, type LoopSettings, readLoopSettings } from '../core/loop-settings';
+import { SHEETS } from '../core/names';
 import { periodTitle, within } from '../core/periods';
 import { dashboardData, tallyRows } from '../core/tally';
 import type { Config, Inspection } from '../core/types';
@@ -20,8 +22,6 @@ import { ensureDashboard, refreshDashboard } from './dashboard';
 import { factsSheet, readFacts, upsertFacts, writeAllFacts } from './facts-sheet';
 import { endedWithOpenActions, ensureFixForm, type FixFormState, syncEndedUnits } from './fix-form';
 import { withRecordLock } from './lock';
-import { ACTION_COL, LOOP_HANDLERS, LOOP_SHEETS } from './loop-names';
-import { SHEETS } from './names';
 import type { RowOutcome } from './projection';
 import type { RowState } from './response-table';
 import { sheetNamed } from './sheet-cache';

@@ -1,7 +1,7 @@
 // The workbook menu, and the alerts that tell the office what a menu action did.
 /// <reference types="google-apps-script" />
 
-import { MENU_TITLE } from './names';
+import { MENU_TITLE } from '../core/names';
 
 /** Adds the menu (the simple onOpen trigger; it may not call services needing authorisation). */
 export function addMenu(): void {

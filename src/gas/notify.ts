@@ -2,8 +2,8 @@
 /// <reference types="google-apps-script" />
 
 import { vnDateOf } from '../core/dates';
-import { PROPS, SHEETS } from './names';
-import { SETTING_SPECS } from './settings';
+import { PROPS, SHEETS } from '../core/names';
+import { SETTING_SPECS } from '../core/settings';
 import { readStore } from './store';
 
 const EMAIL = /^[^\s@<>",;]+@[^\s@<>",;]+\.[^\s@<>",;]+$/;

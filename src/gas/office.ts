@@ -1,7 +1,9 @@
 // Who the office is: the setup dialog (Ui.prompt) and, at setup, the units sheet and document headers filled from the `Cài đặt` sheet.
 /// <reference types="google-apps-script" />
 
+import { CONFIG_HEADERS, defaultTables, unitCells } from '../core/config-tables';
 import { formatDmy, isValidIsoDate, vnDateOf } from '../core/dates';
+import { SHEETS } from '../core/names';
 import {
   answerOfficeQuestion,
   levelLabel,
@@ -14,12 +16,10 @@ import {
   officeSettings,
   officeUnits,
 } from '../core/office';
+import { SETTING_SPECS } from '../core/settings';
 import type { Unit } from '../core/types';
 import { foldCase, normalizeText } from '../core/vi';
 import { safe } from './cells';
-import { CONFIG_HEADERS, defaultTables, unitCells } from './config-tables';
-import { SHEETS } from './names';
-import { SETTING_SPECS } from './settings';
 import { dropConfig } from './store';
 import { ConfigError } from './workbook';
 

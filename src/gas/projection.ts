@@ -4,9 +4,9 @@ import { rankUnits, unitsNotInspected } from '../core/aggregate';
 import { tierOf } from '../core/classify';
 import { vnInstant } from '../core/dates';
 import { itemFinding } from '../core/findings';
+import { HEADERS, SHEETS } from '../core/names';
 import { reviewLabel } from '../core/results';
 import type { Config, Inspection, RawResponse, ReviewEntry } from '../core/types';
-import { HEADERS, SHEETS } from './names';
 import type { RowState } from './response-table';
 
 type Cell = string | number | Date;

@@ -2,7 +2,7 @@
 /// <reference types="google-apps-script" />
 
 import type { PeriodKind } from '../core/email';
-import { PROPS, QUEUE } from './names';
+import { PROPS, QUEUE } from '../core/names';
 import { withRetry } from './retry';
 
 /** A submission whose row Google had not written yet (or whose run found the lock busy). */

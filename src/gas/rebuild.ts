@@ -2,11 +2,11 @@
 /// <reference types="google-apps-script" />
 
 import { vnDateOf } from '../core/dates';
+import { MACHINE_HEADERS } from '../core/names';
 import { pad, writeBlock } from './cells';
 import { clearCheck, damagedSheets, logDamage, realignStates, recoverLinks } from './identity';
 import { PASS_WAIT_MS, withLock } from './lock';
 import { afterRebuild, inSummaryPeriod } from './loop';
-import { MACHINE_HEADERS } from './names';
 import { outcomesFor } from './process';
 import {
   ALIGNED,

@@ -6,6 +6,7 @@ import { aggregate } from '../core/aggregate';
 import { formatDmy, lastCompleteMonth, lastCompleteWeek, vnDateOf } from '../core/dates';
 import { emptyNotice, type PeriodKind, reportEmail, unitEmail } from '../core/email';
 import { buildMinutes } from '../core/minutes';
+import { HEADERS, MINUTES_MARKER, PROPS, SHEETS } from '../core/names';
 import type { DocModel } from '../core/report';
 import { buildReport } from '../core/report';
 import type { Aggregate, Inspection } from '../core/types';
@@ -13,7 +14,6 @@ import { safe } from './cells';
 import { layoutDoc, renderInto, writeDoc } from './documents';
 import { withRecordLock } from './lock';
 import { overdueActionsNow, withLoopActions } from './loop';
-import { HEADERS, MINUTES_MARKER, PROPS, SHEETS } from './names';
 import { outcomesFor } from './process';
 import type { RowOutcome } from './projection';
 import {

@@ -1,8 +1,8 @@
 // One scoring scheme at a time: a change of what scoring reads marks every scored row for re-scoring, and a reconcile the lock kept out is retried by the worker.
 /// <reference types="google-apps-script" />
 
-import type { AppConfig } from './config-tables';
-import { PROPS } from './names';
+import type { AppConfig } from '../core/config-tables';
+import { PROPS } from '../core/names';
 import { withRetry } from './retry';
 import { trustOf } from './trust';
 

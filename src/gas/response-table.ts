@@ -1,9 +1,9 @@
 // The form's response sheet: its layout from the header row, rows as text records, and the script's state columns.
 
 import { formatDmy, vnClockOfTimeCell, vnDateOf, vnParts } from '../core/dates';
+import { MACHINE_HEADERS, MAIL_MARK } from '../core/names';
 import { type ColumnMap, mapColumns, readRecord } from '../core/records';
 import type { Checklist, RawResponse } from '../core/types';
-import { MACHINE_HEADERS, MAIL_MARK } from './names';
 
 type Cell = string | number | boolean | Date;
 

@@ -1,9 +1,10 @@
 // setup and checkConfig: config sheets, the Form, the response sheet's state columns, derived sheets and triggers — idempotent.
 /// <reference types="google-apps-script" />
 
+import { type AppConfig, CONFIG_HEADERS, defaultTables } from '../core/config-tables';
 import { vnDateOf } from '../core/dates';
+import { DERIVED_SHEETS, HANDLERS, HEADERS, PROPS, SHEETS } from '../core/names';
 import { safe } from './cells';
-import { type AppConfig, CONFIG_HEADERS, defaultTables } from './config-tables';
 import {
   codelessQuestions,
   createPublishedForm,
@@ -15,7 +16,6 @@ import { ensureLinked } from './form-link';
 import { warnCellLimit } from './limits';
 import { findResponseSheet } from './linked-sheet';
 import { setupLoop } from './loop';
-import { DERIVED_SHEETS, HANDLERS, HEADERS, PROPS, SHEETS } from './names';
 import { applyOffice } from './office';
 import { rebuildAll } from './rebuild';
 import { folderOf } from './reports';

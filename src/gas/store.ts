@@ -1,8 +1,8 @@
 // Script properties: the form id, the response sheet, the validated configuration and the sheets' grid sizes.
 /// <reference types="google-apps-script" />
 
-import type { AppConfig } from './config-tables';
-import { PROPS } from './names';
+import type { AppConfig } from '../core/config-tables';
+import { PROPS } from '../core/names';
 
 // A property value holds at most 9 KB: the configuration is split into chunks of this many characters.
 const CHUNK = 2000;

@@ -2,9 +2,9 @@
 /// <reference types="google-apps-script" />
 
 import { formatDmy, formatTime, vnDateOf } from '../core/dates';
+import { LOOP_SHEETS } from '../core/loop-names';
 import { rowCells, rowHash, rowsOfCells, type TallyRow } from '../core/tally';
 import { pad, writeBlock } from './cells';
-import { LOOP_SHEETS } from './loop-names';
 import { sheetNamed } from './sheet-cache';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

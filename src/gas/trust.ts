@@ -1,8 +1,8 @@
 // Who is scored while the inspectors list is empty: only the office's own senders; everyone else is held for review.
 
+import type { AppConfig } from '../core/config-tables';
 import type { Trust } from '../core/evaluate';
-import type { AppConfig } from './config-tables';
-import { SHEETS } from './names';
+import { SHEETS } from '../core/names';
 
 /*
  * "Unknown" when `Cán bộ kiểm tra` is empty: a sender is trusted when it is the office's own

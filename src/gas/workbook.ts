@@ -1,12 +1,12 @@
 // Workbook I/O in batches: configuration, the response sheet, block edits of the derived sheets, the summary, the log.
 /// <reference types="google-apps-script" />
 
+import { type AppConfig, type CONFIG_HEADERS, readTables } from '../core/config-tables';
 import { type EvalContext, makeContext } from '../core/evaluate';
+import { HEADERS, MACHINE_HEADERS, SHEETS } from '../core/names';
 import { mapColumns } from '../core/records';
 import { pad, safe, writeBlock } from './cells';
-import { type AppConfig, type CONFIG_HEADERS, readTables } from './config-tables';
 import { summaryPeriodLine } from './loop';
-import { HEADERS, MACHINE_HEADERS, SHEETS } from './names';
 import { type BlockEdit, WIDTH } from './projection';
 import { noteScoringConfig } from './rescore';
 import {

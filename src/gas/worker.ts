@@ -2,10 +2,10 @@
 /// <reference types="google-apps-script" />
 
 import { vnDateOf } from '../core/dates';
+import { MAIL_MARK, PROPS } from '../core/names';
 import type { Inspection } from '../core/types';
 import { isLockBusy, RECORD_WAIT_MS, withRecordLock } from './lock';
 import { loopStale, refreshAfterSubmit } from './loop';
-import { MAIL_MARK, PROPS } from './names';
 import { outcomesFor } from './process';
 import {
   addForeign,

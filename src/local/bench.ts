@@ -5,10 +5,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_CONFIG } from '../core/config';
+import { defaultTables } from '../core/config-tables';
 import { formatDmy, vnDateOf } from '../core/dates';
+import { SHEETS } from '../core/names';
 import type { Config } from '../core/types';
-import { defaultTables } from '../gas/config-tables';
-import { SHEETS } from '../gas/names';
 import { sheetCallsOf } from './emulator/calls';
 import {
   createWorkspace,

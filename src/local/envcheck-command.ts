@@ -7,7 +7,7 @@ import { readCsvFile } from './csv';
 export const USAGE =
   'Cách dùng: npm run env-report -- TỆP.csv (trang "Kiểm tra môi trường" tải về: Tệp → Tải xuống → CSV).';
 
-// The sheet's columns, as the bundle writes them (src/gas/names.ts HEADERS.envCheck).
+// The sheet's columns, as the bundle writes them (src/core/names.ts HEADERS.envCheck).
 const COLUMNS = {
   key: 'Mã',
   item: 'Mục kiểm tra',

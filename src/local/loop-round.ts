@@ -1,20 +1,18 @@
 // The corrective-action loop played on a sample round, from its own units and findings: units report fixes, the office confirms one, deadlines pass with reminders, a follow-up inspection closes a finding and finds a repeat.
 
-import { STATUS } from '../core/actions';
+import { criterionChoices, STATUS } from '../core/actions';
 import { itemTitle } from '../core/checklist';
 import { addDays, formatDmy, vnDateOf, vnInstant } from '../core/dates';
-import type { Config } from '../core/types';
-import { indexUnits, matchUnit } from '../core/units';
-import { criterionChoices } from '../gas/fix-form';
-import { LEADER_TITLE, UNIT_TITLE } from '../gas/form';
 import {
   ACTION_COL,
   ACTION_HEADERS,
   FIX_TITLES,
   LOOP_HANDLERS,
   LOOP_SHEETS,
-} from '../gas/loop-names';
-import { SHEETS } from '../gas/names';
+} from '../core/loop-names';
+import { LEADER_TITLE, SHEETS, UNIT_TITLE } from '../core/names';
+import type { Config } from '../core/types';
+import { indexUnits, matchUnit } from '../core/units';
 import type { Workspace } from './emulator/runtime';
 import { formAnswers } from './respondent';
 

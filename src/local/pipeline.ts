@@ -12,14 +12,14 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { defaultTables } from '../core/config-tables';
 import { addDays, parseDateAnswer, parseTimestamp, vnInstant, weekdayOf } from '../core/dates';
+import { QUEUE, SHEETS } from '../core/names';
 import { mapColumns } from '../core/records';
 import { InputError, type ScoreRun, scoreExport } from '../core/score-export';
 import { clipText, groupDigits, quoteValue, SHEET_CELL_CHARS } from '../core/shown';
 import type { Config, DateOrder } from '../core/types';
 import { indexUnits, matchUnit } from '../core/units';
-import { defaultTables } from '../gas/config-tables';
-import { QUEUE, SHEETS } from '../gas/names';
 import { snapshotDocument } from './emulator/documents';
 import { snapshotDrive } from './emulator/drive';
 import { createWorkspace, type Workspace } from './emulator/runtime';

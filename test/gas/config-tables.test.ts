@@ -1,7 +1,7 @@
 // The config sheets' default contents read back into the default configuration, and every problem reported.
 
 import { DEFAULT_CONFIG } from '../../src/core/config';
-import { defaultTables, readTables } from '../../src/gas/config-tables';
+import { defaultTables, readTables } from '../../src/core/config-tables';
 
 describe('config sheets', () => {
   test('the default tables read back as the default checklist and units', () => {

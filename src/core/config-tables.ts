@@ -1,12 +1,12 @@
 // The config sheets as tables of cells: default contents, and reading them back into a validated configuration.
 
-import type { Validated } from '../core/checklist';
-import { configFrom, DEFAULT_CONFIG } from '../core/config';
-import { formatDmy, isValidIsoDate, vnDateOf } from '../core/dates';
-import type { Config } from '../core/types';
-import { foldCase, normalizeText } from '../core/vi';
+import type { Validated } from './checklist';
+import { configFrom, DEFAULT_CONFIG } from './config';
+import { formatDmy, isValidIsoDate, vnDateOf } from './dates';
 import { SHEETS } from './names';
 import { defaultSettingRows, readSettings, type Settings } from './settings';
+import type { Config } from './types';
+import { foldCase, normalizeText } from './vi';
 
 export type { Settings };
 

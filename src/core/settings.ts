@@ -1,8 +1,8 @@
 // The `Cài đặt` sheet: every setting the office can change, its default (Mỹ Đức, 2019), and validation.
 
-import type { DocSettings } from '../core/report';
-import type { DateOrder } from '../core/types';
-import { foldCase, normalizeText } from '../core/vi';
+import type { DocSettings } from './report';
+import type { DateOrder } from './types';
+import { foldCase, normalizeText } from './vi';
 
 /** How often the summary report goes to the committee. */
 export type Schedule = 'weekly' | 'monthly' | 'off';

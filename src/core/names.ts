@@ -1,5 +1,12 @@
 // Names the workbook shows (sheets, headers, menu) and the keys the script stores: one place for each.
 
+/** Titles of the inspection form's fixed questions (the criteria are titled from the checklist). */
+export const UNIT_TITLE = 'Đơn vị được kiểm tra';
+export const DATE_TITLE = 'Ngày kiểm tra';
+export const LEADER_TITLE = 'Trưởng đoàn';
+/** The start time the team records: the biên bản's time line (the submission time is not it). */
+export const TIME_TITLE = 'Giờ bắt đầu kiểm tra';
+
 /** Sheet names, in Vietnamese as the office sees them. */
 export const SHEETS = {
   settings: 'Cài đặt',
