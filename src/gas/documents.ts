@@ -161,9 +161,9 @@ const BODY_LINE = 22;
  * An issuing body's (or its parent's) name in capitals on one line, or on two split at the space nearest the middle
  * (`ỦY BAN NHÂN DÂN` / `HUYỆN MỸ ĐỨC`) when it would wrap anyway: balanced, as such names are set.
  */
-export function balancedLines(name: string): string[] {
+export function balancedLines(name: string, max = BODY_LINE): string[] {
   const text = name.trim().replace(/\s+/g, ' ');
-  if (text.length <= BODY_LINE) return [text];
+  if (text.length <= max) return [text];
   let best = -1;
   for (let i = text.indexOf(' '); i >= 0; i = text.indexOf(' ', i + 1))
     if (best < 0 || Math.abs(i - text.length / 2) < Math.abs(best - text.length / 2)) best = i;
@@ -253,20 +253,32 @@ export function renderInto(body: Body, m: DocModel): void {
     layoutTable(body, recipients, [...signatureLines(sig, s)], 0.5);
   } else {
     const [a, b] = m.signatures;
-    layoutTable(body, signatureLines(a, s), signatureLines(b, s), 0.5);
+    // Both names on the same line: the column with fewer title lines gets blank ones.
+    const lines = Math.max(headingLines(a).length, headingLines(b).length);
+    layoutTable(body, signatureLines(a, s, lines), signatureLines(b, s, lines), 0.5);
   }
   // A document cannot start with the empty paragraph a new body holds: drop it.
   body.removeChild(first);
 }
 
+// About as many capitals as fit on one line of a signature column (half the text) at 13 pt bold.
+const SIGN_LINE = 24;
+
+/** A signature's title lines: each heading on one line, or two balanced ones when it would wrap. */
+function headingLines(sig: DocModel['signatures'][number]): string[] {
+  const lines = sig.heading.flatMap((h) => balancedLines(h, SIGN_LINE));
+  if (sig.title) lines.push(sig.title);
+  return lines;
+}
+
 function signatureLines(
   sig: DocModel['signatures'][number],
   s: ReturnType<typeof STYLE>,
+  titleLines = 0,
 ): [string, Attrs][] {
-  const lines: [string, Attrs][] = sig.heading.map(
-    (h) => [h, s.centre(13, true)] as [string, Attrs],
-  );
-  if (sig.title) lines.push([sig.title, s.centre(13, true)]);
+  const titles = headingLines(sig);
+  const lines: [string, Attrs][] = titles.map((h) => [h, s.centre(13, true)] as [string, Attrs]);
+  for (let i = titles.length; i < titleLines; i++) lines.push(['', s.centre(13, false)]);
   lines.push(['', s.centre(13, false)], ['', s.centre(13, false)], ['', s.centre(13, false)]);
   lines.push([sig.name, s.centre(13, true)]);
   return lines;
