@@ -110,14 +110,15 @@ export function evaluate(raw: RawResponse, ctx: EvalContext): Outcome {
   const col = (code: string) => t.items[code] ?? itemTitle(code, '').trim();
   const row = raw.row;
 
-  // 0. The sender, when the office keeps a list of inspectors.
-  if (ctx.inspectors.size > 0 && !ctx.inspectors.has(foldCase(raw.email)))
+  // 0. The sender, when the office keeps a list of inspectors. A row with no address at all
+  // cannot come through a form that collects them: an editor of the workbook typed or imported it,
+  // and is trusted, with or without a list (so an imported export scores as results.json does).
+  const sender = raw.email.trim();
+  if (ctx.inspectors.size > 0 && sender !== '' && !ctx.inspectors.has(foldCase(raw.email)))
     return review(
       row,
       'not-inspector',
-      raw.email.trim()
-        ? `Người gửi không có trong danh sách cán bộ kiểm tra: ${shown(raw.email.trim())}.`
-        : 'Phiếu không ghi địa chỉ email nên không xác định được cán bộ kiểm tra.',
+      `Người gửi không có trong danh sách cán bộ kiểm tra: ${shown(sender)}.`,
     );
   // With no list yet, only the office's own senders are scored; anyone else is held for review.
   if (ctx.inspectors.size === 0 && ctx.trust && !trusted(ctx.trust, raw.email))

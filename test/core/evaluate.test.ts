@@ -300,6 +300,8 @@ describe('who is scored (step 0)', () => {
 
   test('a row without an address (typed or imported by an editor) is scored; no trust rule scores anyone', () => {
     expect(scored(by('')).score).toBe(100);
+    // With a list too: an imported export scores in the workbook as it does in results.json.
+    expect(scored(by('', withTrust(['hung.ld@gmail.example']))).score).toBe(100);
     expect(scored(evaluate(response({ email: 'x@gmail.example' }), ctx)).score).toBe(100);
   });
 
