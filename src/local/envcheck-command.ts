@@ -23,14 +23,14 @@ const WHERE: Record<string, string> = {
   'form.emailType': 'src/local/emulator/forms.ts (setCollectEmail, setEmailCollectionType)',
   'sheet.visible': 'src/local/emulator/forms.ts (setDestination: lúc trang câu trả lời hiện ra)',
   'sheet.name': 'src/local/emulator/forms.ts (tên trang câu trả lời theo ngôn ngữ)',
-  'sheet.formUrl': 'src/local/emulator/spreadsheet.ts (Sheet.getFormUrl)',
+  'sheet.formUrl': 'src/local/emulator/spreadsheet/sheet.ts (Sheet.getFormUrl)',
   'column.placement': 'src/local/emulator/forms.ts (cột của câu hỏi thêm sau khi nối)',
   'timestamp.ms': 'src/local/emulator/forms.ts (dấu thời gian Google ghi vào trang)',
   'doc.removeFirst': 'src/local/emulator/documents.ts (Body.removeChild)',
   'docs.tableEnd': 'src/local/emulator/docs-api/structure.ts (chỉ số cuối bảng)',
   'docs.badTableLocation': 'src/local/emulator/docs-api/requests.ts (lỗi pinTableHeaderRows)',
   'docs.unsaved': 'src/local/emulator/docs-api/documents-collection.ts (chỉ thấy nội dung đã lưu)',
-  'trigger.activeSpreadsheet': 'src/local/emulator/spreadsheet.ts (getActiveSpreadsheet)',
+  'trigger.activeSpreadsheet': 'src/local/emulator/spreadsheet/spreadsheet-app.ts (getActiveSpreadsheet)',
   'share.notify': 'src/local/emulator/drive.ts (addViewers)',
 };
 
