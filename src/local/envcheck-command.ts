@@ -26,7 +26,7 @@ const WHERE: Record<string, string> = {
   'sheet.formUrl': 'src/local/emulator/spreadsheet/sheet.ts (Sheet.getFormUrl)',
   'column.placement': 'src/local/emulator/forms.ts (cột của câu hỏi thêm sau khi nối)',
   'timestamp.ms': 'src/local/emulator/forms.ts (dấu thời gian Google ghi vào trang)',
-  'doc.removeFirst': 'src/local/emulator/documents.ts (Body.removeChild)',
+  'doc.removeFirst': 'src/local/emulator/documents/container-base.ts (Body.removeChild)',
   'docs.tableEnd': 'src/local/emulator/docs-api/structure.ts (chỉ số cuối bảng)',
   'docs.badTableLocation': 'src/local/emulator/docs-api/requests.ts (lỗi pinTableHeaderRows)',
   'docs.unsaved': 'src/local/emulator/docs-api/documents-collection.ts (chỉ thấy nội dung đã lưu)',
