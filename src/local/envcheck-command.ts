@@ -19,19 +19,21 @@ const COLUMNS = {
 
 // Where each assumption lives, so the reader knows what to change when live Google disagrees.
 const WHERE: Record<string, string> = {
-  'form.published': 'src/local/emulator/forms.ts (FormApp.create, trạng thái xuất bản)',
-  'form.emailType': 'src/local/emulator/forms.ts (setCollectEmail, setEmailCollectionType)',
-  'sheet.visible': 'src/local/emulator/forms.ts (setDestination: lúc trang câu trả lời hiện ra)',
-  'sheet.name': 'src/local/emulator/forms.ts (tên trang câu trả lời theo ngôn ngữ)',
-  'sheet.formUrl': 'src/local/emulator/spreadsheet.ts (Sheet.getFormUrl)',
-  'column.placement': 'src/local/emulator/forms.ts (cột của câu hỏi thêm sau khi nối)',
-  'timestamp.ms': 'src/local/emulator/forms.ts (dấu thời gian Google ghi vào trang)',
-  'doc.removeFirst': 'src/local/emulator/documents.ts (Body.removeChild)',
+  'form.published': 'src/local/emulator/forms/form-app.ts (FormApp.create, trạng thái xuất bản)',
+  'form.emailType': 'src/local/emulator/forms/form.ts (setCollectEmail, setEmailCollectionType)',
+  'sheet.visible':
+    'src/local/emulator/forms/form.ts (setDestination: lúc trang câu trả lời hiện ra)',
+  'sheet.name': 'src/local/emulator/forms/form.ts (tên trang câu trả lời theo ngôn ngữ)',
+  'sheet.formUrl': 'src/local/emulator/spreadsheet/sheet.ts (Sheet.getFormUrl)',
+  'column.placement': 'src/local/emulator/forms/form.ts (cột của câu hỏi thêm sau khi nối)',
+  'timestamp.ms': 'src/local/emulator/forms/form.ts (dấu thời gian Google ghi vào trang)',
+  'doc.removeFirst': 'src/local/emulator/documents/container-base.ts (Body.removeChild)',
   'docs.tableEnd': 'src/local/emulator/docs-api/structure.ts (chỉ số cuối bảng)',
   'docs.badTableLocation': 'src/local/emulator/docs-api/requests.ts (lỗi pinTableHeaderRows)',
   'docs.unsaved': 'src/local/emulator/docs-api/documents-collection.ts (chỉ thấy nội dung đã lưu)',
-  'trigger.activeSpreadsheet': 'src/local/emulator/spreadsheet.ts (getActiveSpreadsheet)',
-  'share.notify': 'src/local/emulator/drive.ts (addViewers)',
+  'trigger.activeSpreadsheet':
+    'src/local/emulator/spreadsheet/spreadsheet-app.ts (getActiveSpreadsheet)',
+  'share.notify': 'src/local/emulator/drive/file.ts (addViewers)',
 };
 
 // A measured time above the table by this factor means the table is too optimistic; below
