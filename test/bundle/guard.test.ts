@@ -1,7 +1,17 @@
 // The office's defaults and promises under attack: strangers with the Form link, a config change between submissions, a cleared send log, a reconcile the lock kept out.
 
 import { createWorkspace, type Workspace } from '../../src/local/emulator/runtime';
-import { answers, CODE, minutesDocs, rows, runDue, setSetting, setUp, unitMails } from './harness';
+import {
+  answers,
+  CODE,
+  minutesDocs,
+  rows,
+  runDue,
+  setSetting,
+  setUp,
+  unitMails,
+  unstamped,
+} from './harness';
 
 const EMAIL = 'lan.nt@mydu.example';
 
@@ -18,7 +28,7 @@ function table(ws: Workspace, name: string): Record<string, unknown>[] {
     return values
       .slice(1)
       .filter((r) => r.some((c) => c !== ''))
-      .map((r) => Object.fromEntries(head.map((h, i) => [h, r[i]])));
+      .map((r) => Object.fromEntries(head.map((h, i) => [h, unstamped(r[i])])));
   });
 }
 

@@ -45,6 +45,9 @@ export function rows(ws: Workspace, name: string): Cell[][] {
 // The dashboard says when it was last refreshed: a time, not data, so comparisons leave it out.
 const REFRESHED = / · cập nhật \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/;
 
+/** A cell without the refresh time the dashboard and `Tổng hợp` carry (a time, not data). */
+export const unstamped = (c: Cell): Cell => (typeof c === 'string' ? c.replace(REFRESHED, '') : c);
+
 /** Every sheet's values (for before/after comparisons, the refresh time left out), read without counting calls. */
 export function workbook(ws: Workspace): Record<string, Cell[][]> {
   return ws.log.uncounted(() => {
@@ -52,7 +55,7 @@ export function workbook(ws: Workspace): Record<string, Cell[][]> {
     for (const sheet of ws.spreadsheet.getSheets())
       out[sheet.getName()] = (sheet.getDataRange().getValues() as Cell[][])
         .filter((r) => r.some((c) => c !== ''))
-        .map((r) => r.map((c) => (typeof c === 'string' ? c.replace(REFRESHED, '') : c)));
+        .map((r) => r.map(unstamped));
     return out;
   });
 }
