@@ -3,6 +3,7 @@
 
 import { CONFIG_SHEETS } from '../core/names';
 import { checkEnvironment as envCheck, environmentTrigger } from './envcheck';
+import { messageOf } from './errors';
 import { warnCellLimit } from './limits';
 import { LockBusyError } from './lock';
 import {
@@ -33,7 +34,7 @@ function guarded<T>(fn: string, body: () => T, fallback: T): T {
   try {
     return body();
   } catch (e) {
-    const message = (e as Error).message || String(e);
+    const message = messageOf(e);
     logLine(fn, message);
     tell(`Lỗi khi chạy "${fn}": ${message}`);
     notifyOffice(fn, message);

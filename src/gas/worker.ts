@@ -4,6 +4,7 @@
 import { vnDateOf } from '../core/dates';
 import { MAIL_MARK, PROPS } from '../core/names';
 import type { Inspection } from '../core/types';
+import { messageOf } from './errors';
 import { isLockBusy, RECORD_WAIT_MS, withRecordLock } from './lock';
 import { loopStale, refreshAfterSubmit } from './loop';
 import { outcomesFor } from './process';
@@ -189,8 +190,6 @@ export function runWorker(started: number, options: WorkOptions = {}): WorkResul
   }
   return result;
 }
-
-const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /**
  * The pass a changed configuration or a locked-out reconcile left owed (every row re-scored, or

@@ -457,3 +457,33 @@ describe('a failed submission followed by its event delivered again', () => {
     }
   });
 });
+
+describe('a derived sheet deleted (attack L4)', () => {
+  test('Tồn tại deleted: the submission says in Vietnamese what is missing and what to do, nothing is lost, setup repairs', () => {
+    const { ws, formId } = setUp();
+    base(ws, formId);
+    ws.log.uncounted(() => ws.spreadsheet.deleteSheet(sheet(ws, 'Tồn tại')));
+    ws.clock.advance(60_000);
+    ws.submit(CODE, formId, answers({ unit: 'Xã Phúc Lâm', B3: 'Không đạt' }), { email: EMAIL });
+    runDue(ws, 'runQueue');
+    const log = logText(ws);
+    expect(log).toContain('Thiếu trang "Tồn tại": hãy chạy "Thiết lập".');
+    expect(log).not.toMatch(/Range not found|undefined|TypeError/);
+    // Setup puts the sheet back; the queued response is scored once, with every unit's findings.
+    ws.run(CODE, 'setup');
+    runDue(ws, 'runQueue');
+    ws.run(CODE, 'reconcile');
+    expect(Object.keys(byUnit(ws)).sort()).toEqual(
+      ['Xã An Mỹ', 'Xã Hợp Tiến', 'Xã Phúc Lâm', 'Xã Tuy Lai', 'Xã Đại Hưng'].sort(),
+    );
+    expect(findings(ws).map(([u, c]) => `${u} ${c}`)).toEqual(
+      expect.arrayContaining([
+        'Xã Tuy Lai B2',
+        'Xã Hợp Tiến C4',
+        'Xã Đại Hưng C8',
+        'Xã Phúc Lâm B3',
+      ]),
+    );
+    expect(truth(ws)).toEqual(rebuilt(ws));
+  });
+});
