@@ -51,10 +51,20 @@ export function standing(
   let tenths = 0;
   let worst = 0;
   for (const i of list) {
-    tenths += Math.round(i.score * 10);
+    tenths += tenthsOf(i.score);
     worst = Math.max(worst, i.criticalCount);
   }
-  const mean = roundRatio1(1, tenths, list.length * 10);
+  return standingOf(config, list.length, tenths, worst);
+}
+
+/** Mean, tier and uncapped tier of `n` scores summing to `tenths` tenths, the worst with `worst` critical failures. */
+export function standingOf(
+  config: Config,
+  n: number,
+  tenths: number,
+  worst: number,
+): { mean: number; tier: string; uncappedTier: string; worst: number } {
+  const mean = roundRatio1(1, tenths, n * 10);
   return {
     mean,
     tier: classify(config.checklist, mean, worst),
@@ -75,31 +85,64 @@ export function rankUnits(
   asOf?: string,
 ): UnitSummary[] {
   const lookup = unitLookup(config.units);
-  const byUnit = new Map<string, UnitScore[]>();
-  let latest = '';
+  const byUnit = new Map<string, UnitTally>();
   for (const i of scores) {
     const key = lookup.keyAt(i.unitCode, i.date);
-    const list = byUnit.get(key);
-    if (list) list.push(i);
-    else byUnit.set(key, [i]);
-    if (i.date > latest) latest = i.date;
+    const t = byUnit.get(key);
+    if (!t) {
+      byUnit.set(key, { key, n: 1, tenths: tenthsOf(i.score), worst: i.criticalCount, last: i });
+      continue;
+    }
+    t.n++;
+    t.tenths += tenthsOf(i.score);
+    t.worst = Math.max(t.worst, i.criticalCount);
+    // The later date wins, then the later timestamp; on a tie the later one in the list.
+    if (
+      i.date > t.last.date ||
+      (i.date === t.last.date && (i.timestamp ?? 0) >= (t.last.timestamp ?? 0))
+    )
+      t.last = i;
   }
+  return rankTallies(config, [...byUnit.values()], asOf);
+}
+
+/** A score in tenths of a point, as means are summed (scoring.md §6). */
+export const tenthsOf = (score: number): number => Math.round(score * 10);
+
+/** What ranking needs of one unit's scores: how many, their sum in tenths, the worst, the last. */
+export interface UnitTally {
+  /** `unitIdentity` of the unit (`UnitSummary.key`). */
+  key: string;
+  n: number;
+  tenths: number;
+  /** Largest critical-failure count. */
+  worst: number;
+  /** The latest inspection (date, then timestamp). */
+  last: Pick<UnitScore, 'unit' | 'unitCode' | 'date' | 'timestamp' | 'score'>;
+}
+
+/**
+ * Ranks units from their tallies, exactly as `rankUnits` ranks the scores they were made of (the
+ * submission keeps tallies incrementally instead of reading every score).
+ */
+export function rankTallies(
+  config: Config,
+  tallies: readonly UnitTally[],
+  asOf?: string,
+): UnitSummary[] {
+  const lookup = unitLookup(config.units);
+  let latest = '';
+  for (const t of tallies) if (t.last.date > latest) latest = t.last.date;
   const units: UnitSummary[] = [];
-  for (const [key, list] of byUnit) {
-    let last = list[0];
-    for (const i of list)
-      if (
-        i.date > last.date ||
-        (i.date === last.date && (i.timestamp ?? 0) >= (last.timestamp ?? 0))
-      )
-        last = i;
-    const s = standing(config, list);
+  for (const t of tallies) {
+    const last = t.last;
+    const s = standingOf(config, t.n, t.tenths, t.worst);
     const known = lookup.unitAt(last.unitCode, last.date);
     units.push({
       unit: known ? unitLabelOn(lookup.index, known, asOf ?? latest) : last.unit,
       unitCode: last.unitCode,
-      key,
-      inspections: list.length,
+      key: t.key,
+      inspections: t.n,
       mean: s.mean,
       rank: 0,
       tier: s.tier,

@@ -2,16 +2,18 @@
 /// <reference types="google-apps-script" />
 
 import { vnDateOf } from '../core/dates';
+import { tallyOf } from '../core/tally';
 import { pad, writeBlock } from './cells';
 import { withLock } from './lock';
-import { afterRebuild, inSummaryPeriod } from './loop';
-import { MACHINE_HEADERS } from './names';
+import { afterRebuild, inSummaryPeriod, summaryPeriod } from './loop';
+import { MACHINE_HEADERS, PROPS } from './names';
 import { outcomesFor } from './process';
 import { ALIGNED, fullRows, summaryRows, WIDTH } from './projection';
-import { markWorkDue } from './queue';
+import { markWorkDue, putAll } from './queue';
 import { unitAddress } from './reports';
 import { isProcessed, type ResponseRow, stateCells } from './response-table';
 import { openOrNull } from './retry';
+import { SUMMARY_PENDING, tallyProps, uncacheLoopRows } from './store';
 import {
   contextFor,
   ensureStateColumns,
@@ -21,7 +23,6 @@ import {
   type Responses,
   readResponses,
   type Session,
-  saveGrid,
   writeSummary,
 } from './workbook';
 
@@ -106,6 +107,8 @@ function rebuild(
   read: Responses,
   idless: (rows: ResponseRow[]) => ResponseRow[],
 ): number {
+  // The summary's period from the sheet itself: a whole pass trusts no cache.
+  uncacheLoopRows();
   let { sheet, values, table } = read;
   // Responses pasted or imported without the state columns: add them, then read again. Their
   // units are not mailed (nothing tells which were mailed before).
@@ -158,6 +161,12 @@ function rebuild(
       vnDateOf(Date.now()),
     ),
   );
+  // The tally submissions keep the summary with, recomputed from every row.
+  const tally = tallyOf(
+    s.app.config,
+    summaryPeriod(s),
+    outcomes.map((o) => ({ row: o.row, state: o.state })),
+  );
 
   // State columns for every row of the sheet (blank rows get blank state) in one write.
   const byRow = new Map(outcomes.map((o) => [o.row, stateCells(o.state)]));
@@ -165,7 +174,11 @@ function rebuild(
   const block: (string | number)[][] = [];
   for (let r = 2; r <= values.length; r++) block.push(byRow.get(r) ?? new Array(width).fill(''));
   writeBlock(s.ss, s.store.responseSheet, 2, table.stateColumn, block);
-  saveGrid(s);
+  putAll({
+    [PROPS.grid]: JSON.stringify(s.store.grid),
+    ...tallyProps(tally),
+    [SUMMARY_PENDING]: '[]',
+  });
   // Biên bản and unit mails still due are the worker's: it reads the rows on its next run.
   markWorkDue();
   afterRebuild(s, outcomes);

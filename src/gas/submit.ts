@@ -2,20 +2,35 @@
 /// <reference types="google-apps-script" />
 
 import { vnDateOf } from '../core/dates';
-import { inSummaryPeriod, recordFacts } from './loop';
-import { affectedRows, outcomesFor } from './process';
-import { planEdits, summaryRows } from './projection';
-import { flagMinutes, markWorkDue, queueResponse, workKey } from './queue';
+import { applyChanges, rankedOf, type Totals, tallyOf, tallyVersion } from '../core/tally';
+import type { Config } from '../core/types';
+import { loopStaleProps, recordFacts, summaryPeriod } from './loop';
+import { MACHINE_HEADERS, PROPS, SHEETS } from './names';
+import { outcomesFor } from './process';
+import {
+  ALIGNED,
+  type AlignedSheet,
+  type BlockEdit,
+  planEdits,
+  type RowOutcome,
+  rowsFor,
+  summaryRowsOf,
+} from './projection';
+import { putAll, queueResponse, workDueProps, workKey } from './queue';
 import { unitAddress } from './reports';
-import { isoInstant, isProcessed, type ResponseRow } from './response-table';
+import { type IndexRow, isoInstant, isProcessed, type ResponseRow } from './response-table';
+import { SUMMARY_PENDING as PENDING, tallyProps } from './store';
 import {
   applyEdits,
   contextFor,
   logLine,
   openSession,
-  readIndex,
-  readRow,
-  saveGrid,
+  type QuickIndex,
+  quickIndex,
+  readRowsAt,
+  readStateColumn,
+  readStatesQuick,
+  type Session,
   writeState,
   writeSummary,
 } from './workbook';
@@ -91,80 +106,181 @@ export function scoreResponse(id: string, ts: number, email: string, waitMs: num
   }
 }
 
-function score(id: string, ts: number, email: string): Scored {
-  const s = openSession();
-  // The header, the Timestamp column and the state block: never the whole sheet.
-  const ix = readIndex(s);
-  // The row: the one already holding this id (an edit), else the unprocessed row Google wrote
-  // for this submission (same timestamp to the second and, when collected, the same email).
-  const known = ix.rows.find((r) => r.state.id === id);
+type Pending = [row: number, processedTs: number | null, status: string];
+
+function pendingOf(raw: Readonly<Record<string, string>>): Pending[] {
+  try {
+    const p = JSON.parse(raw[PENDING] ?? '[]') as Pending[];
+    return Array.isArray(p) ? p : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Where a response's row stands: found among the rows with its timestamp, else by its id. */
+function findRow(
+  s: Session,
+  q: QuickIndex,
+  id: string,
+  ts: number,
+  email: string,
+): ResponseRow | 'not-in-sheet' {
+  // Google writes a new row with the submission's timestamp and rewrites it on an edit, so the
+  // rows holding that second are the only candidates (usually one: the last).
+  const near: number[] = [];
+  q.ts.forEach((t, i) => {
+    if (t !== null && Math.abs(t - ts) < 1000) near.push(i + 2);
+  });
+  const rows = near.length ? readRowsAt(s, q, near) : [];
+  const own = rows.find((r) => r.state.id === id);
+  if (own) return own;
+  // The unprocessed row Google wrote for this submission (same email when collected), latest first.
+  for (const r of [...rows].reverse())
+    if (r.state.id === '' && (!email || r.raw.email.trim().toLowerCase() === email)) return r;
+  // An edit whose row does not hold this second: the row holding the id, if any.
+  const ids = readStateColumn(s, q, 0);
+  const k = ids.findIndex((v) => String(v) === id);
+  if (k < 0) return 'not-in-sheet';
+  const rowTs = q.ts[k] ?? null;
   // An event newer than the row: Google has not yet rewritten the edited row (the order of the
   // two is not guaranteed), so the row is not there yet in its edited form.
-  if (known && known.ts !== null && known.ts < ts - 1000) return nothing('not-in-sheet');
-  if (known && isProcessed(known)) return nothing('unchanged');
-  let row: ResponseRow | null = known ? readRow(ix, known.row) : null;
-  if (!known) {
-    const candidates = ix.rows.filter(
-      (r) => r.state.id === '' && r.ts !== null && Math.abs(r.ts - ts) < 1000,
-    );
-    for (const c of candidates.reverse()) {
-      const r = readRow(ix, c.row);
-      if (r && (!email || r.raw.email.trim().toLowerCase() === email)) {
-        row = r;
-        break;
-      }
-    }
-  }
-  if (!row) return nothing('not-in-sheet');
-  const self = row;
+  if (rowTs !== null && rowTs < ts - 1000) return 'not-in-sheet';
+  return readRowsAt(s, q, [k + 2])[0] ?? 'not-in-sheet';
+}
 
-  const context = contextFor(s.app, ix.layout.formHeaders);
+function score(id: string, ts: number, email: string): Scored {
+  const s = openSession();
+  const config = s.app.config;
+  // The header and the Timestamp column; the state block of every row only when needed.
+  const q = quickIndex(s);
+  if (!q) return nothing('not-in-sheet');
+  const found = findRow(s, q, id, ts, email);
+  if (found === 'not-in-sheet') return nothing('not-in-sheet');
+  const self = found;
+  if (self.state.id === id && isProcessed(self)) return nothing('unchanged');
+
+  const context = contextFor(s.app, q.layout.formHeaders);
   const ids = new Map([[self.row, id]]);
   const [alone] = outcomesFor([self], context, ids);
-  // The rows sharing its old or new duplicate key, read one by one (a handful at most).
-  const rows: ResponseRow[] = [self];
-  for (const r of affectedRows(ix.rows, self, alone.state.key)) {
-    if (r.row === self.row) continue;
-    const full = readRow(ix, r.row);
-    if (full) rows.push(full);
-  }
+  // The rows sharing its old or new duplicate key (one column read; a handful at most).
+  const keys = new Set([self.state.key, alone.state.key].filter((k) => k !== ''));
+  const others: number[] = [];
+  if (keys.size)
+    readStateColumn(s, q, MACHINE_HEADERS.indexOf('[KTCV] Khóa trùng')).forEach((v, i) => {
+      if (i + 2 !== self.row && keys.has(String(v))) others.push(i + 2);
+    });
+  const rows: ResponseRow[] = [self, ...(others.length ? readRowsAt(s, q, others) : [])];
   rows.sort((a, b) => a.row - b.row);
   const outcomes = outcomesFor(rows, context, ids);
+  const before = new Map(rows.map((r) => [r.row, r.state]));
 
   // Slow work is only marked here; the worker does it after the lock is released.
-  const before = new Map(ix.rows.map((r) => [r.row, r.state]));
+  const minuteIds: string[] = [];
   for (const o of outcomes) {
     if (o.state.status !== 'ok' || !o.inspection) continue;
     // A row that kept counting while another changed needs nothing new.
     if (o.row !== self.row && before.get(o.row)?.status === 'ok') continue;
-    if (s.app.settings.minutes && o.state.minutes) flagMinutes(workKey(o));
+    if (s.app.settings.minutes && o.state.minutes) minuteIds.push(workKey(o));
     if (o.state.mailed === null && o.state.mail === '' && unitAddress(s, o.inspection.unitCode))
       o.state.mail = 'due';
   }
-  const owes = outcomes.some((o) =>
-    o.state.status === 'ok'
-      ? o.state.mail === 'due' || (s.app.settings.minutes && o.state.minutes === '')
-      : o.state.minutes !== '',
-  );
-  if (owes) markWorkDue();
-  let gridChanged = applyEdits(s, planEdits(ix.rows, outcomes, s.app.config));
-  const states = new Map(ix.rows.map((r) => [r.row, r.state]));
-  for (const o of outcomes) states.set(o.row, o.state);
+  const owes =
+    minuteIds.length > 0 ||
+    outcomes.some((o) =>
+      o.state.status === 'ok'
+        ? o.state.mail === 'due' || (s.app.settings.minutes && o.state.minutes === '')
+        : o.state.minutes !== '',
+    );
+
+  // Every row's state only when the kept tally cannot be used or the rows are not simply
+  // appended (an edit, a duplicate): then placing by position needs them.
+  let all: IndexRow[] | null = null;
+  const everyRow = (): IndexRow[] => {
+    all ??= readStatesQuick(s, q);
+    return all;
+  };
+  const period = summaryPeriod(s);
+  let tally = s.store.tally?.version === tallyVersion(config, period) ? s.store.tally : null;
+  // A run stopped between saving the tally and writing the states left it ahead of them.
+  for (const [row, pts, status] of tally ? pendingOf(s.store.raw) : []) {
+    const st = before.get(row) ?? everyRow().find((r) => r.row === row)?.state ?? null;
+    if (!st || st.processedTs !== pts || st.status !== status) tally = null;
+  }
+  const totals = tally ? { ...tally.totals } : null;
+  const changed = outcomes.map((o) => ({ row: o.row, state: o.state }));
+  if (
+    tally &&
+    !applyChanges(
+      tally,
+      config,
+      period,
+      rows.map((r) => ({ row: r.row, state: r.state })),
+      changed,
+    )
+  )
+    tally = null;
+  if (!tally) {
+    const states = new Map(everyRow().map((r) => [r.row, r.state]));
+    for (const o of outcomes) states.set(o.row, o.state);
+    tally = tallyOf(
+      config,
+      period,
+      [...states].map(([row, state]) => ({ row, state })),
+    );
+  }
+  // A new response on the last row adds its blocks at the end of each derived sheet.
+  const appended =
+    totals !== null &&
+    all === null &&
+    outcomes.length === 1 &&
+    self.state.status === '' &&
+    self.row === q.lastRow;
+  const edits = appended
+    ? appendEdits(outcomes[0], totals, config)
+    : planEdits(everyRow(), outcomes, config);
+
+  // The tally and the work marks in one write, before the sheets: the rows about to be written
+  // are named, so a run stopped before the state columns leaves a tally the next one recomputes.
+  putAll({
+    ...tallyProps(tally),
+    [PENDING]: JSON.stringify(
+      outcomes.map((o): Pending => [o.row, o.state.processedTs, o.state.status]),
+    ),
+    ...(owes ? workDueProps(s.store.raw, minuteIds) : {}),
+  });
+  let gridChanged = applyEdits(s, edits);
+  const today = vnDateOf(Date.now());
   gridChanged =
-    writeSummary(
-      s,
-      summaryRows(inSummaryPeriod(s, [...states.values()]), s.app.config, vnDateOf(Date.now())),
-    ) || gridChanged;
+    writeSummary(s, summaryRowsOf(rankedOf(config, tally, today), config, today)) || gridChanged;
 
   // The state columns last: until they are written the response counts as unprocessed, so a
   // failure above leaves it to the worker and reconcile instead of half-recorded.
-  for (const o of outcomes) writeState(s, ix, o.row, o.state);
-  if (gridChanged) saveGrid(s);
+  for (const o of outcomes) writeState(s, q, o.row, o.state);
   // Facts for the dashboard and corrective actions (one row each, by response id); the
-  // actions and figures follow at the worker's next run (loopStale, marked by the trigger).
+  // actions and figures follow at the worker's next run (loopStale).
   recordFacts(s, outcomes);
+  putAll({
+    [PENDING]: '[]',
+    ...loopStaleProps(),
+    ...(gridChanged ? { [PROPS.grid]: JSON.stringify(s.store.grid) } : {}),
+  });
   return {
     result: outcomes.find((o) => o.row === self.row)?.state.status === 'ok' ? 'scored' : 'review',
     touched: outcomes.map((o) => o.row),
   };
+}
+
+/** The blocks of a response appended after every existing block (`totals`: rows there now). */
+function appendEdits(o: RowOutcome, totals: Totals, config: Config): BlockEdit[] {
+  const at: Record<AlignedSheet, number> = {
+    [SHEETS.results]: totals.results,
+    [SHEETS.findings]: totals.findings,
+    [SHEETS.review]: totals.review,
+  };
+  const edits: BlockEdit[] = [];
+  for (const sheet of ALIGNED) {
+    const rows = rowsFor(sheet, o, config);
+    if (rows.length) edits.push({ sheet, start: 2 + at[sheet], oldCount: 0, rows, atEnd: true });
+  }
+  return edits;
 }
