@@ -267,6 +267,9 @@ function locked(fn: string, body: () => void): void {
 
 /** Trigger of the fix-report form: the report shows on its action and the dashboard. */
 export function handleFixReport(): void {
+  // Google may write the report's row after this trigger runs: the worker's next run (5 minutes)
+  // refreshes again, so the report shows whichever came first.
+  markLoopStale();
   locked('handleFixReport', () => {
     const s = openSession();
     refreshLoop(s.ss, s.app);
