@@ -71,7 +71,9 @@ export function handleFormSubmit(e: GoogleAppsScript.Events.FormsOnFormSubmit | 
     for (const wait of ROW_WAITS_MS) {
       if (scored.result !== 'not-in-sheet') break;
       Utilities.sleep(wait);
-      scored = scoreResponse(id, ts, email, LOCK_WAIT_MS);
+      // Looked for without the lock (reading changes nothing): the lock is taken again only
+      // once a row holding this second is there, so waiting never holds others up.
+      if (rowThere(ts)) scored = scoreResponse(id, ts, email, LOCK_WAIT_MS);
     }
   } catch (e) {
     // A failure (a passing one, or the configuration): the worker tries again within minutes.
@@ -115,6 +117,12 @@ function pendingOf(raw: Readonly<Record<string, string>>): Pending[] {
   } catch {
     return [];
   }
+}
+
+/** Whether some row holds this timestamp's second (the header and Timestamp column, unlocked). */
+function rowThere(ts: number): boolean {
+  const q = quickIndex(openSession());
+  return q?.ts.some((t) => t !== null && Math.abs(t - ts) < 1000) === true;
 }
 
 /** Where a response's row stands: found among the rows with its timestamp, else by its id. */

@@ -544,6 +544,17 @@ function run(): void {
     say(JSON.stringify(soak));
     return;
   }
+  // `--burst`: only the 20 submissions within one minute.
+  if (args.includes('--burst')) {
+    const burst = measureBurst(readFileSync('dist/Code.js', 'utf8'), say);
+    say(JSON.stringify(burst));
+    return;
+  }
+  // `--report`: only the report for 200 units.
+  if (args.includes('--report')) {
+    say(JSON.stringify(measureReport(readFileSync('dist/Code.js', 'utf8'), say)));
+    return;
+  }
   // `--submit`: only one submission at 10, 1,000 and 10,000 stored.
   if (args.includes('--submit')) {
     const { submit } = measureSubmit(readFileSync('dist/Code.js', 'utf8'), say);
