@@ -51,20 +51,10 @@ export function standing(
   let tenths = 0;
   let worst = 0;
   for (const i of list) {
-    tenths += tenthsOf(i.score);
+    tenths += Math.round(i.score * 10);
     worst = Math.max(worst, i.criticalCount);
   }
-  return standingOf(config, list.length, tenths, worst);
-}
-
-/** Mean, tier and uncapped tier of `n` scores summing to `tenths` tenths, the worst with `worst` critical failures. */
-export function standingOf(
-  config: Config,
-  n: number,
-  tenths: number,
-  worst: number,
-): { mean: number; tier: string; uncappedTier: string; worst: number } {
-  const mean = roundRatio1(1, tenths, n * 10);
+  const mean = roundRatio1(1, tenths, list.length * 10);
   return {
     mean,
     tier: classify(config.checklist, mean, worst),
@@ -85,71 +75,62 @@ export function rankUnits(
   asOf?: string,
 ): UnitSummary[] {
   const lookup = unitLookup(config.units);
-  const byUnit = new Map<string, UnitTally>();
+  const byUnit = new Map<string, UnitTotals>();
+  let latest = '';
   for (const i of scores) {
     const key = lookup.keyAt(i.unitCode, i.date);
-    const t = byUnit.get(key);
-    if (!t) {
-      byUnit.set(key, { key, n: 1, tenths: tenthsOf(i.score), worst: i.criticalCount, last: i });
-      continue;
-    }
-    t.n++;
-    t.tenths += tenthsOf(i.score);
+    const t = byUnit.get(key) ?? { key, inspections: 0, tenths: 0, worst: 0, last: i };
+    t.inspections++;
+    t.tenths += Math.round(i.score * 10);
     t.worst = Math.max(t.worst, i.criticalCount);
-    // The later date wins, then the later timestamp; on a tie the later one in the list.
     if (
       i.date > t.last.date ||
       (i.date === t.last.date && (i.timestamp ?? 0) >= (t.last.timestamp ?? 0))
     )
       t.last = i;
+    byUnit.set(key, t);
+    if (i.date > latest) latest = i.date;
   }
-  return rankTallies(config, [...byUnit.values()], asOf);
+  return rankTotals(config, [...byUnit.values()], asOf ?? latest);
 }
 
-/** A score in tenths of a point, as means are summed (scoring.md §6). */
-export const tenthsOf = (score: number): number => Math.round(score * 10);
-
-/** What ranking needs of one unit's scores: how many, their sum in tenths, the worst, the last. */
-export interface UnitTally {
-  /** `unitIdentity` of the unit (`UnitSummary.key`). */
+/** One unit's scores over a period, already summed (what ranking needs, from facts or from tallies). */
+export interface UnitTotals {
+  /** `unitIdentity` of the unit on the inspections' dates. */
   key: string;
-  n: number;
+  inspections: number;
+  /** Sum of the scores in tenths (each rounded half up first, as `standing`). */
   tenths: number;
-  /** Largest critical-failure count. */
+  /** The most critical failures of one inspection. */
   worst: number;
   /** The latest inspection (date, then timestamp). */
-  last: Pick<UnitScore, 'unit' | 'unitCode' | 'date' | 'timestamp' | 'score'>;
+  last: UnitScore;
 }
 
-/**
- * Ranks units from their tallies, exactly as `rankUnits` ranks the scores they were made of (the
- * submission keeps tallies incrementally instead of reading every score).
- */
-export function rankTallies(
+/** Ranks units from their totals as `rankUnits` does; an ended unit is named as on `asOf`. */
+export function rankTotals(
   config: Config,
-  tallies: readonly UnitTally[],
-  asOf?: string,
+  totals: readonly UnitTotals[],
+  asOf: string,
 ): UnitSummary[] {
   const lookup = unitLookup(config.units);
-  let latest = '';
-  for (const t of tallies) if (t.last.date > latest) latest = t.last.date;
   const units: UnitSummary[] = [];
-  for (const t of tallies) {
+  for (const t of totals) {
     const last = t.last;
-    const s = standingOf(config, t.n, t.tenths, t.worst);
+    const mean = roundRatio1(1, t.tenths, t.inspections * 10);
     const known = lookup.unitAt(last.unitCode, last.date);
     units.push({
-      unit: known ? unitLabelOn(lookup.index, known, asOf ?? latest) : last.unit,
+      unit: known ? unitLabelOn(lookup.index, known, asOf) : last.unit,
       unitCode: last.unitCode,
       key: t.key,
-      inspections: t.n,
-      mean: s.mean,
+      inspections: t.inspections,
+      mean,
       rank: 0,
-      tier: s.tier,
-      uncappedTier: s.uncappedTier,
+      tier: classify(config.checklist, mean, t.worst),
+      uncappedTier: tierOf(config.checklist, mean),
       lastDate: last.date,
       lastScore: last.score,
-      maxCriticalFailures: s.worst,
+      maxCriticalFailures: t.worst,
     });
   }
   const order = new Map(units.map((u) => [u.key, tierRank(config.checklist, u.tier)]));

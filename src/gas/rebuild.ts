@@ -2,7 +2,7 @@
 /// <reference types="google-apps-script" />
 
 import { vnDateOf } from '../core/dates';
-import { tallyOf } from '../core/tally';
+import { tallyOf } from '../core/summary-tally';
 import { pad, writeBlock } from './cells';
 import { withLock } from './lock';
 import { afterRebuild, inSummaryPeriod, summaryPeriod } from './loop';

@@ -1,7 +1,7 @@
 // Script properties: the form id, the response sheet, the validated configuration, the sheets' grid sizes and the summary's tally.
 /// <reference types="google-apps-script" />
 
-import type { SummaryTally } from '../core/tally';
+import type { SummaryTally } from '../core/summary-tally';
 import type { AppConfig } from './config-tables';
 import { PROPS } from './names';
 

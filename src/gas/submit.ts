@@ -2,7 +2,7 @@
 /// <reference types="google-apps-script" />
 
 import { vnDateOf } from '../core/dates';
-import { applyChanges, rankedOf, type Totals, tallyOf, tallyVersion } from '../core/tally';
+import { applyChanges, rankedOf, type Totals, tallyOf, tallyVersion } from '../core/summary-tally';
 import type { Config } from '../core/types';
 import { loopStaleProps, recordFacts, summaryPeriod } from './loop';
 import { MACHINE_HEADERS, PROPS, SHEETS } from './names';

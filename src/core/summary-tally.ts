@@ -1,8 +1,12 @@
 // The summary kept incrementally: per-unit tallies of the scores in the summary's period and the derived sheets' row counts, updated from the rows a submission changed.
 
-import { rankTallies, tenthsOf, type UnitTally } from './aggregate';
+import { rankTotals, type UnitTotals } from './aggregate';
 import { within } from './periods';
 import type { Config, UnitSummary } from './types';
+
+/** A score in tenths of a point, as means are summed (scoring.md §6). */
+const tenthsOf = (score: number): number => Math.round(score * 10);
+
 import { unitLookup } from './units';
 
 /** What a response row's recorded state tells the tally (a structural subset of the row state). */
@@ -194,15 +198,15 @@ export function applyChanges(
   return lostLast.size === 0;
 }
 
-/** The ranked units of a tally, as `rankUnits` ranks the scores it was made of. */
-export function rankedOf(config: Config, t: SummaryTally, asOf?: string): UnitSummary[] {
+/** The ranked units of a tally, as `rankUnits` ranks the scores it was made of (today: `asOf`). */
+export function rankedOf(config: Config, t: SummaryTally, asOf: string): UnitSummary[] {
   const names = new Map(config.units.map((u) => [u.code, u.name]));
-  const tallies: UnitTally[] = Object.entries(t.units).map(([key, u]) => {
+  const totals: UnitTotals[] = Object.entries(t.units).map(([key, u]) => {
     let worst = 0;
     for (const c of Object.keys(u.crit)) worst = Math.max(worst, Number(c));
     return {
       key,
-      n: u.n,
+      inspections: u.n,
       tenths: u.tenths,
       worst,
       last: {
@@ -211,8 +215,9 @@ export function rankedOf(config: Config, t: SummaryTally, asOf?: string): UnitSu
         date: u.last.date,
         timestamp: u.last.ts,
         score: u.last.score,
+        criticalCount: worst,
       },
     };
   });
-  return rankTallies(config, tallies, asOf);
+  return rankTotals(config, totals, asOf);
 }

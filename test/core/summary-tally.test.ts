@@ -1,8 +1,8 @@
-// The kept tally: updated from changed rows it ranks exactly as a tally made from every row, and says when it cannot.
+// The summary tally: updated from changed rows it ranks exactly as a tally made from every row, and says when it cannot.
 
 import { rankUnits } from '../../src/core/aggregate';
 import { DEFAULT_CONFIG } from '../../src/core/config';
-import { applyChanges, rankedOf, type TallyRow, tallyOf } from '../../src/core/tally';
+import { applyChanges, rankedOf, type TallyRow, tallyOf } from '../../src/core/summary-tally';
 
 const config = DEFAULT_CONFIG;
 const period = { from: '2019-01-01', to: '2019-03-31' };
