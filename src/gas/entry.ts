@@ -9,7 +9,6 @@ import { LockBusyError } from './lock';
 import {
   runDailyLoop as dailyLoop,
   handleFixReport as fixReport,
-  markLoopStale,
   onLoopEdit,
   refreshLoopNow,
 } from './loop';
@@ -137,9 +136,8 @@ function work(started: number, options: WorkOptions = {}): WorkResult | null {
 export function handleFormSubmit(
   e: GoogleAppsScript.Events.FormsOnFormSubmit,
 ): SubmitResult | 'error' {
+  // A response scored marks the actions and dashboard stale in its own last write.
   const done = guarded<Scored | null>('handleFormSubmit', () => submit(e), null);
-  if (done && (done.result === 'scored' || done.result === 'review'))
-    guarded('handleFormSubmit', markLoopStale, undefined);
   return done ? done.result : 'error';
 }
 

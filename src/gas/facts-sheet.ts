@@ -66,11 +66,12 @@ export function upsertFacts(
   config: Config,
   outcomes: readonly RowOutcome[],
 ): void {
-  const sheet = factsSheet(ss);
   // Only the id column when the rows are not held already: a submission's upsert then reads one
-  // cell per stored fact, not the whole sheet.
+  // cell per stored fact, not the whole sheet, and learns the grid's size from the same read.
   const values = held;
-  const ids = values ? values.map((r) => String(r[0])) : idColumn(sheet);
+  const column = values ? null : idColumn(ss);
+  const ids = column ? column.ids : (values ?? []).map((r) => String(r[0]));
+  let grid = column ? column.grid : -1;
   let next = ids.length + 1;
   for (const o of outcomes) {
     const f = factOfOutcome(config, o);
@@ -79,7 +80,14 @@ export function upsertFacts(
     if (!f && at < 0) continue;
     const row = at >= 0 ? at + 1 : next++;
     // Appending past the grid: grow it by a thousand rows, rarely.
-    if (at < 0 && row > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), 1000);
+    if (at < 0) {
+      const sheet = grid < 0 || row > grid ? factsSheet(ss) : null;
+      if (sheet && grid < 0) grid = sheet.getMaxRows();
+      if (sheet && row > grid) {
+        sheet.insertRowsAfter(grid, 1000);
+        grid += 1000;
+      }
+    }
     const cells = pad([f ? factRow(f) : []], FACT_HEADERS.length);
     writeBlock(ss, LOOP_SHEETS.facts, row, 1, cells);
     while (ids.length < row) ids.push('');
@@ -90,14 +98,23 @@ export function upsertFacts(
   }
 }
 
-/** The facts sheet's first column (response ids), header included, in one read. */
-function idColumn(sheet: GoogleAppsScript.Spreadsheet.Sheet): string[] {
-  const last = sheet.getLastRow();
-  if (last < 1) return [];
-  return sheet
-    .getRange(1, 1, last, 1)
-    .getValues()
-    .map((r) => String(r[0]));
+/**
+ * The facts sheet's first column (response ids, header included, to the last used row) and its
+ * grid's rows, in one read of the open column.
+ */
+function idColumn(ss: Spreadsheet): { ids: string[]; grid: number } {
+  const name = `'${LOOP_SHEETS.facts.replace(/'/g, "''")}'`;
+  let cells: Cell[][];
+  try {
+    cells = ss.getRange(`${name}!A1:A`).getValues();
+  } catch {
+    // No such sheet yet (before the loop's setup made it), or a passing failure: by the sheet.
+    const sheet = factsSheet(ss);
+    cells = sheet.getRange(1, 1, sheet.getMaxRows(), 1).getValues();
+  }
+  let used = cells.length;
+  while (used > 0 && (cells[used - 1][0] === '' || cells[used - 1][0] === null)) used--;
+  return { ids: cells.slice(0, used).map((r) => String(r[0])), grid: cells.length };
 }
 
 /**
@@ -123,8 +140,9 @@ export function writeAllFacts(
     rows[row - 2] = factRow(f);
   }
   for (let k = 0; k < rows.length; k++) if (!rows[k]) rows[k] = [];
-  if (rows.length + 1 > sheet.getMaxRows())
-    sheet.insertRowsAfter(sheet.getMaxRows(), rows.length + 1 - sheet.getMaxRows());
+  // Headroom, so the submissions that follow append without growing the grid.
+  const grid = sheet.getMaxRows();
+  if (rows.length + 1 > grid) sheet.insertRowsAfter(grid, rows.length + 1 - grid + 1000);
   const block = pad(rows, FACT_HEADERS.length);
   if (rows.length > 0) writeBlock(ss, LOOP_SHEETS.facts, 2, 1, block);
   held = [values[0] ?? [...FACT_HEADERS], ...block];

@@ -7,6 +7,7 @@ import { notifyOffice } from './notify';
 import {
   ALIGNED,
   type AlignedSheet,
+  type BlockEdit,
   type Damage,
   damageOf,
   damageText,
@@ -56,6 +57,34 @@ const SLACK = 100;
 
 /** What a Forms response id looks like (a leader's remark does not). */
 const looksLikeId = (id: string): boolean => /^[\w-]{20,}$/.test(id);
+
+/**
+ * A new response's blocks appended after every block the states count (`edits` start there, from
+ * the kept totals): one read of a few cells of column A per sheet confirms that the row above is a
+ * response's and the rows below are free, then they are written. Null, and nothing written, when a
+ * sheet does not look so (a leader inserted or deleted rows): the caller places them by id.
+ */
+export function appendDerived(s: Session, edits: readonly BlockEdit[]): boolean | null {
+  // Every window first, then the writes: a read after a write waits for its commit.
+  const windows = edits.map((e) => {
+    const grid = s.store.grid[e.sheet] ?? 0;
+    const from = Math.max(2, e.start - 1);
+    const to = Math.min(grid, e.start + e.rows.length - 1);
+    if (grid === 0 || to < e.start) return null;
+    const ids = s.ss
+      .getRange(a1(e.sheet, from, 1, to - from + 1, 1))
+      .getValues()
+      .map((r) => (r[0] === null || r[0] === undefined ? '' : String(r[0])));
+    return { e, from, ids };
+  });
+  for (const w of windows) {
+    if (!w) return null;
+    const above = w.e.start > 2 ? w.ids[0] : null;
+    if (above !== null && !looksLikeId(above)) return null;
+    if (w.ids.slice(w.e.start - w.from).some((v) => v !== '')) return null;
+  }
+  return applyEdits(s, edits);
+}
 
 /** Asks the worker's next run for a check of the sheets (it runs reconcile's checks and repairs). */
 export function requestCheck(): void {

@@ -25,6 +25,7 @@ import { withRecordLock } from './lock';
 import type { RowOutcome } from './projection';
 import type { RowState } from './response-table';
 import { sheetNamed } from './sheet-cache';
+import { cachedLoopRows, dropConfig } from './store';
 import { readTallies, stampOf, tallySheet, writeTallies } from './tally-sheet';
 import { logLine, openSession, type Session } from './workbook';
 
@@ -40,8 +41,10 @@ let memo: { today: string; value: LoopSettings } | null = null;
 
 export function loopSettings(ss: Spreadsheet, config: Config, today: string): LoopSettings {
   if (memo && memo.today === today) return memo.value;
-  const sheet = sheetNamed(ss, SHEETS.settings);
-  const rows = sheet ? sheet.getDataRange().getValues() : [];
+  // The rows cached with the configuration (dropped when `Cài đặt` is edited), else the sheet.
+  const cached = cachedLoopRows();
+  const sheet = cached ? null : sheetNamed(ss, SHEETS.settings);
+  const rows = cached ?? (sheet ? sheet.getDataRange().getValues() : []);
   const errors: string[] = [];
   const out = readLoopSettings(
     rows,
@@ -68,6 +71,8 @@ function ensureSettingRows(ss: Spreadsheet): void {
   if (missing.length === 0) return;
   const at = sheet.getLastRow() + 1;
   sheet.getRange(at, 1, missing.length, 3).setValues(missing.map((r) => r.map((v) => safe(v))));
+  // The cached `Cài đặt` rows no longer hold every row.
+  dropConfig();
 }
 
 /**
@@ -174,6 +179,11 @@ export function refreshAfterSubmit(): void {
 
 const LOOP_STALE = 'loopStale';
 
+/** The property that marks the actions and dashboard stale, for a caller writing several at once. */
+export function loopStaleProps(): Record<string, string> {
+  return { [LOOP_STALE]: '1' };
+}
+
 /** After a submission: the actions and dashboard follow its facts at the worker's next run. */
 export function markLoopStale(): void {
   PropertiesService.getScriptProperties().setProperty(LOOP_STALE, '1');
@@ -188,6 +198,11 @@ export function loopStale(): boolean {
 export function afterRebuild(s: Session, outcomes: readonly RowOutcome[]): void {
   writeAllFacts(s.ss, s.app.config, outcomes);
   refreshLoop(s.ss, s.app, { whole: true });
+}
+
+/** The summary's period on today (settings). */
+export function summaryPeriod(s: Session): { from: string | null; to: string | null } {
+  return loopSettings(s.ss, s.app.config, vnDateOf(Date.now())).summary;
 }
 
 /** Hook for the summary sheet: the states whose date lies in the summary's period (settings). */
@@ -284,6 +299,9 @@ function locked(fn: string, body: () => void): void {
 
 /** Trigger of the fix-report form: the report shows on its action and the dashboard. */
 export function handleFixReport(): void {
+  // Google may write the report's row after this trigger runs: the worker's next run (5 minutes)
+  // refreshes again, so the report shows whichever came first.
+  markLoopStale();
   locked('handleFixReport', () => {
     const s = openSession();
     refreshLoop(s.ss, s.app);

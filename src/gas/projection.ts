@@ -6,7 +6,7 @@ import { vnInstant } from '../core/dates';
 import { itemFinding } from '../core/findings';
 import { HEADERS, SHEETS } from '../core/names';
 import { reviewLabel } from '../core/results';
-import type { Config, Inspection, RawResponse, ReviewEntry } from '../core/types';
+import type { Config, Inspection, RawResponse, ReviewEntry, UnitSummary } from '../core/types';
 import type { RowState } from './response-table';
 
 type Cell = string | number | Date;
@@ -177,20 +177,32 @@ export function fullRows(
  */
 export function summaryRows(states: readonly RowState[], config: Config, today: string): Cell[][] {
   const names = new Map(config.units.map((u) => [u.code, u.name]));
-  const ranked = rankUnits(
+  return summaryRowsOf(
+    rankUnits(
+      config,
+      states
+        .filter((s) => s.status === 'ok' && s.score !== null)
+        .map((s) => ({
+          unit: names.get(s.unitCode) ?? s.unitCode,
+          unitCode: s.unitCode,
+          date: s.date,
+          timestamp: s.processedTs,
+          score: s.score as number,
+          criticalCount: s.critical,
+        })),
+      today,
+    ),
     config,
-    states
-      .filter((s) => s.status === 'ok' && s.score !== null)
-      .map((s) => ({
-        unit: names.get(s.unitCode) ?? s.unitCode,
-        unitCode: s.unitCode,
-        date: s.date,
-        timestamp: s.processedTs,
-        score: s.score as number,
-        criticalCount: s.critical,
-      })),
     today,
   );
+}
+
+/** The summary sheet rows of units already ranked (from the states, or from the kept tally). */
+export function summaryRowsOf(
+  ranked: readonly UnitSummary[],
+  config: Config,
+  today: string,
+): Cell[][] {
   const rows: Cell[][] = ranked.map((u) => [
     u.rank,
     u.unitCode,

@@ -138,6 +138,25 @@ export function markWorkDue(): void {
   put(PROPS.workDue, String(Date.now()));
 }
 
+/**
+ * The properties that mark work due and a biên bản rewrite for `minutes` (response ids), for a
+ * caller that writes them with others in one call; `raw` holds the properties as read under the
+ * lock, so a flag holding a document being made is kept.
+ */
+export function workDueProps(
+  raw: Readonly<Record<string, string>>,
+  minutes: readonly string[],
+): Record<string, string> {
+  const out: Record<string, string> = { [PROPS.workDue]: String(Date.now()) };
+  for (const id of minutes) if (raw[QUEUE.minutes + id] === undefined) out[QUEUE.minutes + id] = '';
+  return out;
+}
+
+/** Writes several properties in one call (retried: the values are idempotent). */
+export function putAll(values: Record<string, string>): void {
+  if (Object.keys(values).length > 0) withRetry(() => props().setProperties(values));
+}
+
 /** A full pass left nothing due: clears the mark unless it was set again since `seen`. */
 export function clearWorkDue(seen: string): void {
   if ((props().getProperty(PROPS.workDue) ?? '') === seen) drop(PROPS.workDue);

@@ -2,11 +2,12 @@
 /// <reference types="google-apps-script" />
 
 import { vnDateOf } from '../core/dates';
-import { MACHINE_HEADERS } from '../core/names';
+import { MACHINE_HEADERS, PROPS } from '../core/names';
+import { tallyOf } from '../core/summary-tally';
 import { pad, writeBlock } from './cells';
 import { clearCheck, damagedSheets, logDamage, realignStates, recoverLinks } from './identity';
 import { PASS_WAIT_MS, withLock } from './lock';
-import { afterRebuild, inSummaryPeriod } from './loop';
+import { afterRebuild, inSummaryPeriod, summaryPeriod } from './loop';
 import { outcomesFor } from './process';
 import {
   ALIGNED,
@@ -18,11 +19,12 @@ import {
   summaryRows,
   WIDTH,
 } from './projection';
-import { markWorkDue, readQueue } from './queue';
+import { markWorkDue, putAll, readQueue } from './queue';
 import { unitAddress } from './reports';
 import { clearPassDue, type PassDue, passDue } from './rescore';
 import { isProcessed, type ResponseRow, type RowState, stateCells } from './response-table';
 import { openOrNull } from './retry';
+import { SUMMARY_PENDING, tallyProps, uncacheLoopRows } from './store';
 import {
   contextFor,
   ensureStateColumns,
@@ -205,6 +207,8 @@ function rebuild(
   read: Responses,
   idless: (rows: ResponseRow[]) => ResponseRow[],
 ): number {
+  // The summary's period from the sheet itself: a whole pass trusts no cache.
+  uncacheLoopRows();
   let { sheet, values, table } = read;
   // Responses pasted or imported without the state columns: add them, then read again. Their
   // units are not mailed (nothing tells which were mailed before).
@@ -245,6 +249,12 @@ function rebuild(
       vnDateOf(Date.now()),
     ),
   );
+  // The tally submissions keep the summary with, recomputed from every row.
+  const tally = tallyOf(
+    s.app.config,
+    summaryPeriod(s),
+    outcomes.map((o) => ({ row: o.row, state: o.state })),
+  );
 
   // State columns for every row of the sheet (blank rows get blank state) in one write.
   const byRow = new Map(outcomes.map((o) => [o.row, stateCells(o.state)]));
@@ -252,7 +262,11 @@ function rebuild(
   const block: (string | number)[][] = [];
   for (let r = 2; r <= values.length; r++) block.push(byRow.get(r) ?? new Array(width).fill(''));
   writeBlock(s.ss, s.store.responseSheet, 2, table.stateColumn, block);
-  saveGrid(s);
+  putAll({
+    [PROPS.grid]: JSON.stringify(s.store.grid),
+    ...tallyProps(tally),
+    [SUMMARY_PENDING]: '[]',
+  });
   // Biên bản and unit mails still due are the worker's: it reads the rows on its next run.
   markWorkDue();
   afterRebuild(s, outcomes);

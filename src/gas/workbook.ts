@@ -5,7 +5,7 @@ import { type AppConfig, type CONFIG_HEADERS, readTables } from '../core/config-
 import { type EvalContext, makeContext } from '../core/evaluate';
 import { HEADERS, MACHINE_HEADERS, SHEETS } from '../core/names';
 import { mapColumns } from '../core/records';
-import { pad, safe, writeBlock } from './cells';
+import { columnLetter, pad, safe, writeBlock } from './cells';
 import { summaryPeriodLine } from './loop';
 import { type BlockEdit, WIDTH } from './projection';
 import { noteScoringConfig } from './rescore';
@@ -68,7 +68,7 @@ export function loadConfigFromSheets(ss: GoogleAppsScript.Spreadsheet.Spreadshee
   }
   const result = readTables(tables);
   if (!result.ok) throw new ConfigError(result.errors);
-  saveConfig(result.value);
+  saveConfig(result.value, tables.settings ?? null);
   if (noteScoringConfig(result.value))
     logLine(
       'config',
@@ -96,10 +96,11 @@ export interface Responses {
   table: ResponseTable;
 }
 
+const NO_SHEET = 'Chưa có trang câu trả lời của biểu mẫu: hãy chạy "Thiết lập" trước.';
+
 function responseSheetOf(s: Session): GoogleAppsScript.Spreadsheet.Sheet {
   const sheet = s.store.responseSheet ? s.ss.getSheetByName(s.store.responseSheet) : null;
-  if (!sheet)
-    throw new Error('Chưa có trang câu trả lời của biểu mẫu: hãy chạy "Thiết lập" trước.');
+  if (!sheet) throw new Error(NO_SHEET);
   return sheet;
 }
 
@@ -163,6 +164,105 @@ export function readIndexRows(s: Session, rows: readonly number[]): ResponseInde
   return { sheet, layout, rows: out };
 }
 
+/**
+ * What a submission reads first of the response sheet, through A1 ranges on its stored name (no
+ * sheet look-up, no size query): the header row and the Timestamp column.
+ */
+export interface QuickIndex {
+  name: string;
+  layout: Layout;
+  /** The Timestamp cell of each row from row 2 to the last row that has one. */
+  ts: (number | null)[];
+  /** The last row with a timestamp (1 when none). */
+  lastRow: number;
+}
+
+const quotedName = (name: string): string => `'${name.replace(/'/g, "''")}'`;
+
+/** Values of an A1 range of the response sheet. */
+function readA1(s: Session, ref: string): Cell[][] {
+  const name = quotedName(s.store.responseSheet);
+  let range: GoogleAppsScript.Spreadsheet.Range;
+  try {
+    range = s.ss.getRange(`${name}!${ref}`);
+  } catch (e) {
+    // The stored sheet is gone (deleted or renamed): say what to do.
+    if ((e as Error).message === 'Range not found') throw new Error(NO_SHEET);
+    throw e;
+  }
+  return range.getValues();
+}
+
+type Cell = string | number | boolean | Date;
+
+/**
+ * The header and Timestamp column of the response sheet (two calls whatever is stored; the
+ * column costs one cell a row); null when the sheet has no Timestamp column.
+ */
+export function quickIndex(s: Session): QuickIndex | null {
+  const name = s.store.responseSheet;
+  if (!name) throw new Error(NO_SHEET);
+  const header = readA1(s, '1:1')[0] ?? [];
+  let width = header.length;
+  while (width > 0 && (header[width - 1] === '' || header[width - 1] === null)) width--;
+  const layout = layoutOf(header.slice(0, width), s.app.config.checklist);
+  if (!layout) throw new Error(`Trang "${name}" không có cột "Đơn vị được kiểm tra".`);
+  if (!layout.stateColumn) throw new Error(MISSING_STATE);
+  if (!layout.tsColumn) return null;
+  const col = columnLetter(layout.tsColumn);
+  const ts: (number | null)[] = readA1(s, `${col}2:${col}`).map((r) =>
+    r[0] instanceof Date ? r[0].getTime() : null,
+  );
+  let n = ts.length;
+  while (n > 0 && ts[n - 1] === null) n--;
+  ts.length = n;
+  return { name, layout, ts, lastRow: n + 1 };
+}
+
+/** One state column (0-based within the block) of rows 2 to `lastRow`, in one call. */
+export function readStateColumn(s: Session, q: QuickIndex, k: number): Cell[] {
+  if (q.lastRow < 2) return [];
+  const col = columnLetter(q.layout.stateColumn + k);
+  return readA1(s, `${col}2:${col}${q.lastRow}`).map((r) => r[0]);
+}
+
+/** Some rows read whole: one call per run of rows at most `gap` apart. */
+export function readRowsAt(
+  s: Session,
+  q: QuickIndex,
+  rows: readonly number[],
+  gap = 5,
+): ResponseRow[] {
+  const sorted = [...new Set(rows)].sort((a, b) => a - b);
+  const out: ResponseRow[] = [];
+  const last = columnLetter(q.layout.width);
+  let i = 0;
+  while (i < sorted.length) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] - sorted[j] <= gap) j++;
+    const from = sorted[i];
+    const lines = readA1(s, `A${from}:${last}${sorted[j]}`);
+    for (let k = i; k <= j; k++) {
+      const r = parseRow(q.layout, lines[sorted[k] - from] ?? [], sorted[k]);
+      if (r) out.push(r);
+    }
+    i = j + 1;
+  }
+  return out;
+}
+
+/** Every row's state (the whole block, one call) with its timestamp: what placing by position needs. */
+export function readStatesQuick(s: Session, q: QuickIndex): IndexRow[] {
+  if (q.lastRow < 2) return [];
+  const first = columnLetter(q.layout.stateColumn);
+  const lastCol = columnLetter(q.layout.stateColumn + MACHINE_HEADERS.length - 1);
+  const block = readA1(s, `${first}2:${lastCol}${q.lastRow}`);
+  return parseIndex(
+    q.ts.map((t) => [t === null ? '' : new Date(t)]),
+    block,
+  );
+}
+
 /** One response row read whole (one call); null when its form cells are blank. */
 export function readRow(ix: ResponseIndex, row: number): ResponseRow | null {
   const line = ix.sheet.getRange(row, 1, 1, ix.layout.width).getValues()[0];
@@ -170,7 +270,7 @@ export function readRow(ix: ResponseIndex, row: number): ResponseRow | null {
 }
 
 /** Writes the state block of one row (one call). */
-export function writeState(s: Session, ix: ResponseIndex, row: number, state: RowState): void {
+export function writeState(s: Session, ix: { layout: Layout }, row: number, state: RowState): void {
   // The sheet was found by the stored name: asking it for its name again is a server round trip.
   writeBlock(s.ss, s.store.responseSheet, row, ix.layout.stateColumn, [stateCells(state)]);
 }

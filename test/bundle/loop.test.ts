@@ -321,6 +321,8 @@ describe('corrective actions through the whole loop', () => {
       { email: 'vanphong@hoptien.example' },
     );
     expect(fix.runs.map((r) => [r.fn, r.ok])).toEqual([['handleFixReport', true]]);
+    // Google may write the report's row after its trigger ran: the queue's next run shows it.
+    runDue(ws, 'runQueue');
     const b2 = rows(ws, ACTIONS)[1];
     expect([b2[5], b2[6], b2[7], b2[8]]).toEqual([
       'Đã báo cáo khắc phục',
@@ -341,6 +343,7 @@ describe('corrective actions through the whole loop', () => {
         email: 'vanphong@hoptien.example',
       },
     );
+    runDue(ws, 'runQueue');
     const bad = rows(ws, 'Báo cáo khắc phục')[1];
     expect(bad[bad.length - 1]).toBe(
       'Không có tồn tại nào về tiêu chí E3 của đơn vị 10498 được phát hiện đến ngày 25/02/2019.',

@@ -68,18 +68,10 @@ function cell(ws: Workspace, row: number, col: number, value?: string): unknown 
  * the sheet and written back `delayMs` later on the virtual clock; then the trigger fires.
  */
 function submitBeforeRow(ws: Workspace, formId: string, unit: string, delayMs: number) {
-  const response = ws.submitWithoutTrigger(formId, answers({ unit }), { email: EMAIL });
-  const sheet = ws.spreadsheet.getSheetByName(responseSheet(ws));
-  if (!sheet) throw new Error('no response sheet');
-  const at = ws.log.uncounted(() => sheet.getLastRow());
-  const width = column(ws, '[KTCV] Mã phản hồi') - 1;
-  const values = ws.log.uncounted(() => sheet.getRange(at, 1, 1, width).getValues());
-  ws.log.uncounted(() => sheet.getRange(at, 1, 1, width).clearContent());
-  ws.clock.schedule(ws.clock.now() + delayMs, () =>
-    ws.log.uncounted(() => sheet.getRange(at, 1, 1, width).setValues(values)),
-  );
-  const runs = ws.fireFormSubmitAgain(CODE, response);
-  return { response, runs };
+  // The strict order with this delay: Google writes the row `delayMs` after the submission.
+  ws.google.rowOrder = 'trigger-first';
+  ws.google.rowDelayMs = delayMs;
+  return ws.submit(CODE, formId, answers({ unit }), { email: EMAIL });
 }
 
 describe('a submission under the lock', () => {
@@ -135,7 +127,8 @@ describe('a submission under the lock', () => {
   });
 
   test('reads the state columns and its own row, not every answer stored', () => {
-    const { ws, formId } = setUp();
+    // What one scoring reads, not the wait for a late row: Google writes the row first here.
+    const { ws, formId } = setUp({ google: { rowOrder: 'row-first' } });
     configure(ws, { minutes: false });
     for (let k = 0; k < 120; k++) {
       ws.clock.advance(1000);
@@ -144,6 +137,8 @@ describe('a submission under the lock', () => {
         email: EMAIL,
       });
     }
+    // Google writes each row a few seconds after its submission (the strict order).
+    ws.clock.advance(ws.google.rowDelayMs);
     ws.run(CODE, 'rebuildAll');
     const answersStored = 120 * (column(ws, '[KTCV] Mã phản hồi') - 1);
     ws.log.reset();
@@ -160,7 +155,8 @@ describe('a submission under the lock', () => {
   ])(
     "a question column Google adds %s the state block (%s) is read as one of the form's",
     (where) => {
-      const { ws, formId } = setUp();
+      // Where Google writes an answer, not when: the row before the trigger.
+      const { ws, formId } = setUp({ google: { rowOrder: 'row-first' } });
       configure(ws, { minutes: false });
       const first = ws.submit(CODE, formId, answers({ unit: 'Xã An Mỹ' }), { email: EMAIL });
       const text = 'Có sổ góp ý của người dân';
@@ -257,6 +253,8 @@ describe('unit emails', () => {
     const { ws, formId } = setUp();
     configure(ws, { unitMails: true, minutes: false });
     ws.submitWithoutTrigger(formId, answers({ unit: 'Xã Đại Hưng' }), { email: EMAIL });
+    // Google writes each row a few seconds after its submission (the strict order).
+    ws.clock.advance(ws.google.rowDelayMs);
     expect(ws.run(CODE, 'reconcile')).toBe(1);
     ws.run(CODE, 'reconcile');
     ws.run(CODE, 'rebuildAll');
@@ -292,6 +290,8 @@ describe('biên bản from the queue', () => {
         { email: EMAIL },
       );
     }
+    // Google writes each row a few seconds after its submission (the strict order).
+    ws.clock.advance(ws.google.rowDelayMs);
     ws.run(CODE, 'rebuildAll');
     expect(results(ws)).toHaveLength(25);
     // The rebuild is one pass over the sheets; documents come from the queue's next runs.

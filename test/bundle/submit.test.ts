@@ -216,6 +216,8 @@ describe('handleFormSubmit', () => {
     const missed = ws.submitWithoutTrigger(formId, A({ unit: 'Xã An Mỹ' }), {
       email: 'a@mydu.example',
     });
+    // Google writes the row a few seconds after the submission (the strict order).
+    ws.clock.advance(ws.google.rowDelayMs);
     expect(results(ws)).toHaveLength(1);
     expect(ws.run(CODE, 'reconcile')).toBe(1);
     expect(results(ws).map((r) => r[0])).toContain(missed.getId());

@@ -5,8 +5,7 @@
  * documents as changing). A test sets them with `createWorkspace({ google: {...} })` or by
  * mutating `ws.google` between steps; the emulated services read them at each call.
  *
- * Defaults: the stricter reading wherever the bundle already copes with it. Three defaults keep
- * the lenient reading until the bundle is fixed for the strict one (see DEFAULT_GOOGLE).
+ * Defaults: the stricter reading of each (see DEFAULT_GOOGLE).
  */
 
 /** When Google writes a response's row relative to the Forms submit trigger. */
@@ -54,12 +53,12 @@ export interface GoogleSwitches {
 export const UNPUBLISHED_FROM = Date.UTC(2026, 5, 30);
 
 /**
- * Defaults: the stricter reading of each, except `rowOrder`, which stays row-first until the
- * bundle copes with the trigger first (strict: 'trigger-first' or a probability).
+ * Defaults: the stricter reading of each. `rowOrder` (U): the Forms trigger runs before Google
+ * writes the row, every time; tests that are about something else may set 'row-first' and say why.
  * `newQuestionColumn` has two U readings; the bundle must cope with both.
  */
 export const DEFAULT_GOOGLE: Readonly<GoogleSwitches> = Object.freeze({
-  rowOrder: 'row-first',
+  rowOrder: 'trigger-first',
   rowDelayMs: 5000,
   seed: 1,
   linkedSheet: 'after-flush',

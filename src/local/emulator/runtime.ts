@@ -360,8 +360,11 @@ class Membrane {
           judge.exit(outer, args, undefined, true);
           throw e;
         }
+        // The copy into the script's realm is the emulator's own work (Google's per-cell price
+        // already covers handing values over), so it is made before the clock resumes.
+        const out = self.out(result);
         judge.exit(outer, args, result, false);
-        return self.out(result);
+        return out;
       } catch (e) {
         throw self.error(e);
       }

@@ -27,6 +27,10 @@ function link(ws: Workspace, form: EmuForm): EmuSheet {
 const rows = (sheet: EmuSheet): unknown[][] => sheet.getDataRange().getValues();
 const display = (sheet: EmuSheet): string[][] => sheet.getDataRange().getDisplayValues();
 
+// What Google writes into the linked sheet, not when: these tests have Google write the row
+// before the trigger (the default is the stricter trigger-first, tested in google.test.ts).
+const ROW_FIRST = { google: { rowOrder: 'row-first' as const } };
+
 describe('FormApp: forms and items', () => {
   test('create sets the title; items get stable integer ids and 0-based indices (V, DT/forms)', () => {
     const ws = createWorkspace();
@@ -321,7 +325,7 @@ describe('FormApp: responses (hooks _respond / _edit)', () => {
 
 describe('FormApp: the linked response sheet (Google-side writes)', () => {
   test('getDestinationId throws when unlinked (two public repos; text U)', () => {
-    const ws = createWorkspace();
+    const ws = createWorkspace(ROW_FIRST);
     const form = ws.FormApp.create('f');
     expect(() => form.getDestinationId()).toThrow(
       'The form currently has no response destination.',
@@ -329,7 +333,7 @@ describe('FormApp: the linked response sheet (Google-side writes)', () => {
   });
 
   test('setDestination adds "Câu trả lời biểu mẫu 1" in vi_VN, then "… 2" (U: localised name, live-risks D6), first tab (U)', () => {
-    const ws = createWorkspace();
+    const ws = createWorkspace(ROW_FIRST);
     const form = inspectionForm(ws);
     const sheet = link(ws, form);
     expect(sheet.getName()).toBe('Câu trả lời biểu mẫu 1');
@@ -344,7 +348,7 @@ describe('FormApp: the linked response sheet (Google-side writes)', () => {
   });
 
   test('headers in vi_VN, the default here: "Dấu thời gian", "Địa chỉ email", then questions in item order, none for layout items (U for the vi texts)', () => {
-    const ws = createWorkspace();
+    const ws = createWorkspace(ROW_FIRST);
     const form = inspectionForm(ws).setCollectEmail(true);
     const sheet = link(ws, form);
     expect(rows(sheet)[0]).toEqual([
@@ -358,7 +362,7 @@ describe('FormApp: the linked response sheet (Google-side writes)', () => {
   });
 
   test('headers in en_US: "Timestamp", "Email Address" (reference §2; REF:guides/triggers/events)', () => {
-    const ws = createWorkspace({ locale: 'en_US' });
+    const ws = createWorkspace({ locale: 'en_US', ...ROW_FIRST });
     const form = inspectionForm(ws);
     form.setCollectEmail(true);
     const sheet = link(ws, form);
@@ -377,7 +381,7 @@ describe('FormApp: the linked response sheet (Google-side writes)', () => {
   });
 
   test('a row per submission: Timestamp as a Date, email, answers in item order (reference §2)', () => {
-    const ws = createWorkspace();
+    const ws = createWorkspace(ROW_FIRST);
     const form = inspectionForm(ws).setCollectEmail(true);
     const sheet = link(ws, form);
     const at = new Date('2019-02-25T02:15:30Z');
@@ -425,7 +429,7 @@ describe('FormApp: the linked response sheet (Google-side writes)', () => {
   });
 
   test('a date answer is a Date at midnight in the spreadsheet zone; display follows the locale (U for formats)', () => {
-    const ws = createWorkspace({ locale: 'en_US' });
+    const ws = createWorkspace({ locale: 'en_US', ...ROW_FIRST });
     const form = inspectionForm(ws);
     const sheet = link(ws, form);
     ws.FormApp._respond(
@@ -440,7 +444,7 @@ describe('FormApp: the linked response sheet (Google-side writes)', () => {
   });
 
   test('text answers are written like typed input; a leading = + - @ stays text, never a formula (U: Google escapes it)', () => {
-    const ws = createWorkspace();
+    const ws = createWorkspace(ROW_FIRST);
     const form = ws.FormApp.create('f');
     for (const t of ['a', 'b', 'c', 'd', 'e', 'f', 'g']) form.addTextItem().setTitle(t);
     const sheet = link(ws, form);
@@ -467,7 +471,7 @@ describe('FormApp: the linked response sheet (Google-side writes)', () => {
   });
 
   test('linking a form that already has responses copies them into the new sheet (U)', () => {
-    const ws = createWorkspace();
+    const ws = createWorkspace(ROW_FIRST);
     const form = inspectionForm(ws);
     ws.FormApp._respond(form, { 'Đơn vị': 'A' });
     ws.FormApp._respond(form, { 'Đơn vị': 'B' });
@@ -476,7 +480,7 @@ describe('FormApp: the linked response sheet (Google-side writes)', () => {
   });
 
   test('an edit rewrites the same row in place with the new Timestamp; same response id (mozilla/network-pulse#158)', () => {
-    const ws = createWorkspace();
+    const ws = createWorkspace(ROW_FIRST);
     const form = inspectionForm(ws).setAllowResponseEdits(true);
     const sheet = link(ws, form);
     const a = ws.FormApp._respond(
@@ -500,7 +504,7 @@ describe('FormApp: the linked response sheet (Google-side writes)', () => {
   });
 
   test('an edit leaves a column the script added to the row alone (U)', () => {
-    const ws = createWorkspace();
+    const ws = createWorkspace(ROW_FIRST);
     const form = inspectionForm(ws).setAllowResponseEdits(true);
     const sheet = link(ws, form);
     const r = ws.FormApp._respond(form, { 'Đơn vị': 'A' });
@@ -511,7 +515,7 @@ describe('FormApp: the linked response sheet (Google-side writes)', () => {
   });
 
   test('a question added after responses exist gets a new column at the right end (U)', () => {
-    const ws = createWorkspace();
+    const ws = createWorkspace(ROW_FIRST);
     const form = inspectionForm(ws);
     const sheet = link(ws, form);
     ws.FormApp._respond(form, { 'Đơn vị': 'A' });
@@ -530,7 +534,7 @@ describe('FormApp: the linked response sheet (Google-side writes)', () => {
   });
 
   test('renaming a question renames its header cell (U)', () => {
-    const ws = createWorkspace();
+    const ws = createWorkspace(ROW_FIRST);
     const form = inspectionForm(ws);
     const sheet = link(ws, form);
     form.getItems()[0].setTitle('Tên đơn vị');
@@ -538,7 +542,7 @@ describe('FormApp: the linked response sheet (Google-side writes)', () => {
   });
 
   test('a deleted question keeps its column; later rows leave it empty (U)', () => {
-    const ws = createWorkspace();
+    const ws = createWorkspace(ROW_FIRST);
     const form = inspectionForm(ws);
     const sheet = link(ws, form);
     ws.FormApp._respond(form, { 'Đơn vị': 'A', 'Niêm yết TTHC': 'Đạt' });
@@ -553,7 +557,7 @@ describe('FormApp: the linked response sheet (Google-side writes)', () => {
   });
 
   test('Google-side writes are not counted as calls', () => {
-    const ws = createWorkspace();
+    const ws = createWorkspace(ROW_FIRST);
     const form = inspectionForm(ws).setAllowResponseEdits(true);
     link(ws, form);
     const before = ws.log.total();

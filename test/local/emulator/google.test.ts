@@ -4,6 +4,9 @@ import { UNPUBLISHED_FROM } from '../../../src/local/emulator/google';
 import { createWorkspace, type Workspace } from '../../../src/local/emulator/runtime';
 import type { EmuSheet } from '../../../src/local/emulator/spreadsheet';
 
+// Tests about where Google writes a row, not when, have it write the row before the trigger.
+const ROW_FIRST = 'row-first' as const;
+
 const SCRIPT = `
 function setup() {
   var ss = SpreadsheetApp.getActiveSpreadsheet();
@@ -153,7 +156,9 @@ describe('newQuestionColumn: a question added after linking never overwrites a u
   }
 
   test("'end-of-block': inserted after the form's columns; the user column shifts right with its data", () => {
-    const ws = createWorkspace({ google: { newQuestionColumn: 'end-of-block' } });
+    const ws = createWorkspace({
+      google: { newQuestionColumn: 'end-of-block', rowOrder: ROW_FIRST },
+    });
     const { form, sheet } = linkedWithUserColumn(ws);
     form.addTextItem().setTitle('E4. Có sổ góp ý');
     ws.submitWithoutTrigger(form, { 'Đơn vị': 'Xã B', 'E4. Có sổ góp ý': 'Có' });
@@ -170,7 +175,9 @@ describe('newQuestionColumn: a question added after linking never overwrites a u
   });
 
   test("'after-last-column': after the last used column; the user column stays where it was", () => {
-    const ws = createWorkspace({ google: { newQuestionColumn: 'after-last-column' } });
+    const ws = createWorkspace({
+      google: { newQuestionColumn: 'after-last-column', rowOrder: ROW_FIRST },
+    });
     const { form, sheet } = linkedWithUserColumn(ws);
     form.addTextItem().setTitle('E4. Có sổ góp ý');
     form.setCollectEmail(true);
@@ -318,7 +325,8 @@ describe('ws.google is read at each call', () => {
 
 describe('a full workbook and the response sheet (U, live-risks D9)', () => {
   test('a response whose row would pass 10,000,000 cells stays in the form; its row is not written', () => {
-    const ws = createWorkspace();
+    // Where Google writes, not when: the row before the trigger.
+    const ws = createWorkspace({ google: { rowOrder: ROW_FIRST } });
     const form = ws.FormApp.create('Phiếu', true);
     form.addTextItem().setTitle('Q');
     form.setDestination(ws.FormApp.DestinationType.SPREADSHEET, ws.spreadsheet.getId());

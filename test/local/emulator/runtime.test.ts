@@ -408,6 +408,8 @@ describe('ws.submit and friends: form-submit triggers with faithful events (REF:
         .getResponses()
         .map((r) => r.getId()),
     ).toEqual([response.getId()]);
+    // Google writes the row after the submission (the strict default order), trigger or none.
+    ws.clock.advance(ws.google.rowDelayMs);
     expect(ws.FormApp._open(formId)!._destinationSheet()!.getLastRow()).toBe(2);
   });
 
