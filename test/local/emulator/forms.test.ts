@@ -398,7 +398,7 @@ describe('FormApp: the linked response sheet (Google-side writes)', () => {
   });
 
   test('email collection: VERIFIED records the signed-in account, nothing typed counts; RESPONDER_INPUT records what is typed (U: live scripts, not the type definitions)', () => {
-    const ws = createWorkspace();
+    const ws = createWorkspace(ROW_FIRST);
     const form = inspectionForm(ws);
     expect(String(form.getEmailCollectionType())).toBe('DO_NOT_COLLECT');
     // The legacy switch: which type it gives is unverified; the emulator takes the typed one.
