@@ -60,28 +60,29 @@ const looksLikeId = (id: string): boolean => /^[\w-]{20,}$/.test(id);
 
 /**
  * A new response's blocks appended after every block the states count (`edits` start there, from
- * the kept totals): one read of a few cells of column A per sheet confirms that the row above is a
- * response's and the rows below are free, then they are written. Null, and nothing written, when a
- * sheet does not look so (a leader inserted or deleted rows): the caller places them by id.
+ * the kept totals): one read of a few cells of columns A:B per sheet confirms that the row above
+ * is a response's (an id, or no id but its second column: a pasted row) and the rows below are
+ * free, then they are written. Null, and nothing written, when a sheet does not look so (a leader
+ * inserted or deleted rows): the caller places them by id.
  */
 export function appendDerived(s: Session, edits: readonly BlockEdit[]): boolean | null {
+  const text = (c: unknown) => (c === null || c === undefined ? '' : String(c));
   // Every window first, then the writes: a read after a write waits for its commit.
   const windows = edits.map((e) => {
     const grid = s.store.grid[e.sheet] ?? 0;
     const from = Math.max(2, e.start - 1);
     const to = Math.min(grid, e.start + e.rows.length - 1);
     if (grid === 0 || to < e.start) return null;
-    const ids = s.ss
-      .getRange(a1(e.sheet, from, 1, to - from + 1, 1))
-      .getValues()
-      .map((r) => (r[0] === null || r[0] === undefined ? '' : String(r[0])));
-    return { e, from, ids };
+    const cells = s.ss.getRange(a1(e.sheet, from, 1, to - from + 1, 2)).getValues();
+    return { e, from, cells: cells.map((r) => [text(r[0]), text(r[1])]) };
   });
   for (const w of windows) {
     if (!w) return null;
-    const above = w.e.start > 2 ? w.ids[0] : null;
-    if (above !== null && !looksLikeId(above)) return null;
-    if (w.ids.slice(w.e.start - w.from).some((v) => v !== '')) return null;
+    if (w.e.start > 2) {
+      const [id, next] = w.cells[0];
+      if (id === '' ? next === '' : !looksLikeId(id)) return null;
+    }
+    if (w.cells.slice(w.e.start - w.from).some(([a, b]) => a !== '' || b !== '')) return null;
   }
   return applyEdits(s, edits);
 }
