@@ -21,6 +21,7 @@ import {
 import { markWorkDue } from './queue';
 import { docIdOf } from './reports';
 import {
+  emptyState,
   type IndexRow,
   misplacedRows,
   type ResponseRow,
@@ -264,7 +265,7 @@ export function realignStates(s: Session, read: Responses): number {
       // Its state, if it sat elsewhere; else a fresh one (the response is scored again).
       const st = loose.find((x) => !taken.has(x) && x.id === id);
       if (st) taken.add(st);
-      placed.set(r.row, st ?? { ...blank(), id });
+      placed.set(r.row, st ?? { ...emptyState(), id });
     }
   }
   const unknown: ResponseRow[] = [];
@@ -278,7 +279,7 @@ export function realignStates(s: Session, read: Responses): number {
       moved++;
     } else {
       unknown.push(r);
-      r.state = blank();
+      r.state = emptyState();
     }
   }
   // States whose response was found nowhere: their biên bản is named, never reused for another.
@@ -298,21 +299,6 @@ export function realignStates(s: Session, read: Responses): number {
   }
   return moved + unknown.length;
 }
-
-const blank = (): RowState => ({
-  id: '',
-  processedTs: null,
-  status: '',
-  unitCode: '',
-  date: '',
-  score: null,
-  critical: 0,
-  findings: 0,
-  key: '',
-  minutes: '',
-  mailed: null,
-  mail: '',
-});
 
 /** The form's ids for rows (by timestamp and email), ids in `known` excluded; none without the form. */
 function formIds(

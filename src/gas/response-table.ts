@@ -94,7 +94,8 @@ function cellText(v: Cell, isTimestamp: boolean): string {
   return v === undefined || v === null ? '' : String(v);
 }
 
-const emptyState = (): RowState => ({
+/** The state of a row no run has processed. */
+export const emptyState = (): RowState => ({
   id: '',
   processedTs: null,
   status: '',
