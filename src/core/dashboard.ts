@@ -162,6 +162,15 @@ export interface Attention {
   mean: number | null;
 }
 
+/** Worst first: Yếu, then critical failures, overdue actions, repeats, the lower mean, the code. */
+export const worstFirst = (a: Attention, b: Attention): number =>
+  Number(b.weak) - Number(a.weak) ||
+  b.critical - a.critical ||
+  b.overdue - a.overdue ||
+  b.repeats - a.repeats ||
+  (a.mean ?? 101) - (b.mean ?? 101) ||
+  compareCodes(a.unitCode, b.unitCode);
+
 /**
  * The units needing attention in `p`, worst first: classified at the lowest tier, then the most
  * critical failures in the period, then the most overdue actions (any period), then repeats,
@@ -237,15 +246,7 @@ export function attention(
       mean: u ? u.mean : null,
     });
   }
-  return out.sort(
-    (a, b) =>
-      Number(b.weak) - Number(a.weak) ||
-      b.critical - a.critical ||
-      b.overdue - a.overdue ||
-      b.repeats - a.repeats ||
-      (a.mean ?? 101) - (b.mean ?? 101) ||
-      compareCodes(a.unitCode, b.unitCode),
-  );
+  return out.sort(worstFirst);
 }
 
 /** Mean score per ISO week (Monday label) over the `weeks` weeks ending with today's week. */

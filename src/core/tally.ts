@@ -2,7 +2,14 @@
 
 import { type Action, type ActionStatus, STATUS } from './actions';
 import { rankTotals, type UnitTotals, unitsNotInspected } from './aggregate';
-import { type Attention, type CountTotal, dec1, type Figures, NOT_INSPECTED } from './dashboard';
+import {
+  type Attention,
+  type CountTotal,
+  dec1,
+  type Figures,
+  NOT_INSPECTED,
+  worstFirst,
+} from './dashboard';
 import { addDays, daysBetween, formatDm, formatDmy } from './dates';
 import { before, factFinding, type InspectionFact } from './facts';
 import { countPhrase, findingWording } from './findings';
@@ -514,15 +521,7 @@ export function attentionOf(
       mean: u ? u.mean : null,
     });
   }
-  return out.sort(
-    (a, b) =>
-      Number(b.weak) - Number(a.weak) ||
-      b.critical - a.critical ||
-      b.overdue - a.overdue ||
-      b.repeats - a.repeats ||
-      (a.mean ?? 101) - (b.mean ?? 101) ||
-      compareCodes(a.unitCode, b.unitCode),
-  );
+  return out.sort(worstFirst);
 }
 
 /** Mean score per week, as `weeklyMeans` gives it from the facts (days of the window's months only). */
