@@ -11,7 +11,7 @@ import type { DocModel } from '../core/report';
 import { buildReport } from '../core/report';
 import type { Aggregate, Inspection } from '../core/types';
 import { safe } from './cells';
-import { layoutDoc, renderInto, writeDoc } from './documents';
+import { fillDoc, writeDoc } from './documents';
 import { withRecordLock } from './lock';
 import { overdueActionsNow, withLoopActions } from './loop';
 import { outcomesFor } from './process';
@@ -111,15 +111,8 @@ function reportModel(s: Session, agg: Aggregate): DocModel {
 /** Menu preview: the báo cáo as a Doc in the owner's Drive, outside the shared folder (nobody else sees it). */
 export function makePreview(s: Session, agg: Aggregate): string {
   const model = reportModel(s, agg);
-  const doc = writeDoc(model);
-  paginate(doc.getId(), model);
+  const doc = writeDoc(model, undefined, (line) => logLine('documents', line));
   return doc.getUrl();
-}
-
-/** Header rows repeated and the signature block kept whole (Docs API); a failure is only logged. */
-function paginate(docId: string, m: DocModel): void {
-  const problem = layoutDoc(docId, m);
-  if (problem) logLine('documents', problem);
 }
 
 /** Opens a document the script made, by id; null only when Google says it does not exist. */
@@ -130,13 +123,10 @@ function openDoc(id: string): GoogleAppsScript.Document.Document | null {
 /** Writes a model into a document the script made (its body replaced), and returns its link. */
 function fill(doc: GoogleAppsScript.Document.Document, m: DocModel): string {
   const url = doc.getUrl();
-  const id = doc.getId();
   doc.setName(m.name);
-  const body = doc.getBody();
-  body.clear();
-  renderInto(body, m);
-  doc.saveAndClose();
-  paginate(id, m);
+  doc.getBody().clear();
+  // Text and layout through the Docs API; what it could not do is logged, the text is there.
+  for (const line of fillDoc(doc, m)) logLine('documents', line);
   return url;
 }
 

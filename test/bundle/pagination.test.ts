@@ -120,23 +120,27 @@ describe('the weekly báo cáo on Google paginates as printed', () => {
     const sent = ws.MailApp._outbox().filter((m) => m.subject.includes('Báo cáo tuần'));
     expect(sent).toHaveLength(1);
     expect(sent[0].attachments).toHaveLength(1);
-    // Each document's one batchUpdate (the biên bản and the report) tried four times, then given
-    // up: one line for each in the log.
+    // Each document's batchUpdate (the biên bản and the report) tried four times, then given up:
+    // its text written again through DocumentApp, then the layout's batchUpdate tried four times
+    // too. Two lines for each in the log.
     const docs = snapshotDrive(ws.DriveApp).files.filter(
       (f) => f.mimeType === 'application/vnd.google-apps.document',
     );
     expect(docs.length).toBeGreaterThanOrEqual(1);
     expect(ws.faults.injected.map((f) => `${f.service}.${f.method}`)).toEqual(
-      new Array(4 * docs.length).fill('Docs.Documents.batchUpdate'),
+      new Array(8 * docs.length).fill('Docs.Documents.batchUpdate'),
     );
     const lines = logLines(ws).filter((l) => l.includes('Không đặt được'));
     expect(lines).toHaveLength(docs.length);
+    expect(logLines(ws).filter((l) => l.includes('Không ghi được nội dung'))).toHaveLength(
+      docs.length,
+    );
     const report = lines.filter((l) =>
       l.includes('"Báo cáo kiểm tra công vụ 18-02-2019 đến 24-02-2019"'),
     );
     expect(report).toHaveLength(1);
     expect(report[0]).toContain('nội dung văn bản vẫn đầy đủ');
-    expect(report[0]).toContain('Internal error encountered');
+    expect(report[0]).toContain('API call to docs.documents.batchUpdate failed with error:');
     // The content is whole; only the pagination is missing, and the .docx shows it missing too.
     const snap = docByName(ws, 'Báo cáo');
     expect(ruled(snap)[0].rows[0].cells[0].text).toBe('STT');
@@ -151,6 +155,108 @@ describe('the weekly báo cáo on Google paginates as printed', () => {
     expect(ws.faults.injected).toHaveLength(1);
     expect(ruled(docByName(ws, 'Báo cáo'))[0].rows[0].attributes.TABLE_HEADER).toBe(true);
     expect(logLines(ws).join('\n')).not.toContain('Không đặt được');
+  });
+});
+
+describe('the text of a document through the Docs API', () => {
+  // A note with line breaks, characters the Docs API strips, a character beyond the BMP and text
+  // that looks like a token: what the office reads must not depend on how the text was written.
+  const NOTE = 'Đ/c Hùng đi muộn.\r\nĐ/c Lan\u0007 vắng\ue000 mặt 😀.\n[KTCV abc 1]';
+
+  function minutes(options: Parameters<typeof setUp>[0] = {}) {
+    const { ws, formId } = setUp(options);
+    ws.submit(
+      CODE,
+      formId,
+      answers({ unit: 'Xã Hợp Tiến', C8: 'Không đạt', 'Ghi chú nhóm B': NOTE }),
+      { email: EMAIL },
+    );
+    ws.log.reset();
+    runDue(ws, 'runQueue');
+    const [file] = minutesDocs(ws);
+    return { ws, snap: snapshotDocument(ws.DocumentApp._open(file.id)!, { saved: true }) };
+  }
+  /** The document without what only the layout sets (kept lines, pinned header rows). */
+  const content = (snap: DocumentSnapshot): string[] =>
+    JSON.stringify(
+      snap.body,
+      (k, v) => {
+        if (k === 'KEEP_WITH_NEXT' || k === 'KEEP_LINES_TOGETHER' || k === 'TABLE_HEADER')
+          return undefined;
+        // Attributes in one order: the order they were set in is not what a reader sees.
+        if (v && typeof v === 'object' && !Array.isArray(v))
+          return Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)));
+        return v;
+      },
+      1,
+    ).split('\n');
+
+  test('is the same, to every character and attribute, as the text DocumentApp writes line by line', () => {
+    const viaApi = minutes();
+    const [doc] = minutesDocs(viaApi.ws);
+    // One read and one batchUpdate wrote the text and the layout; DocumentApp's calls do not
+    // grow with the lines.
+    expect(viaApi.ws.log.counts.get('Docs.Documents.get')).toBe(1);
+    expect(viaApi.ws.log.counts.get('Docs.Documents.batchUpdate')).toBe(1);
+    expect(viaApi.ws.log.counts.get('Body.appendParagraph') ?? 0).toBeLessThan(10);
+    const byLine = minutes({ advancedServices: [] });
+    expect(content(viaApi.snap)).toEqual(content(byLine.snap));
+    const text = JSON.stringify(viaApi.snap.body);
+    // The note as the biên bản words it, with what the Docs API strips gone in both ways of writing.
+    expect(text).toContain(
+      '"text":"Ghi chú của Đoàn: Đ/c Hùng đi muộn; Đ/c Lan vắng mặt 😀; [KTCV abc 1]."',
+    );
+    expect(text).not.toMatch(/\[KTCV [a-z0-9]{6,} \d+\]/);
+    expect(doc).toBeDefined();
+  });
+
+  test('refused by the API, the text is written line by line, laid out the same, and the office reads why', () => {
+    const viaApi = minutes();
+    const { ws, formId } = setUp();
+    ws.faults.failAt({
+      call: 1,
+      method: 'Docs.Documents.batchUpdate',
+      message:
+        'API call to docs.documents.batchUpdate failed with error: Invalid requests[3].insertText: The insertion index must be inside the bounds of an existing paragraph.',
+    });
+    ws.submit(
+      CODE,
+      formId,
+      answers({ unit: 'Xã Hợp Tiến', C8: 'Không đạt', 'Ghi chú nhóm B': NOTE }),
+      { email: EMAIL },
+    );
+    runDue(ws, 'runQueue');
+    const [file] = minutesDocs(ws);
+    const snap = snapshotDocument(ws.DocumentApp._open(file.id)!, { saved: true });
+    // Layout included: the layout pass on the text written line by line sets what the one batch set.
+    const sorted = (s: DocumentSnapshot) =>
+      JSON.stringify(s.body, (_, v) =>
+        v && typeof v === 'object' && !Array.isArray(v)
+          ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
+          : v,
+      );
+    expect(sorted(snap)).toBe(sorted(viaApi.snap));
+    const lines = logLines(ws).filter((l) => l.includes('Không ghi được nội dung'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('đã ghi lại bằng DocumentApp, đầy đủ');
+  });
+
+  test('a batchUpdate that took effect and then failed is not applied twice', () => {
+    const once = minutes();
+    const { ws, formId } = setUp();
+    ws.faults.failAt({ call: 1, method: 'Docs.Documents.batchUpdate', after: true });
+    ws.submit(
+      CODE,
+      formId,
+      answers({ unit: 'Xã Hợp Tiến', C8: 'Không đạt', 'Ghi chú nhóm B': NOTE }),
+      { email: EMAIL },
+    );
+    runDue(ws, 'runQueue');
+    expect(ws.faults.injected).toHaveLength(1);
+    const [file] = minutesDocs(ws);
+    const snap = snapshotDocument(ws.DocumentApp._open(file.id)!, { saved: true });
+    expect(JSON.stringify(snap.body)).toBe(JSON.stringify(once.snap.body));
+    expect(logLines(ws).join('\n')).not.toContain('Không ghi được');
   });
 });
 

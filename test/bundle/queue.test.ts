@@ -89,11 +89,11 @@ describe('a submission under the lock', () => {
     }
     expect(results(ws)).toHaveLength(20);
     expect(minutesDocs(ws)).toHaveLength(0);
-    // A biên bản takes about 33 s (its pagination through the Docs API included): eight a run,
-    // all twenty within three runs (15 minutes).
+    // A biên bản takes about 24 s (its text and pagination through the Docs API included): about
+    // ten a run, which stops within its time budget; all twenty within two runs (10 minutes).
     runDue(ws, 'runQueue');
-    expect(minutesDocs(ws)).toHaveLength(8);
-    runDue(ws, 'runQueue');
+    expect(minutesDocs(ws).length).toBeGreaterThanOrEqual(8);
+    expect(minutesDocs(ws).length).toBeLessThan(20);
     runDue(ws, 'runQueue');
     expect(minutesDocs(ws)).toHaveLength(20);
     expect(results(ws).every((r) => String(r[15]).startsWith('https:'))).toBe(true);

@@ -280,11 +280,13 @@ function documentCost(c: PricedCall): number {
 /**
  * The advanced Docs service: each call is one HTTP request to the Docs API (a server round trip
  * and the API's own work). `get` returns the whole document, 500 ms (G); `batchUpdate` 1 s per
- * call, however many requests it carries (google-costs.md §2 charges "1 s per request", G: no
- * latency was ever measured, and a batch counts as one request toward the API's quota, W).
+ * call (google-costs.md §2 charges "1 s per request", G: no latency was ever measured, and a
+ * batch counts as one request toward the API's quota, W), plus 10 ms for each request it carries
+ * (U, stricter: Google applies them one by one, so a batch that grows with the document is not
+ * charged as a fixed call).
  */
 function docsApiCost(c: PricedCall): number {
-  if (c.method === 'batchUpdate') return 1000;
+  if (c.method === 'batchUpdate') return 1000 + 10 * c.items;
   if (c.method === 'get') return 500;
   return ROUND_TRIP;
 }

@@ -121,7 +121,13 @@ export class Judge {
       this.cells += call.cells;
       const first = args[0];
       const cells = call.cells > 0 ? call.cells : grid(first);
-      const items = Array.isArray(first) ? first.length : Array.isArray(result) ? result.length : 0;
+      const items = Array.isArray(first)
+        ? first.length
+        : Array.isArray(result)
+          ? result.length
+          : call.family === 'Docs'
+            ? requestsOf(first)
+            : 0;
       const price = this.meter.charge({
         service: call.service,
         method: call.method,
@@ -180,6 +186,12 @@ function grid(v: unknown): number {
   let n = 0;
   for (const row of v) if (Array.isArray(row)) n += row.length;
   return n;
+}
+
+/** The requests a Docs API batchUpdate carries (`{requests: [...]}`), else 0. */
+function requestsOf(v: unknown): number {
+  const r = v !== null && typeof v === 'object' ? (v as { requests?: unknown }).requests : null;
+  return Array.isArray(r) ? r.length : 0;
 }
 
 function hasAttachments(v: unknown): boolean {

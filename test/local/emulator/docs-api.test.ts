@@ -217,12 +217,28 @@ describe('Docs.Documents.batchUpdate: strict validation, then applied to the mod
     const { Docs, id } = sample();
     const msg = (resource: object) =>
       thrown(() => Docs.Documents.batchUpdate(resource, id)).message;
-    expect(msg({ requests: [{ insertText: { location: { index: 1 }, text: 'x' } }] })).toBe(
-      'Docs.Documents.batchUpdate: the request kind insertText is not emulated',
+    expect(
+      msg({ requests: [{ insertTable: { location: { index: 1 }, rows: 1, columns: 1 } }] }),
+    ).toBe('Docs.Documents.batchUpdate: the request kind insertTable is not emulated');
+    expect(msg({ requests: [keep(1, 3, 'indentStart')] })).toContain(
+      'the paragraph style field indentStart is not emulated',
     );
-    expect(msg({ requests: [keep(1, 3, 'alignment')] })).toContain(
-      'the paragraph style field alignment is not emulated',
+    expect(msg({ requests: [{ insertText: { endOfSegmentLocation: {}, text: 'x' } }] })).toContain(
+      'the insertText field endOfSegmentLocation is not emulated',
     );
+    expect(
+      msg({
+        requests: [
+          {
+            updateTextStyle: {
+              range: { startIndex: 1, endIndex: 3 },
+              textStyle: { weightedFontFamily: { fontFamily: 'Times New Roman', weight: 700 } },
+              fields: 'weightedFontFamily',
+            },
+          },
+        ],
+      }),
+    ).toContain('weight other than 400 is not emulated');
     expect(
       msg({
         requests: [
@@ -247,6 +263,133 @@ describe('Docs.Documents.batchUpdate: strict validation, then applied to the mod
     expect(rowsOf(false)).toBeUndefined();
     open.saveAndClose();
     expect(rowsOf(true)).toBeUndefined();
+  });
+});
+
+describe('Docs.Documents.batchUpdate: text written through the API', () => {
+  /** A saved document holding one paragraph `Hello` in 14 pt, justified; then a 1×1 table. */
+  function styled() {
+    const s = setup();
+    const doc = s.DocumentApp.create('Chữ');
+    const body = doc.getBody();
+    const first = body.getChild(0).asParagraph();
+    first.setText('Hello');
+    first.setAttributes({
+      FONT_SIZE: 14,
+      HORIZONTAL_ALIGNMENT: s.DocumentApp.HorizontalAlignment.JUSTIFY,
+    });
+    body.appendTable([['x']]);
+    doc.saveAndClose();
+    const id = doc.getId();
+    const paragraphs = () =>
+      snapshotDocument(doc, { saved: true }).body.filter(
+        (b): b is ParagraphSnapshot => b.type === 'PARAGRAPH',
+      );
+    return { ...s, doc, id, paragraphs };
+  }
+  const insert = (index: number, text: string) => ({ insertText: { location: { index }, text } });
+
+  test('a newline makes a paragraph with the style of the one inserted into; \\u000b is a line break; the text takes the style before it', () => {
+    const { Docs, id, paragraphs } = styled();
+    Docs.Documents.batchUpdate({ requests: [insert(6, ' một\nhai\u000bba\nbốn')] }, id);
+    // The body's last paragraph, after the table, is left alone.
+    const ps = paragraphs().slice(0, -1);
+    expect(ps.map((p) => p.text)).toEqual(['Hello một', 'hai\rba', 'bốn']);
+    for (const p of ps) {
+      expect(p.attributes.HORIZONTAL_ALIGNMENT).toBe('JUSTIFY');
+      expect(p.runs.map((r) => r.attributes.FONT_SIZE)).toEqual([14]);
+      expect(p.textStyle.FONT_SIZE).toBe(14);
+    }
+    // The structure the API reports moved with the text: the table now starts after 3 paragraphs.
+    const content = Docs.Documents.get(id).body as { content: Content };
+    const table = content.content.find((e) => e.table);
+    expect(table?.startIndex).toBe(1 + 'Hello một\nhai\u000bba\nbốn\n'.length);
+  });
+
+  test('requests apply in order, each to what the ones before left; control and private-use characters are dropped as Google drops them', () => {
+    const { Docs, id, paragraphs } = styled();
+    Docs.Documents.batchUpdate(
+      {
+        requests: [
+          { deleteContentRange: { range: { startIndex: 1, endIndex: 6 } } },
+          insert(1, 'A\u0007\ue000B\nC'),
+          {
+            updateTextStyle: {
+              range: { startIndex: 1, endIndex: 4 },
+              textStyle: {
+                bold: true,
+                fontSize: { magnitude: 13, unit: 'PT' },
+                weightedFontFamily: { fontFamily: 'Times New Roman' },
+                foregroundColor: { color: { rgbColor: { red: 1 } } },
+              },
+              fields: 'bold,fontSize,weightedFontFamily,foregroundColor',
+            },
+          },
+          {
+            updateParagraphStyle: {
+              range: { startIndex: 4, endIndex: 5 },
+              paragraphStyle: {
+                alignment: 'CENTER',
+                lineSpacing: 115,
+                spaceAbove: { magnitude: 6, unit: 'PT' },
+                indentFirstLine: { magnitude: 36, unit: 'PT' },
+              },
+              fields: 'alignment,lineSpacing,spaceAbove,spaceBelow,indentFirstLine',
+            },
+          },
+        ],
+      },
+      id,
+    );
+    const [ab, c] = paragraphs();
+    expect(ab.text).toBe('AB');
+    expect(ab.attributes.HORIZONTAL_ALIGNMENT).toBe('JUSTIFY');
+    const bold = {
+      BOLD: true,
+      FONT_SIZE: 13,
+      FONT_FAMILY: 'Times New Roman',
+      FOREGROUND_COLOR: '#ff0000',
+    };
+    expect(ab.runs).toEqual([{ text: 'AB', attributes: expect.objectContaining(bold) }]);
+    // Its newline was in the range: new text at its end takes the same style.
+    expect(ab.textStyle).toEqual(expect.objectContaining(bold));
+    expect(c.text).toBe('C');
+    expect(c.attributes).toEqual(
+      expect.objectContaining({
+        HORIZONTAL_ALIGNMENT: 'CENTER',
+        LINE_SPACING: 1.15,
+        SPACING_BEFORE: 6,
+        INDENT_FIRST_LINE: 36,
+      }),
+    );
+    // Outside the text-style range: the style the text took when inserted.
+    expect(c.runs).toEqual([{ text: 'C', attributes: expect.objectContaining({ FONT_SIZE: 14 }) }]);
+    expect(c.runs[0].attributes.BOLD ?? null).toBeNull();
+  });
+
+  test("an index outside a paragraph, an empty text and a bad value fail the whole batch with Google's wording", () => {
+    const { Docs, id, paragraphs } = styled();
+    const bad = (requests: unknown[]) =>
+      thrown(() => Docs.Documents.batchUpdate({ requests }, id)).message;
+    const prefix = 'API call to docs.documents.batchUpdate failed with error: Invalid requests';
+    // Index 7 is the table's start.
+    expect(bad([insert(1, 'x'), insert(8, 'y')])).toBe(
+      `${prefix}[1].insertText: The insertion index must be inside the bounds of an existing paragraph. You can still create new paragraphs by inserting newlines.`,
+    );
+    expect(bad([insert(1, '')])).toContain(`${prefix}[0].insertText:`);
+    expect(
+      bad([
+        {
+          updateTextStyle: {
+            range: { startIndex: 1, endIndex: 3 },
+            textStyle: { fontSize: { magnitude: 12 } },
+            fields: 'fontSize',
+          },
+        },
+      ]),
+    ).toContain(`${prefix}[0].updateTextStyle: Invalid value at 'textStyle.fontSize'`);
+    // The first request of each batch was valid, and nothing was applied.
+    expect(paragraphs()[0].text).toBe('Hello');
   });
 });
 
@@ -313,8 +456,8 @@ describe('the Docs global in an execution', () => {
     ).toThrow('The advanced service sheets v4 is not emulated.');
   });
 
-  test('each call is a server round trip: get 0.5 s, batchUpdate 1 s of virtual time', () => {
-    expect(exact().run(CODE, 'pinFirst')).toEqual([500, 1000]);
+  test('each call is a server round trip: get 0.5 s, batchUpdate 1 s and 10 ms a request it carries', () => {
+    expect(exact().run(CODE, 'pinFirst')).toEqual([500, 1010]);
     expect(familyOf('Docs.Documents', 'Docs.Documents')).toBe('Docs');
     expect(
       priceOf({
@@ -326,6 +469,16 @@ describe('the Docs global in an execution', () => {
         attachments: false,
       }),
     ).toEqual({ ms: 1000, kind: 'server' });
+    expect(
+      priceOf({
+        service: 'Docs.Documents',
+        method: 'batchUpdate',
+        family: 'Docs',
+        cells: 0,
+        items: 300,
+        attachments: false,
+      }).ms,
+    ).toBe(4000);
   });
 
   test('its calls count against the 6-minute limit like any other', () => {

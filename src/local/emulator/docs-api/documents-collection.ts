@@ -1,8 +1,9 @@
 // `Docs.Documents`: the advanced service's get and batchUpdate over the emulated documents.
 import type { CallLog } from '../calls';
 import { DocStore, type DocumentAppEmu } from '../documents';
+import { cloneModel } from '../documents/model';
 import { GAS_TYPE, gasError, gasTypeNames, signatureError } from '../errors';
-import { apiError, applyResolved, resolveRequests } from './requests';
+import { apiError, applyRequests } from './requests';
 import { indexDocument } from './structure';
 
 /*
@@ -48,7 +49,7 @@ export class DocsDocuments {
     };
   }
 
-  /** Validates every request, then applies them all together (atomically, as Google does). */
+  /** Applies the requests in order, all or nothing, as Google does. */
   batchUpdate(...args: [resource: object, documentId: string]): Record<string, unknown> {
     this.log.record('Docs.Documents', 'batchUpdate');
     const [resource, id] = args;
@@ -59,11 +60,13 @@ export class DocsDocuments {
       if (k !== 'requests')
         throw gasError(`Docs.Documents.batchUpdate: the field ${k} is not emulated`);
     const store = this.store('batchUpdate', id);
-    const saved = resolveRequests(body.requests, store.saved);
-    // Resolved against the open state before anything is applied, so both change or neither.
-    const open = store.dirty ? [] : resolveRequests(body.requests, store.model);
-    applyResolved(saved);
-    applyResolved(open);
+    // Applied to a copy, kept only when every request went through: all or nothing.
+    const saved = cloneModel(store.saved);
+    applyRequests(body.requests, saved);
+    // The open state equals the saved one when nothing is unsaved, so the same requests go
+    // through on it too; applied in place, as open elements still point into it.
+    if (!store.dirty) applyRequests(body.requests, store.model);
+    store.saved = saved;
     this.docs._drive._touch(id);
     return {
       documentId: id,
