@@ -4,7 +4,7 @@
 import { FACT_HEADERS, factFromRow, factOf, factRow, type InspectionFact } from '../core/facts';
 import { LOOP_SHEETS } from '../core/loop-names';
 import type { Config } from '../core/types';
-import { pad, writeBlock } from './cells';
+import { pad, safe, writeBlock } from './cells';
 import type { RowOutcome } from './projection';
 import { sheetNamed } from './sheet-cache';
 
@@ -38,16 +38,22 @@ function rowsOf(ss: Spreadsheet): Cell[][] {
   return held;
 }
 
-/** Every fact stored (read once per execution); blank or damaged rows are skipped. */
+/**
+ * Every fact stored (read once per execution); blank or damaged rows are skipped, and of two rows
+ * with one response id the later counts (a new response's fact is appended without a look at the
+ * ids, so a run stopped at the wrong moment may leave an earlier copy).
+ */
 export function readFacts(ss: Spreadsheet): InspectionFact[] {
   if (!held && !sheetNamed(ss, LOOP_SHEETS.facts)) return [];
   const values = rowsOf(ss);
-  const out: InspectionFact[] = [];
+  const byId = new Map<string, InspectionFact>();
   for (let i = 1; i < values.length; i++) {
     const f = factFromRow(values[i]);
-    if (f) out.push(f);
+    if (!f) continue;
+    byId.delete(f.id);
+    byId.set(f.id, f);
   }
-  return out;
+  return [...byId.values()];
 }
 
 const factOfOutcome = (config: Config, o: RowOutcome): InspectionFact | null =>
@@ -60,12 +66,22 @@ const blankRow = (): Cell[] => new Array<Cell>(FACT_HEADERS.length).fill('');
 /**
  * Upserts the facts of the responses a submission touched: a scored one replaces its row (or is
  * appended), one sent to review blanks its row. One read, then one write per touched response.
+ * `fresh`: the outcomes are of responses scored for the first time, whose facts are appended after
+ * the last row without reading the ids (a call, not a read of one cell per stored fact).
  */
 export function upsertFacts(
   ss: Spreadsheet,
   config: Config,
   outcomes: readonly RowOutcome[],
+  fresh = false,
 ): void {
+  if (fresh && !held) {
+    for (const o of outcomes) {
+      const f = factOfOutcome(config, o);
+      if (f) factsSheetFast(ss).appendRow(pad([factRow(f)], FACT_HEADERS.length)[0].map(safe));
+    }
+    return;
+  }
   // Only the id column when the rows are not held already: a submission's upsert then reads one
   // cell per stored fact, not the whole sheet, and learns the grid's size from the same read.
   const values = held;
@@ -76,11 +92,12 @@ export function upsertFacts(
   for (const o of outcomes) {
     const f = factOfOutcome(config, o);
     const id = outcomeId(o);
-    const at = ids.indexOf(id, 1);
-    if (!f && at < 0) continue;
-    const row = at >= 0 ? at + 1 : next++;
+    // The last row with the id is the one that counts (see readFacts).
+    const at = ids.lastIndexOf(id);
+    if (!f && at < 1) continue;
+    const row = at >= 1 ? at + 1 : next++;
     // Appending past the grid: grow it by a thousand rows, rarely.
-    if (at < 0) {
+    if (at < 1) {
       const sheet = grid < 0 || row > grid ? factsSheet(ss) : null;
       if (sheet && grid < 0) grid = sheet.getMaxRows();
       if (sheet && row > grid) {
@@ -95,6 +112,15 @@ export function upsertFacts(
     if (!values) continue;
     while (values.length < row) values.push(blankRow());
     values[row - 1] = cells[0];
+  }
+}
+
+/** The facts sheet through a range of it (two calls answered locally), made when missing. */
+function factsSheetFast(ss: Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet {
+  try {
+    return ss.getRange(`'${LOOP_SHEETS.facts.replace(/'/g, "''")}'!A1`).getSheet();
+  } catch {
+    return factsSheet(ss);
   }
 }
 
@@ -135,8 +161,8 @@ export function writeAllFacts(
   for (const o of outcomes) {
     const f = factOfOutcome(config, o);
     if (!f) continue;
-    const at = ids.indexOf(f.id, 1);
-    const row = at >= 0 ? at + 1 : next++;
+    const at = ids.lastIndexOf(f.id);
+    const row = at >= 1 ? at + 1 : next++;
     rows[row - 2] = factRow(f);
   }
   for (let k = 0; k < rows.length; k++) if (!rows[k]) rows[k] = [];

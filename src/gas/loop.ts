@@ -157,8 +157,8 @@ export function refreshLoop(
 }
 
 /** Hook for a submission, under its lock: the facts of the rows it changed (one write). */
-export function recordFacts(s: Session, outcomes: readonly RowOutcome[]): void {
-  upsertFacts(s.ss, s.app.config, outcomes);
+export function recordFacts(s: Session, outcomes: readonly RowOutcome[], fresh = false): void {
+  upsertFacts(s.ss, s.app.config, outcomes, fresh);
 }
 
 /**

@@ -281,9 +281,9 @@ function score(id: string, ts: number, email: string): Scored {
   // The state columns last: until they are written the response counts as unprocessed, so a
   // failure above leaves it to the worker and reconcile instead of half-recorded.
   for (const o of outcomes) writeState(s, q, o.row, o.state);
-  // Facts for the dashboard and corrective actions (one row each, by response id); the
-  // actions and figures follow at the worker's next run (loopStale).
-  recordFacts(s, outcomes);
+  // Facts for the dashboard and corrective actions (one row each, by response id; a new
+  // response's appended); the actions and figures follow at the worker's next run (loopStale).
+  recordFacts(s, outcomes, appendix !== null);
   putAll({
     [PENDING]: '[]',
     ...loopStaleProps(),

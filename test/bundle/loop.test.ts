@@ -207,6 +207,43 @@ describe('dashboard', () => {
     expect(history[2].slice(0, 6)).toEqual([1, '20/02/2019', 91, 'Yếu', '', 'A4, C8']);
   });
 
+  test("a new response's fact is appended without reading the stored ids; an earlier copy of a fact never counts twice", () => {
+    const { ws, formId } = setUp();
+    const first = ws.submit(
+      CODE,
+      formId,
+      answers({ unit: 'Xã Hợp Tiến', date: '2019-02-19', C8: 'Không đạt' }),
+      { email: EMAIL },
+    );
+    runDue(ws, 'runQueue');
+    const FACTS = 'Dữ liệu kiểm tra';
+    const stored = rows(ws, FACTS);
+    expect(stored.map((r) => r[0])).toEqual([first.response.getId()]);
+    // A run stopped at the wrong moment left an earlier copy of that fact, here for another unit.
+    ws.log.uncounted(() => {
+      const sheet = ws.spreadsheet.getSheetByName(FACTS);
+      sheet?.insertRowsBefore(2, 1);
+      const copy = [...stored[0]];
+      copy[3] = '10462';
+      copy[4] = 'Xã An Mỹ';
+      // Text kept as text, as the script writes it.
+      sheet
+        ?.getRange(2, 1, 1, copy.length)
+        .setValues([copy.map((c) => (typeof c === 'string' && c !== '' ? `'${c}` : c))]);
+    });
+    ws.log.reset();
+    ws.submit(CODE, formId, answers({ unit: 'Xã Đại Hưng', date: '2019-02-20' }), {
+      email: EMAIL,
+    });
+    // One call appended the fact: the id column was not read.
+    expect(ws.log.counts.get('Sheet.appendRow')).toBe(1);
+    expect(rows(ws, FACTS)).toHaveLength(3);
+    runDue(ws, 'runQueue');
+    expect(figure(ws, 'Số lần kiểm tra')).toBe(2);
+    expect(figure(ws, 'Đơn vị đã kiểm tra')).toBe('2/22');
+    expect(figure(ws, 'Vi phạm nghiêm trọng')).toBe(1);
+  });
+
   test('a change of the picker costs the same whatever is stored', () => {
     const { ws, formId } = setUp();
     ws.submit(CODE, formId, answers({ unit: 'Xã Hợp Tiến', date: '2019-02-19' }), { email: EMAIL });
