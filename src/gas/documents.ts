@@ -288,6 +288,11 @@ function table(body: Body, b: Extract<Block, { kind: 'table' }>): void {
   });
 }
 
+/** A run of body paragraphs for `texts`, standing for `token` (the environment check's probe). */
+export function bodyRun(token: string, texts: string[]): TextRun {
+  return { token, lines: texts.map((t) => line(t, LOOK.body)), keep: [0, 0] };
+}
+
 /**
  * Writes the model into an empty document body. With `viaApi`, the lines between tables and those
  * of each layout cell are written as one token paragraph a run and returned, for `writeRuns` to

@@ -3,6 +3,7 @@
 
 import { HANDLERS, HEADERS, PROPS, SHEETS } from '../core/names';
 import { safe } from './cells';
+import { bodyRun, runRequests } from './documents';
 import { isPublished } from './form';
 import { readStore } from './store';
 
@@ -574,6 +575,42 @@ function docsApiChecks(docId: string): Finding[] {
       const seen = JSON.stringify(api.get(docId)).includes(mark);
       doc.saveAndClose();
       return compared('docs.unsaved', unsavedItem, unsavedExpected, seen ? 'Thấy' : 'Không thấy');
+    }),
+  );
+  // How documents are written: a token paragraph replaced by lines in one batchUpdate. Google
+  // strips control and private-use characters, makes a paragraph of each newline and a line break
+  // of \u000b (documents.ts counts indexes on this).
+  const insertItem =
+    'Docs API: thay một đoạn bằng nhiều dòng (ký tự điều khiển bị bỏ, \\n tách đoạn, \\u000b xuống dòng)';
+  const insertExpected = 'Một|Hai↵ba';
+  out.push(
+    attempt('docs.insertText', insertItem, insertExpected, () => {
+      const token = `${TEST_TITLE} – thay`;
+      const doc = DocumentApp.openById(docId);
+      doc.getBody().appendParagraph(token);
+      doc.saveAndClose();
+      const content = (api.get(docId).body?.content ?? []) as {
+        startIndex?: number;
+        paragraph?: { elements?: { textRun?: { content?: string } }[] };
+      }[];
+      const text = (e: (typeof content)[number]) =>
+        (e.paragraph?.elements ?? []).map((x) => x.textRun?.content ?? '').join('');
+      const at = content.find((e) => text(e) === `${token}\n`)?.startIndex;
+      if (typeof at !== 'number') throw new Error('không thấy đoạn thử trong tài liệu');
+      const requests = runRequests(bodyRun(token, ['Một\u0007\ue000', 'Hai\nba']), at);
+      const [, ms] = timed(() =>
+        api.batchUpdate(
+          { requests } as unknown as GoogleAppsScript.Docs.Schema.BatchUpdateDocumentRequest,
+          docId,
+        ),
+      );
+      const after = (api.get(docId).body?.content ?? []) as typeof content;
+      const k = after.findIndex((e) => e.startIndex === at);
+      const found = after
+        .slice(k, k + 2)
+        .map((e) => text(e).replace(/\n$/, '').split('\u000b').join('↵'))
+        .join('|');
+      return compared('docs.insertText', insertItem, insertExpected, found, ms);
     }),
   );
   return out;

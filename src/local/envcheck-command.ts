@@ -31,6 +31,8 @@ const WHERE: Record<string, string> = {
   'docs.tableEnd': 'src/local/emulator/docs-api/structure.ts (chỉ số cuối bảng)',
   'docs.badTableLocation': 'src/local/emulator/docs-api/requests.ts (lỗi pinTableHeaderRows)',
   'docs.unsaved': 'src/local/emulator/docs-api/documents-collection.ts (chỉ thấy nội dung đã lưu)',
+  'docs.insertText':
+    'src/local/emulator/docs-api/requests.ts (insertText: ký tự bị bỏ, tách đoạn, xuống dòng)',
   'trigger.activeSpreadsheet':
     'src/local/emulator/spreadsheet/spreadsheet-app.ts (getActiveSpreadsheet)',
   'share.notify': 'src/local/emulator/drive/file.ts (addViewers)',

@@ -92,6 +92,7 @@ describe('Kiểm tra môi trường', () => {
         'docs.badTableLocation',
         'time.docsBatchUpdate',
         'docs.unsaved',
+        'docs.insertText',
         'share.notify',
         'trigger.activeSpreadsheet',
         'cleanup',
@@ -115,8 +116,9 @@ describe('Kiểm tra môi trường', () => {
     expect(lines.get('sheet.name')?.expected).toBe('Câu trả lời biểu mẫu <số>');
     // Every compared line's verdict follows from what was found.
     // The emulator agrees with itself on what its Docs API assumes.
-    for (const key of ['docs.tableEnd', 'docs.badTableLocation', 'docs.unsaved'])
+    for (const key of ['docs.tableEnd', 'docs.badTableLocation', 'docs.unsaved', 'docs.insertText'])
       expect(lines.get(key)?.verdict).toBe('Khớp');
+    expect(lines.get('docs.insertText')?.found).toBe('Một|Hai↵ba');
     expect(lines.get('form.emailType')).toMatchObject({
       found: 'setCollectEmail(true) → RESPONDER_INPUT; VERIFIED → VERIFIED',
       verdict: 'Khớp',
@@ -215,7 +217,7 @@ describe('Kiểm tra môi trường', () => {
     ws.run(CODE, 'checkEnvironment');
     expect(findings(ws).get('trigger.activeSpreadsheet')?.verdict).toBe('Khớp');
     expect(pending()).toHaveLength(0);
-    expect(rows(ws, SHEET)).toHaveLength(22);
+    expect(rows(ws, SHEET)).toHaveLength(23);
   });
 
   test('a test sheet Google shows only after the check is removed by the one-off trigger', () => {
