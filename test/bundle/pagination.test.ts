@@ -163,8 +163,10 @@ describe('the text of a document through the Docs API', () => {
   // that looks like a token: what the office reads must not depend on how the text was written.
   const NOTE = 'Đ/c Hùng đi muộn.\r\nĐ/c Lan\u0007 vắng\ue000 mặt 😀.\n[KTCV abc 1]';
 
-  function minutes(options: Parameters<typeof setUp>[0] = {}) {
+  /** A biên bản with the note, written after `before` (faults to set) ran on the workspace. */
+  function minutes(options: Parameters<typeof setUp>[0] = {}, before = (_: Workspace) => {}) {
     const { ws, formId } = setUp(options);
+    before(ws);
     ws.submit(
       CODE,
       formId,
@@ -212,22 +214,14 @@ describe('the text of a document through the Docs API', () => {
 
   test('refused by the API, the text is written line by line, laid out the same, and the office reads why', () => {
     const viaApi = minutes();
-    const { ws, formId } = setUp();
-    ws.faults.failAt({
-      call: 1,
-      method: 'Docs.Documents.batchUpdate',
-      message:
-        'API call to docs.documents.batchUpdate failed with error: Invalid requests[3].insertText: The insertion index must be inside the bounds of an existing paragraph.',
-    });
-    ws.submit(
-      CODE,
-      formId,
-      answers({ unit: 'Xã Hợp Tiến', C8: 'Không đạt', 'Ghi chú nhóm B': NOTE }),
-      { email: EMAIL },
+    const { ws, snap } = minutes({}, (w) =>
+      w.faults.failAt({
+        call: 1,
+        method: 'Docs.Documents.batchUpdate',
+        message:
+          'API call to docs.documents.batchUpdate failed with error: Invalid requests[3].insertText: The insertion index must be inside the bounds of an existing paragraph.',
+      }),
     );
-    runDue(ws, 'runQueue');
-    const [file] = minutesDocs(ws);
-    const snap = snapshotDocument(ws.DocumentApp._open(file.id)!, { saved: true });
     // Layout included: the layout pass on the text written line by line sets what the one batch set.
     const sorted = (s: DocumentSnapshot) =>
       JSON.stringify(s.body, (_, v) =>
@@ -243,18 +237,10 @@ describe('the text of a document through the Docs API', () => {
 
   test('a batchUpdate that took effect and then failed is not applied twice', () => {
     const once = minutes();
-    const { ws, formId } = setUp();
-    ws.faults.failAt({ call: 1, method: 'Docs.Documents.batchUpdate', after: true });
-    ws.submit(
-      CODE,
-      formId,
-      answers({ unit: 'Xã Hợp Tiến', C8: 'Không đạt', 'Ghi chú nhóm B': NOTE }),
-      { email: EMAIL },
+    const { ws, snap } = minutes({}, (w) =>
+      w.faults.failAt({ call: 1, method: 'Docs.Documents.batchUpdate', after: true }),
     );
-    runDue(ws, 'runQueue');
     expect(ws.faults.injected).toHaveLength(1);
-    const [file] = minutesDocs(ws);
-    const snap = snapshotDocument(ws.DocumentApp._open(file.id)!, { saved: true });
     expect(JSON.stringify(snap.body)).toBe(JSON.stringify(once.snap.body));
     expect(logLines(ws).join('\n')).not.toContain('Không ghi được');
   });
